@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+// Where Graph is: a root URL (scheme, host, port only) and an API version. Everything the
+// app requests from Graph is built here, and the token's only destination is its origin.
+class GraphEndpoint
+{
+public:
+    static constexpr const char *DefaultRoot = "https://graph.microsoft.com";
+    static constexpr const char *DefaultVersion = "v1.0";
+
+    GraphEndpoint(); // the defaults above
+
+    // Validates the pieces: https anywhere, plain http only to a loopback host; no path,
+    // query, fragment or user info; version v1.0 or beta. On failure returns nullopt and
+    // sets *error to a message for the analyst.
+    static std::optional<GraphEndpoint> make(const QString &root, const QString &version,
+                                             QString *error);
+
+    QUrl root() const { return m_root; }
+    QString version() const { return m_version; }
+
+    // {root}/{version}/reports/partners/billing/<path>, where path is built from
+    // validated pieces only.
+    QUrl billingUrl(const QString &path) const;
+    QUrl operationUrl(const QString &operationId) const;
+    QUrl manifestUrl(const QString &manifestId) const;
+
+    // Same scheme, host and port as the root: the only origin that sees the token.
+    bool isGraphOrigin(const QUrl &url) const;
+
+    // Plain http is only ever allowed to these.
+    static bool isLoopbackHost(const QString &host);
+
+private:
+    QUrl m_root;
+    QString m_version;
+};

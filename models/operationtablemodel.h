@@ -1,0 +1,84 @@
+#pragma once
+
+#include "trackedoperation.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+#include <QList>
+#include <QStringList>
+
+#include <functional>
+
+// The tracked operations, one row each. It is the single store of what the app knows;
+// the monitor feeds it in batches, the views and the persistence read it.
+// Updates are row-scoped dataChanged signals, never a reset.
+class OperationTableModel final : public QAbstractTableModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(OperationTableModel)
+
+public:
+    enum Column {
+        IdColumn,
+        LabelColumn,
+        StatusColumn,
+        CreatedColumn,
+        LastActionColumn,
+        AgeColumn,
+        LastCheckedColumn,
+        ResultColumn,
+        ColumnCount
+    };
+    enum Role {
+        SortRole = Qt::UserRole + 1, // a raw, comparable value for every column
+        StatusRole, // int(OperationStatus)
+        HasProblemRole, // bool
+        OperationIdRole, // QString
+    };
+
+    explicit OperationTableModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+    // Appends the operations whose ids are not tracked yet; returns the ids it added.
+    QStringList add(const QList<TrackedOperation> &operations);
+    // Replaces the rows of these operations (matched by id; unknown ids are ignored) and
+    // emits one dataChanged per contiguous run of changed rows.
+    void update(const QList<TrackedOperation> &operations);
+    void remove(const QStringList &ids);
+    bool setLabel(const QString &id, const QString &label);
+
+    bool contains(const QString &id) const { return m_rowById.contains(id); }
+    int rowOf(const QString &id) const { return m_rowById.value(id, -1); }
+    const TrackedOperation &at(int row) const { return m_operations.at(row); }
+    const TrackedOperation *find(const QString &id) const;
+    const QList<TrackedOperation> &operations() const { return m_operations; }
+
+    // Age and "last checked" move with the clock; call this now and then to repaint them.
+    void refreshTimeColumns();
+    // For tests: what "now" is when ages are computed.
+    void setClock(std::function<QDateTime()> clock);
+
+signals:
+    // A tracked operation moved from one status to another (not emitted for additions).
+    void statusChanged(const QString &id, OperationStatus from, OperationStatus to);
+    // Anything that should be persisted changed: membership, state or a label.
+    void contentsChanged();
+
+private:
+    QVariant displayData(const TrackedOperation &operation, int column) const;
+    QVariant toolTipData(const TrackedOperation &operation, int column) const;
+    QVariant sortData(const TrackedOperation &operation, int column) const;
+    qint64 ageSeconds(const TrackedOperation &operation) const;
+    void reindexFrom(int row);
+
+    QList<TrackedOperation> m_operations;
+    QHash<QString, int> m_rowById;
+    std::function<QDateTime()> m_clock;
+};
