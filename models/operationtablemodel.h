@@ -60,7 +60,7 @@ public:
     const TrackedOperation *find(const QString &id) const;
     const QList<TrackedOperation> &operations() const { return m_operations; }
 
-    // Age and "last checked" move with the clock; call this now and then to repaint them.
+    // Age moves with the clock; call this now and then to repaint it.
     void refreshTimeColumns();
     // For tests: what "now" is when ages are computed.
     void setClock(std::function<QDateTime()> clock);

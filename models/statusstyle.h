@@ -12,7 +12,8 @@ struct StatusStyle
 {
     OperationStatus status;
     const char *text; // untranslated; use statusText()
-    unsigned int rgb; // the hue, 0xRRGGBB; widgets blend it with the palette, so it suits light and dark
+    unsigned int
+        rgb; // the hue, 0xRRGGBB; widgets blend it with the palette, so it suits light and dark
     const char *iconName; // a shape name ui/statusicons draws: "hollow-circle", "arc", ...
     const char *ansiColour; // SGR code for terminals, e.g. "32" for green
 };

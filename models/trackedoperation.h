@@ -23,8 +23,5 @@ struct TrackedOperation
     bool expired = false; // stopped polling: too old, or gone (404/410) repeatedly
 
     bool hasBeenChecked() const { return !last.rawStatus.isEmpty(); }
-    OperationStatus status() const
-    {
-        return expired ? OperationStatus::Expired : last.status;
-    }
+    OperationStatus status() const { return expired ? OperationStatus::Expired : last.status; }
 };

@@ -1,0 +1,390 @@
+#include "operationtablemodel.h"
+
+#include "statusstyle.h"
+
+#include <QLocale>
+#include <QTimeZone>
+
+#include <algorithm>
+
+namespace {
+
+QString localTimeText(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString utcTimeText(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    return utc.toUTC().toString(Qt::ISODate) + QStringLiteral(" UTC");
+}
+
+QString durationText(qint64 seconds)
+{
+    if (seconds < 0)
+        return {};
+    if (seconds < 60)
+        return OperationTableModel::tr("%n s", nullptr, int(seconds));
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return OperationTableModel::tr("%n min", nullptr, int(minutes));
+    const qint64 hours = minutes / 60;
+    if (hours < 48)
+        return OperationTableModel::tr("%1 h %2 min").arg(hours).arg(minutes % 60);
+    return OperationTableModel::tr("%n days", nullptr, int(hours / 24));
+}
+
+QString resultText(const TrackedOperation &operation)
+{
+    const Operation &last = operation.last;
+    if (last.status == OperationStatus::Failed && !last.error.isEmpty())
+        return last.error.summary();
+    if (last.status == OperationStatus::Succeeded) {
+        if (!last.inlineManifest.isEmpty())
+            return last.inlineManifest.value(QStringLiteral("id")).toString();
+        const QString path = last.manifestLink.path();
+        return path.mid(path.lastIndexOf(u'/') + 1);
+    }
+    return {};
+}
+
+QString statusDisplayText(const TrackedOperation &operation)
+{
+    if (!operation.hasBeenChecked() && !operation.expired)
+        return OperationTableModel::tr("Not checked yet");
+    QString text = statusText(operation.status());
+    if (operation.status() == OperationStatus::Unknown && !operation.last.rawStatus.isEmpty())
+        text += QStringLiteral(" (") + operation.last.rawStatus + u')';
+    if (!operation.problem.isNull())
+        text += QStringLiteral(" · ") + operation.problem.summary();
+    return text;
+}
+
+bool sameRow(const TrackedOperation &a, const TrackedOperation &b)
+{
+    // Cheap fields first: most batches change only lastChecked and nextCheck.
+    return a.lastChecked == b.lastChecked && a.nextCheck == b.nextCheck && a.expired == b.expired
+        && a.label == b.label && a.url == b.url && a.lastRetryAfter == b.lastRetryAfter
+        && a.problem.kind == b.problem.kind && a.problem.message == b.problem.message
+        && a.problem.httpStatus == b.problem.httpStatus && a.last.status == b.last.status
+        && a.last.rawStatus == b.last.rawStatus
+        && a.last.lastActionDateTime == b.last.lastActionDateTime
+        && a.last.createdDateTime == b.last.createdDateTime
+        && a.last.manifestLink == b.last.manifestLink
+        && a.last.inlineManifest == b.last.inlineManifest && a.last.error.code == b.last.error.code
+        && a.last.error.message == b.last.error.message;
+}
+
+} // namespace
+
+OperationTableModel::OperationTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_clock([] { return QDateTime::currentDateTimeUtc(); })
+{ }
+
+int OperationTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_operations.size());
+}
+
+int OperationTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant OperationTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const TrackedOperation &operation = m_operations.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayData(operation, index.column());
+    case Qt::EditRole:
+        return index.column() == LabelColumn ? QVariant(operation.label)
+                                             : displayData(operation, index.column());
+    case Qt::ToolTipRole:
+        return toolTipData(operation, index.column());
+    case SortRole:
+        return sortData(operation, index.column());
+    case StatusRole:
+        return int(operation.status());
+    case HasProblemRole:
+        return !operation.problem.isNull();
+    case OperationIdRole:
+        return operation.id;
+    default:
+        return {};
+    }
+}
+
+QVariant OperationTableModel::displayData(const TrackedOperation &operation, int column) const
+{
+    switch (column) {
+    case IdColumn:
+        return operation.id;
+    case LabelColumn:
+        return operation.label;
+    case StatusColumn:
+        return statusDisplayText(operation);
+    case CreatedColumn:
+        return localTimeText(operation.last.createdDateTime);
+    case LastActionColumn:
+        return localTimeText(operation.last.lastActionDateTime);
+    case AgeColumn:
+        return durationText(ageSeconds(operation));
+    case LastCheckedColumn:
+        return localTimeText(operation.lastChecked);
+    case ResultColumn:
+        return resultText(operation);
+    }
+    return {};
+}
+
+QVariant OperationTableModel::toolTipData(const TrackedOperation &operation, int column) const
+{
+    switch (column) {
+    case IdColumn:
+        return operation.url.isEmpty() ? operation.id : operation.url.toString();
+    case StatusColumn:
+        if (!operation.problem.isNull())
+            return operation.problem.summary();
+        if (operation.expired)
+            return tr("No longer polled; start a new export or check it again by hand.");
+        return operation.last.rawStatus;
+    case CreatedColumn:
+        return utcTimeText(operation.last.createdDateTime);
+    case LastActionColumn:
+        return utcTimeText(operation.last.lastActionDateTime);
+    case AgeColumn:
+        return isTerminal(operation.status()) ? tr("Duration from creation to the last action")
+                                              : tr("Time since the operation was created");
+    case LastCheckedColumn:
+        return utcTimeText(operation.lastChecked);
+    case ResultColumn:
+        if (operation.last.status == OperationStatus::Failed)
+            return operation.last.error.toReportText();
+        return operation.last.manifestLink.toString();
+    case LabelColumn:
+        return operation.label;
+    }
+    return {};
+}
+
+QVariant OperationTableModel::sortData(const TrackedOperation &operation, int column) const
+{
+    switch (column) {
+    case IdColumn:
+        return operation.id;
+    case LabelColumn:
+        return operation.label;
+    case StatusColumn:
+        return int(operation.status());
+    case CreatedColumn:
+        return operation.last.createdDateTime.toMSecsSinceEpoch();
+    case LastActionColumn:
+        return operation.last.lastActionDateTime.toMSecsSinceEpoch();
+    case AgeColumn:
+        return ageSeconds(operation);
+    case LastCheckedColumn:
+        return operation.lastChecked.toMSecsSinceEpoch();
+    case ResultColumn:
+        return resultText(operation);
+    }
+    return {};
+}
+
+qint64 OperationTableModel::ageSeconds(const TrackedOperation &operation) const
+{
+    const QDateTime created = operation.last.createdDateTime.isValid()
+        ? operation.last.createdDateTime
+        : operation.addedAt;
+    if (!created.isValid())
+        return -1;
+    // A finished operation's age stops at its last action: that is how long the export took.
+    const QDateTime end
+        = isTerminal(operation.last.status) && operation.last.lastActionDateTime.isValid()
+        ? operation.last.lastActionDateTime
+        : m_clock();
+    return std::max<qint64>(0, created.secsTo(end));
+}
+
+QVariant OperationTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn:
+        return tr("Operation id");
+    case LabelColumn:
+        return tr("Label");
+    case StatusColumn:
+        return tr("Status");
+    case CreatedColumn:
+        return tr("Created");
+    case LastActionColumn:
+        return tr("Last action");
+    case AgeColumn:
+        return tr("Age / duration");
+    case LastCheckedColumn:
+        return tr("Last checked");
+    case ResultColumn:
+        return tr("Result");
+    }
+    return {};
+}
+
+Qt::ItemFlags OperationTableModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags result = QAbstractTableModel::flags(index);
+    if (index.isValid() && index.column() == LabelColumn)
+        result |= Qt::ItemIsEditable;
+    return result;
+}
+
+bool OperationTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || index.column() != LabelColumn
+        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return false;
+    return setLabel(m_operations.at(index.row()).id, value.toString());
+}
+
+QStringList OperationTableModel::add(const QList<TrackedOperation> &operations)
+{
+    QList<TrackedOperation> fresh;
+    QStringList ids;
+    for (const TrackedOperation &operation : operations) {
+        if (operation.id.isEmpty() || m_rowById.contains(operation.id)
+            || ids.contains(operation.id))
+            continue;
+        fresh.append(operation);
+        ids.append(operation.id);
+    }
+    if (fresh.isEmpty())
+        return {};
+    const int first = int(m_operations.size());
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
+    for (const TrackedOperation &operation : std::as_const(fresh)) {
+        m_rowById.insert(operation.id, int(m_operations.size()));
+        m_operations.append(operation);
+    }
+    endInsertRows();
+    emit contentsChanged();
+    return ids;
+}
+
+void OperationTableModel::update(const QList<TrackedOperation> &operations)
+{
+    QList<int> changedRows;
+    changedRows.reserve(operations.size());
+    QList<std::pair<QString, std::pair<OperationStatus, OperationStatus>>> transitions;
+    for (const TrackedOperation &operation : operations) {
+        const int row = rowOf(operation.id);
+        if (row < 0)
+            continue;
+        TrackedOperation &current = m_operations[row];
+        if (sameRow(current, operation))
+            continue;
+        const OperationStatus before = current.status();
+        const bool wasChecked = current.hasBeenChecked();
+        current = operation;
+        changedRows.append(row);
+        if (before != current.status() && (wasChecked || current.expired))
+            transitions.append({current.id, {before, current.status()}});
+    }
+    if (changedRows.isEmpty())
+        return;
+    std::sort(changedRows.begin(), changedRows.end());
+    // One signal per contiguous run: a sweep that touches most rows costs a few signals,
+    // not one per row, and a sort proxy only re-sorts the rows that really moved.
+    int runStart = changedRows.first();
+    int previous = runStart;
+    for (int i = 1; i <= changedRows.size(); ++i) {
+        if (i < changedRows.size() && changedRows.at(i) == previous + 1) {
+            previous = changedRows.at(i);
+            continue;
+        }
+        emit dataChanged(index(runStart, 0), index(previous, ColumnCount - 1));
+        if (i < changedRows.size())
+            runStart = previous = changedRows.at(i);
+    }
+    for (const auto &[id, change] : std::as_const(transitions))
+        emit statusChanged(id, change.first, change.second);
+    emit contentsChanged();
+}
+
+void OperationTableModel::remove(const QStringList &ids)
+{
+    QList<int> rows;
+    for (const QString &id : ids) {
+        const int row = rowOf(id);
+        if (row >= 0 && !rows.contains(row))
+            rows.append(row);
+    }
+    if (rows.isEmpty())
+        return;
+    std::sort(rows.begin(), rows.end(), std::greater<int>());
+    // Remove contiguous runs from the bottom up, so earlier row numbers stay valid.
+    int i = 0;
+    while (i < rows.size()) {
+        const int last = rows.at(i);
+        int first = last;
+        while (i + 1 < rows.size() && rows.at(i + 1) == first - 1)
+            first = rows.at(++i);
+        ++i;
+        beginRemoveRows({}, first, last);
+        for (int row = first; row <= last; ++row)
+            m_rowById.remove(m_operations.at(row).id);
+        m_operations.remove(first, last - first + 1);
+        reindexFrom(first);
+        endRemoveRows();
+    }
+    emit contentsChanged();
+}
+
+bool OperationTableModel::setLabel(const QString &id, const QString &label)
+{
+    const int row = rowOf(id);
+    if (row < 0)
+        return false;
+    const QString trimmed = label.trimmed();
+    if (m_operations.at(row).label == trimmed)
+        return true;
+    m_operations[row].label = trimmed;
+    const QModelIndex changed = index(row, LabelColumn);
+    emit dataChanged(changed, changed, {Qt::DisplayRole, Qt::EditRole, Qt::ToolTipRole, SortRole});
+    emit contentsChanged();
+    return true;
+}
+
+const TrackedOperation *OperationTableModel::find(const QString &id) const
+{
+    const int row = rowOf(id);
+    return row < 0 ? nullptr : &m_operations.at(row);
+}
+
+void OperationTableModel::refreshTimeColumns()
+{
+    if (m_operations.isEmpty())
+        return;
+    // Only Age moves with the clock; the other columns change through update().
+    emit dataChanged(index(0, AgeColumn), index(rowCount() - 1, AgeColumn),
+                     {Qt::DisplayRole, SortRole});
+}
+
+void OperationTableModel::setClock(std::function<QDateTime()> clock)
+{
+    m_clock = std::move(clock);
+    refreshTimeColumns();
+}
+
+void OperationTableModel::reindexFrom(int row)
+{
+    for (int i = row; i < m_operations.size(); ++i)
+        m_rowById.insert(m_operations.at(i).id, i);
+}
