@@ -12,7 +12,20 @@ namespace OperationIds {
 constexpr int MaxInputLength = 1 << 20; // longer input is refused, not scanned
 constexpr int MaxIdsPerInput = 10000;
 
-bool isValid(QStringView text); // exactly one GUID, nothing around it
+struct Extraction
+{
+    QStringList ids;
+    bool tooLong = false; // longer than MaxInputLength: nothing was scanned
+    bool truncated = false; // more than MaxIdsPerInput distinct ids: the rest were dropped
+};
+
+// Exactly one GUID, nothing around it but whitespace (a pasted line keeps its newline).
+bool isValid(QStringView text);
+// Every GUID standing on its own: one glued to more hex digits, letters, '-' or '_' is
+// part of something longer and is skipped. A GUID right after a percent escape ("%2F")
+// or a backslash escape ("\n") still counts, as pasted URLs and JSON strings have them.
+Extraction scan(QStringView text);
+// scan(text).ids; empty when the input is too long.
 QStringList extract(QStringView text);
 
 } // namespace OperationIds
