@@ -1,0 +1,217 @@
+#include "app/gzipjsonlinesverifier.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <zlib.h>
+
+namespace {
+
+QByteArray gzip(const QByteArray &data)
+{
+    z_stream stream {};
+    if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY)
+        != Z_OK)
+        return {};
+    QByteArray out(int(deflateBound(&stream, uLong(data.size()))) + 64, Qt::Uninitialized);
+    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
+    stream.avail_in = uInt(data.size());
+    stream.next_out = reinterpret_cast<Bytef *>(out.data());
+    stream.avail_out = uInt(out.size());
+    deflate(&stream, Z_FINISH);
+    out.resize(int(stream.total_out));
+    deflateEnd(&stream);
+    return out;
+}
+
+QByteArray jsonLines(int count, int firstId = 0)
+{
+    QByteArray text;
+    for (int i = 0; i < count; ++i)
+        text += "{\"id\":" + QByteArray::number(firstId + i) + ",\"customerName\":\"Contoso\"}\n";
+    return text;
+}
+
+JsonLinesReport verifyInChunks(const QByteArray &data, int chunkSize, QIODevice *output = nullptr)
+{
+    GzipJsonLinesVerifier verifier(output);
+    for (int offset = 0; offset < data.size(); offset += chunkSize) {
+        if (!verifier.addData(data.constData() + offset,
+                              qMin(chunkSize, int(data.size()) - offset)))
+            return verifier.report();
+    }
+    verifier.finish();
+    return verifier.report();
+}
+
+} // namespace
+
+class TestGzipVerifier : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void countsLinesOfOneMember_data()
+    {
+        QTest::addColumn<int>("chunkSize");
+        QTest::newRow("whole") << (1 << 30);
+        QTest::newRow("one byte at a time") << 1;
+        QTest::newRow("odd chunks") << 977;
+    }
+    void countsLinesOfOneMember()
+    {
+        QFETCH(int, chunkSize);
+        const QByteArray text = jsonLines(500);
+        const QByteArray compressed = gzip(text);
+        const JsonLinesReport report = verifyInChunks(compressed, chunkSize);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.lines, 500);
+        QCOMPARE(report.gzipMembers, 1);
+        QCOMPARE(report.compressedBytes, compressed.size());
+        QCOMPARE(report.uncompressedBytes, text.size());
+    }
+
+    void readsConcatenatedMembers()
+    {
+        const QByteArray first = jsonLines(10);
+        const QByteArray second = jsonLines(7, 10);
+        const QByteArray third = jsonLines(3, 17);
+        const QByteArray data = gzip(first) + gzip(second) + gzip(third);
+        for (const int chunkSize : {1, 13, 4096}) {
+            const JsonLinesReport report = verifyInChunks(data, chunkSize);
+            QVERIFY2(report.ok, qPrintable(report.error));
+            QCOMPARE(report.gzipMembers, 3);
+            QCOMPARE(report.lines, 20);
+            QCOMPARE(report.uncompressedBytes, first.size() + second.size() + third.size());
+        }
+    }
+
+    void acceptsBlankLinesCrLfAndNoFinalNewline()
+    {
+        const QByteArray text = "{\"a\":1}\r\n\n   \n{\"b\":2}\n{\"c\":3}";
+        const JsonLinesReport report = verifyInChunks(gzip(text), 5);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.lines, 3);
+    }
+
+    void inflatesHighlyCompressedData()
+    {
+        // 8 MB of near-identical lines deflate to a few KB: one input chunk yields many
+        // output buffers, which must all be drained before the stream can end.
+        const QByteArray text = jsonLines(1).repeated(200000);
+        const QByteArray compressed = gzip(text);
+        QVERIFY(compressed.size() < text.size() / 50);
+        QBuffer copy;
+        copy.open(QIODevice::WriteOnly);
+        const JsonLinesReport report = verifyInChunks(compressed, 1 << 20, &copy);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.lines, 200000);
+        QCOMPARE(copy.data(), text);
+    }
+
+    void reportsBadData_data()
+    {
+        QTest::addColumn<QByteArray>("data");
+        QTest::addColumn<QString>("expected");
+        const QByteArray good = gzip(jsonLines(200));
+        QByteArray flipped = good;
+        flipped[flipped.size() / 2] = char(flipped.at(flipped.size() / 2) ^ 0x55);
+        QByteArray badCrc = good;
+        badCrc[badCrc.size() - 6] = char(badCrc.at(badCrc.size() - 6) ^ 0x01);
+
+        QTest::newRow("empty") << QByteArray() << QStringLiteral("the file is empty");
+        QTest::newRow("plain text")
+            << QByteArray("{\"a\":1}\n") << QStringLiteral("not a valid gzip file");
+        QTest::newRow("truncated") << good.left(good.size() - 20)
+                                   << QStringLiteral("ends in the middle of the gzip stream");
+        QTest::newRow("flipped byte") << flipped << QStringLiteral("not a valid gzip file");
+        QTest::newRow("bad checksum") << badCrc << QStringLiteral("not a valid gzip file");
+        QTest::newRow("trailing garbage")
+            << good + QByteArray("garbage") << QStringLiteral("unexpected data after the end");
+        QTest::newRow("not json") << gzip("{\"a\":1}\n{oops}\n")
+                                  << QStringLiteral("line 2 is not valid JSON");
+        QTest::newRow("array line")
+            << gzip("{\"a\":1}\n[1,2]\n") << QStringLiteral("line 2 is JSON but not an object");
+        QTest::newRow("number line")
+            << gzip("42\n") << QStringLiteral("line 1 is JSON but not an object");
+    }
+    void reportsBadData()
+    {
+        QFETCH(QByteArray, data);
+        QFETCH(QString, expected);
+        for (const int chunkSize : {1, 1 << 20}) {
+            const JsonLinesReport report = verifyInChunks(data, chunkSize);
+            QVERIFY(!report.ok);
+            QVERIFY2(report.error.contains(expected), qPrintable(report.error));
+        }
+    }
+
+    void refusesEndlessLine()
+    {
+        const QByteArray text
+            = "{\"a\":\"" + QByteArray(GzipJsonLinesVerifier::MaxLineBytes + 10, 'x') + "\"}\n";
+        const JsonLinesReport report = verifyInChunks(gzip(text), 1 << 20);
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.contains(QLatin1String("line 1 is longer than 16 MiB")),
+                 qPrintable(report.error));
+    }
+
+    void verifiesFileAndWritesInflatedCopy()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QByteArray text = jsonLines(1000);
+        QFile file(dir.filePath(QStringLiteral("part-0.json.gz")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(gzip(text));
+        file.close();
+
+        const QString copyPath = dir.filePath(QStringLiteral("part-0.jsonl"));
+        const JsonLinesReport report = verifyGzipJsonLinesFile(file.fileName(), copyPath);
+        QVERIFY2(report.ok, qPrintable(report.error));
+        QCOMPARE(report.lines, 1000);
+        QFile copy(copyPath);
+        QVERIFY(copy.open(QIODevice::ReadOnly));
+        QCOMPARE(copy.readAll(), text);
+    }
+
+    void corruptFileLeavesNoInflatedCopy()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("bad.json.gz")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(gzip(jsonLines(10) + "not json\n"));
+        file.close();
+        const QString copyPath = dir.filePath(QStringLiteral("bad.jsonl"));
+        const JsonLinesReport report = verifyGzipJsonLinesFile(file.fileName(), copyPath);
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.contains(QLatin1String("line 11")), qPrintable(report.error));
+        QVERIFY(!QFile::exists(copyPath));
+    }
+
+    void stopsWhenCancelled()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("x.json.gz")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(gzip(jsonLines(100)));
+        file.close();
+        const std::atomic_bool cancelled {true};
+        const JsonLinesReport report = verifyGzipJsonLinesFile(file.fileName(), {}, &cancelled);
+        QVERIFY(!report.ok);
+        QCOMPARE(report.error, QStringLiteral("verification was cancelled"));
+    }
+
+    void reportsMissingFile()
+    {
+        const JsonLinesReport report = verifyGzipJsonLinesFile(QStringLiteral("/nonexistent/x.gz"));
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.startsWith(QLatin1String("could not open /nonexistent/x.gz")),
+                 qPrintable(report.error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGzipVerifier)
+#include "tst_gzipverifier.moc"
