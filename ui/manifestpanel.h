@@ -1,0 +1,104 @@
+#pragma once
+
+#include "models/trackedoperation.h"
+
+#include <QHash>
+#include <QString>
+#include <QWidget>
+
+#include <functional>
+
+class DownloadJob;
+class DownloadManager;
+class ManifestLoader;
+class QCheckBox;
+class QFormLayout;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QTimer;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+// The manifest of a succeeded export and the downloads of its files. Loading and
+// downloading are done by the core objects it is given; this widget only drives and shows
+// them. Embed it in the details panel and feed it the shown operation:
+//
+//   auto *manifestPanel = new ManifestPanel(loader, downloads);
+//   details->setManifestWidget(manifestPanel);
+//   connect(details, &DetailsPanel::operationShown, manifestPanel, &ManifestPanel::showOperation);
+class ManifestPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    static constexpr const char *LastFolderKey = "downloads/lastFolder";
+    static constexpr const char *DecompressKey = "downloads/decompress";
+
+    ManifestPanel(ManifestLoader *loader, DownloadManager *downloads, QWidget *parent = nullptr);
+
+    // Shows that operation's manifest, loading it on first sight. Cheap to call again with
+    // the same operation (the details panel does on every poll).
+    void showOperation(const TrackedOperation &operation);
+    void clear();
+    QString operationId() const { return m_operation.id; }
+
+    // Where "Download" asks for the folder; QFileDialog by default. Tests replace it.
+    using FolderChooser = std::function<QString(QWidget *parent, const QString &startFolder)>;
+    void setFolderChooser(FolderChooser chooser) { m_chooseFolder = std::move(chooser); }
+
+    // What is on show, for tests and "copy" actions.
+    QString fieldText(const QString &field) const; // "id", "rootDirectory", "sasExpiry", ...
+    QString noteText() const;
+    QString downloadSummaryText() const;
+    bool isExpiryWarningShown() const;
+
+signals:
+    void messageForStatusBar(const QString &message);
+
+private:
+    void onManifestStateChanged(const QString &operationId);
+    void updateManifest();
+    void updateExpiry();
+    void rebuildBlobList();
+    void updateJobRow(DownloadJob *job);
+    void updateTotals();
+    void updateButtons();
+    void startDownload(bool selectedOnly);
+    void cancelSelected();
+    void retryFailed();
+    void refreshAndRetry();
+    void copyManifestJson();
+    void openManifest();
+    void openFolder();
+    QTreeWidgetItem *itemForBlob(const QString &name) const;
+    QLabel *addField(const QString &key, const QString &label);
+
+    ManifestLoader *m_loader;
+    DownloadManager *m_downloads;
+    TrackedOperation m_operation;
+    FolderChooser m_chooseFolder;
+    bool m_retryAfterRefresh = false;
+
+    QLabel *m_message;
+    QWidget *m_content;
+    QLabel *m_loadState;
+    QLabel *m_note;
+    QFormLayout *m_form;
+    QHash<QString, QLabel *> m_fields;
+    QLabel *m_expiryWarning;
+    QTreeWidget *m_blobs;
+    QCheckBox *m_decompress;
+    QPushButton *m_reload;
+    QPushButton *m_copyJson;
+    QPushButton *m_openManifest;
+    QPushButton *m_downloadSelected;
+    QPushButton *m_downloadAll;
+    QPushButton *m_cancel;
+    QPushButton *m_retry;
+    QPushButton *m_refreshAndRetry;
+    QPushButton *m_openFolder;
+    QProgressBar *m_totalProgress;
+    QLabel *m_totalText;
+    QLabel *m_downloadError;
+    QTimer *m_expiryTimer;
+};
