@@ -1,0 +1,131 @@
+#include "simulatoroptions.h"
+
+#include "graphsimulator.h"
+
+#include <QCommandLineParser>
+
+namespace {
+
+bool readNumber(const QCommandLineParser &parser, const QString &name, double min, double max,
+                double *out, QString *error)
+{
+    if (!parser.isSet(name))
+        return true;
+    bool ok = false;
+    const double value = parser.value(name).toDouble(&ok);
+    if (!ok || value < min || value > max) {
+        *error = QStringLiteral("--%1 must be a number from %2 to %3, not \"%4\"")
+                     .arg(name)
+                     .arg(min)
+                     .arg(max)
+                     .arg(parser.value(name));
+        return false;
+    }
+    *out = value;
+    return true;
+}
+
+} // namespace
+
+void SimulatorOptions::addTo(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        { QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (default: any free port)."),
+          QStringLiteral("N") },
+        { QStringLiteral("scenario"), QStringLiteral("Scenario JSON file to load."),
+          QStringLiteral("FILE") },
+        { QStringLiteral("fleet"), QStringLiteral("Add N operations with random timelines."),
+          QStringLiteral("N") },
+        { QStringLiteral("seed"), QStringLiteral("Seed of the fleet (default 1)."),
+          QStringLiteral("S") },
+        { QStringLiteral("fleet-min"),
+          QStringLiteral("Shortest fleet operation, in seconds (default 5)."),
+          QStringLiteral("SECONDS") },
+        { QStringLiteral("fleet-max"),
+          QStringLiteral("Longest fleet operation, in seconds (default 60)."),
+          QStringLiteral("SECONDS") },
+        { QStringLiteral("failure-rate"),
+          QStringLiteral("Share of fleet operations that fail (default 0.1)."),
+          QStringLiteral("RATE") },
+        { QStringLiteral("faults"),
+          QStringLiteral("Fault rates, e.g. 429=0.1,503=0.05,reset=0.01,stall=0.01,seed=7."),
+          QStringLiteral("SPEC") },
+        { QStringLiteral("token"),
+          QStringLiteral("Bearer token to accept (default: a random one)."),
+          QStringLiteral("TOKEN") },
+        { QStringLiteral("delay"),
+          QStringLiteral("Answer every request this many milliseconds late."),
+          QStringLiteral("MS") },
+    });
+}
+
+std::optional<SimulatorOptions> SimulatorOptions::fromParser(const QCommandLineParser &parser,
+                                                             QString *error)
+{
+    SimulatorOptions options;
+    double port = 0;
+    double fleet = 0;
+    double seed = options.fleetSeed;
+    double delay = 0;
+    if (!readNumber(parser, QStringLiteral("port"), 0, 65535, &port, error)
+        || !readNumber(parser, QStringLiteral("fleet"), 0, 1000000, &fleet, error)
+        || !readNumber(parser, QStringLiteral("seed"), 0, 4294967295.0, &seed, error)
+        || !readNumber(parser, QStringLiteral("fleet-min"), 0, 1e7, &options.fleetMinSeconds,
+                       error)
+        || !readNumber(parser, QStringLiteral("fleet-max"), 0, 1e7, &options.fleetMaxSeconds,
+                       error)
+        || !readNumber(parser, QStringLiteral("failure-rate"), 0, 1, &options.fleetFailureRate,
+                       error)
+        || !readNumber(parser, QStringLiteral("delay"), 0, 600000, &delay, error))
+        return std::nullopt;
+    if (options.fleetMaxSeconds < options.fleetMinSeconds) {
+        *error = QStringLiteral("--fleet-max must not be smaller than --fleet-min");
+        return std::nullopt;
+    }
+    options.port = quint16(port);
+    options.fleetCount = int(fleet);
+    options.fleetSeed = quint32(seed);
+    options.responseDelayMs = int(delay);
+    options.scenarioPath = parser.value(QStringLiteral("scenario"));
+    options.token = parser.value(QStringLiteral("token"));
+    if (parser.isSet(QStringLiteral("faults"))) {
+        QString faultError;
+        options.faults = FaultProfile::fromString(parser.value(QStringLiteral("faults")), &faultError);
+        if (!options.faults) {
+            *error = QStringLiteral("--faults: %1").arg(faultError);
+            return std::nullopt;
+        }
+    }
+    return options;
+}
+
+bool startSimulator(GraphSimulator &simulator, const SimulatorOptions &options, QString *error)
+{
+    if (!options.scenarioPath.isEmpty() && !simulator.loadScenario(options.scenarioPath, error))
+        return false;
+    if (options.fleetCount > 0) {
+        FleetSpec fleet;
+        fleet.count = options.fleetCount;
+        fleet.seed = options.fleetSeed;
+        fleet.minSeconds = options.fleetMinSeconds;
+        fleet.maxSeconds = options.fleetMaxSeconds;
+        fleet.failureRate = options.fleetFailureRate;
+        simulator.addFleet(fleet);
+    }
+    // Command-line flags win over the scenario's settings.
+    if (options.faults)
+        simulator.setFaults(*options.faults);
+    simulator.setAcceptedToken(options.token);
+    simulator.setResponseDelay(options.responseDelayMs);
+    if (!simulator.start(options.port)) {
+        *error = simulator.errorString();
+        return false;
+    }
+    return true;
+}
+
+QString simulatorShellExports(const GraphSimulator &simulator)
+{
+    return QStringLiteral("export BILLING_MONITOR_GRAPH_URL=%1\nexport BILLING_MONITOR_TOKEN=%2\n")
+        .arg(simulator.rootUrl().toString(), simulator.acceptedToken());
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "faultprofile.h"
+
+#include <QString>
+
+#include <optional>
+
+class GraphSimulator;
+class QCommandLineParser;
+
+// The simulator's command-line options, shared by `graph-simulator` and
+// `billing-monitor-cli simulate` so both accept the same flags.
+struct SimulatorOptions
+{
+    quint16 port = 0;
+    QString scenarioPath;
+    int fleetCount = 0;
+    quint32 fleetSeed = 1;
+    double fleetMinSeconds = 5;
+    double fleetMaxSeconds = 60;
+    double fleetFailureRate = 0.1;
+    std::optional<FaultProfile> faults;
+    QString token;
+    int responseDelayMs = 0;
+
+    // Adds --port, --scenario, --fleet, --seed, --fleet-min, --fleet-max, --failure-rate,
+    // --faults, --token and --delay.
+    static void addTo(QCommandLineParser &parser);
+    // On failure returns nullopt and sets *error to a message naming the option.
+    static std::optional<SimulatorOptions> fromParser(const QCommandLineParser &parser,
+                                                      QString *error);
+};
+
+// Configures the simulator from the options and starts it.
+bool startSimulator(GraphSimulator &simulator, const SimulatorOptions &options, QString *error);
+
+// Paste-able shell lines that point the app at the simulator:
+// export BILLING_MONITOR_GRAPH_URL=http://127.0.0.1:PORT
+// export BILLING_MONITOR_TOKEN=<token>
+QString simulatorShellExports(const GraphSimulator &simulator);
