@@ -86,6 +86,7 @@ public:
 
 private:
     QNetworkRequest makeRequest(const QUrl &url, QByteArray *clientRequestId) const;
+    GraphCall *startCall(QNetworkReply *reply, const QByteArray &clientRequestId);
 
     QNetworkAccessManager *m_network;
     TokenProvider *m_tokens;
