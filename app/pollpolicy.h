@@ -1,0 +1,68 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <optional>
+
+// THE POLLING POLICY: the one place it is written down. PollScheduler carries it out.
+//
+// How often: an operation is checked again after a wait that grows with its age (measured
+//   from Graph's createdDateTime, or from when it was added while that is unknown): a tenth
+//   of its age, never under 5 s and never over the refresh interval (default 30 s). So a
+//   new export is checked every 5 s, one that has run for five minutes every 30 s. When
+//   Graph sends Retry-After (seconds, fractional seconds or an HTTP-date; clamped to an hour;
+//   garbage ignored), the wait is the later of the two.
+// When to stop: succeeded and failed operations are never checked again. An operation
+//   older than the age limit (default 48 h), or answered 404/410 three times in a row,
+//   becomes Expired with the hint to start a new export. Checking an expired operation by
+//   hand is always allowed; if Graph answers with its state, it is tracked again.
+// Throttling: a 429 or a 503 pauses every request to that host until its Retry-After, or,
+//   without one, for an exponential backoff with jitter (2 s, 4 s, 8 s... up to 5 min, each
+//   a random point in the upper half of its step). After a 503 the next request goes out
+//   on a fresh connection.
+// Faults: 500, 502, 504, timeouts and connection errors are retried for that operation with
+//   the same backoff. 401, 403 and unreadable answers are retried no sooner than the regular
+//   interval. A problem never changes an operation's status: the row keeps its last known
+//   status and shows the problem beside it.
+// Limits: at most 6 requests in flight and 20 requests per second (both configurable); the
+//   requests are spaced evenly, so a sweep of 10,000 operations drains at that rate without
+//   bursts. An operation's next check is armed only when its previous answer has arrived,
+//   so checks of one operation never overlap.
+// Offline and sleep: while the network is down, nothing is sent. When it comes back, or the
+//   machine wakes from sleep (the wall clock jumped far beyond the steady clock), the
+//   overdue checks go out as a staggered sweep spread over at least 5 s, never as a burst.
+// By hand: Refresh (F5) and "Check now" queue the checks at once, but still wait for a
+//   throttle pause or the network, and say so.
+struct PollPolicy
+{
+    int refreshIntervalSeconds = 30; // the longest wait between two checks
+    int maxRequestsInFlight = 6; // Qt opens 6 connections per host on HTTP/1.1
+    double maxRequestsPerSecond = 20;
+    int expiryHours = 48;
+
+    static constexpr qint64 MinIntervalMs = 5000;
+    static constexpr int AgeDivisor = 10; // wait a tenth of the age
+    static constexpr int GoneLimit = 3; // 404/410 answers in a row before an operation expires
+    static constexpr qint64 BackoffBaseMs = 2000;
+    static constexpr qint64 BackoffMaxMs = 5 * 60 * 1000;
+    static constexpr qint64 ResumeSpreadMs = 5000; // shortest spread of a resume sweep
+    // A wall clock that moved this much further than the steady clock means the machine slept.
+    static constexpr qint64 SleepJumpMs = 60 * 1000;
+
+    // Keeps the settings within what the scheduler can work with.
+    PollPolicy normalized() const;
+
+    // The regular wait between checks of an operation of this age.
+    qint64 intervalMs(qint64 ageMs) const;
+    // The wait after an answer: the later of the regular interval and Retry-After.
+    qint64 nextCheckDelayMs(qint64 ageMs, std::optional<qint64> retryAfterMs) const;
+    // The wait after the failures-th fault in a row (1-based), given a random number in
+    // [0, 1): a point in the upper half of min(BackoffMaxMs, BackoffBaseMs * 2^(failures-1)).
+    static qint64 backoffMs(int failures, double unitRandom);
+    bool isTooOld(qint64 ageMs) const;
+    qint64 expiryMs() const { return qint64(expiryHours) * 3600 * 1000; }
+    // The even spacing between two requests, in microseconds.
+    qint64 sendSpacingUs() const;
+    // How far apart the overdue checks go out when polling resumes.
+    qint64 resumeStepUs(int overdueCount) const;
+};
