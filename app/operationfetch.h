@@ -1,0 +1,61 @@
+#pragma once
+
+#include "models/operation.h"
+#include "models/problem.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+#include <QUrl>
+
+#include <functional>
+#include <optional>
+
+class GraphClient;
+struct GraphReply;
+
+// What one check of an operation gave: its state, or the problem that prevented it.
+struct FetchOutcome
+{
+    std::optional<Operation> operation; // set only for a 2xx with a readable operation
+    Problem problem; // null exactly when operation is set
+    int httpStatus = 0;
+    QByteArray retryAfter; // verbatim
+    QDateTime receivedAt; // UTC
+
+    // The answer of a 2xx, or a problem the body explains; cancelled calls never get here.
+    static FetchOutcome fromReply(const GraphReply &reply, const QString &operationId);
+};
+
+// How the scheduler asks about an operation. The Graph-backed one is below; tests plug in
+// fakes, so the scheduling decisions are testable without a network.
+class OperationFetcher
+{
+public:
+    using Done = std::function<void(const FetchOutcome &)>;
+
+    virtual ~OperationFetcher() = default;
+    // Where a check of this operation goes: its own URL (an export's Location), or the one
+    // the endpoint builds from the id.
+    virtual QUrl operationUrl(const QString &id, const QUrl &ownUrl) const = 0;
+    // Starts a check; calls done exactly once, later, from the event loop.
+    virtual void fetch(const QString &id, const QUrl &url, Done done) = 0;
+    // Closes idle connections, so the next request opens a new one (Graph asks for that
+    // after a 503).
+    virtual void dropIdleConnections() = 0;
+};
+
+class GraphOperationFetcher final : public OperationFetcher
+{
+public:
+    explicit GraphOperationFetcher(GraphClient *client)
+        : m_client(client)
+    { }
+
+    QUrl operationUrl(const QString &id, const QUrl &ownUrl) const override;
+    void fetch(const QString &id, const QUrl &url, Done done) override;
+    void dropIdleConnections() override;
+
+private:
+    GraphClient *m_client;
+};
