@@ -41,9 +41,11 @@ QDateTime parseHttpDate(const QByteArray &text)
     }
     QDateTime parsed = QDateTime::fromString(date, Qt::RFC2822Date);
     if (!parsed.isValid()) {
-        // RFC 850: "Sunday, 06-Nov-94 08:49:37 +0000" after the zone swap above.
+        // RFC 850: "Sunday, 06-Nov-94 08:49:37 +0000" after the zone swap above. The
+        // weekday is skipped: Qt checks it against the year 19yy, before the century fix.
         static const QLocale c = QLocale::c();
-        parsed = c.toDateTime(date, QStringLiteral("dddd, dd-MMM-yy HH:mm:ss '+0000'"));
+        const QString withoutWeekday = date.mid(date.indexOf(QLatin1Char(',')) + 1).trimmed();
+        parsed = c.toDateTime(withoutWeekday, QStringLiteral("dd-MMM-yy HH:mm:ss '+0000'"));
         if (parsed.isValid() && parsed.date().year() < 1970)
             parsed = parsed.addYears(100);
         if (parsed.isValid())
