@@ -1,0 +1,42 @@
+#pragma once
+
+#include "models/trackedoperation.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// The store's file format, in memory only (OperationStore does the files):
+//   {"format":"billing-monitor-operations","version":1,"savedAt":"...","operations":[...]}
+// Older shapes are read through a chain of migration steps, one per version. Version 0 is
+// what analysts keep by hand today: a plain JSON array of operation ids (or of Location
+// URLs), or of {"id": ..., "label": ...} objects.
+namespace StoreFormat {
+
+constexpr int CurrentVersion = 1;
+constexpr const char *FormatName = "billing-monitor-operations";
+
+QByteArray serialize(const QList<TrackedOperation> &operations, const QDateTime &savedAt);
+
+struct ParseResult
+{
+    enum class Outcome {
+        Loaded, // the current version; repairs may still list dropped entries or fields
+        Migrated, // an older version, read through the migration chain
+        Corrupt, // not readable as any version: error says why
+        NewerVersion, // written by a newer release: error says which version
+    };
+    Outcome outcome = Outcome::Corrupt;
+    int version = -1; // the version the data was written in, when known
+    QList<TrackedOperation> operations;
+    QString error;
+    QStringList repairs; // entries or fields that could not be read and were left out
+
+    bool isUsable() const { return outcome == Outcome::Loaded || outcome == Outcome::Migrated; }
+};
+
+ParseResult parse(const QByteArray &data);
+
+} // namespace StoreFormat
