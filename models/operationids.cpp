@@ -15,7 +15,7 @@ bool isHexDigit(QChar c)
     return (u >= u'0' && u <= u'9') || (u >= u'a' && u <= u'f') || (u >= u'A' && u <= u'F');
 }
 
-bool isHyphenPosition(int offset)
+bool isHyphenOffset(int offset)
 {
     return offset == 8 || offset == 13 || offset == 18 || offset == 23;
 }
@@ -24,9 +24,13 @@ bool isGuidAt(QStringView text, qsizetype start)
 {
     if (text.size() - start < GuidLength)
         return false;
+    // Hyphens first: they reject most positions of a long run after one comparison.
+    for (int offset : {8, 13, 18, 23}) {
+        if (text[start + offset] != u'-')
+            return false;
+    }
     for (int offset = 0; offset < GuidLength; ++offset) {
-        const QChar c = text[start + offset];
-        if (isHyphenPosition(offset) ? c != u'-' : !isHexDigit(c))
+        if (!isHyphenOffset(offset) && !isHexDigit(text[start + offset]))
             return false;
     }
     return true;

@@ -54,6 +54,8 @@ void TestOperationIds::isValid_data()
     QTest::newRow("non-hex letter")
         << QStringLiteral("6fe687d7-1e0f-4bd6-9091-4672691f64bg") << false;
     QTest::newRow("one digit short") << Guid.chopped(1) << false;
+    QTest::newRow("hyphen where a digit belongs")
+        << QStringLiteral("-fe687d7-1e0f-4bd6-9091-4672691f64bc") << false;
     QTest::newRow("one digit long") << Guid + QLatin1Char('0') << false;
     QTest::newRow("arabic-indic digit")
         << QStringLiteral("6fe687d7-1e0f-4bd6-9091-4672691f64b") + QChar(0x0663) << false;
@@ -153,6 +155,9 @@ void TestOperationIds::extract_data()
             + QStringLiteral("1e0f-4bd6-9091-4672691f64bc")
                                     << QStringList();
     QTest::newRow("truncated guid") << Guid.chopped(1) << QStringList();
+    QTest::newRow("hyphen where a digit belongs")
+        << QStringLiteral("6fe687d7-1e0f-4bd6-9091-4672691f-4bc") << QStringList();
+    QTest::newRow("all hyphens") << QString(36, QLatin1Char('-')) << QStringList();
 
     QTest::newRow("glued one skipped, clean one kept")
         << QStringLiteral("ff") + Guid + QLatin1Char(' ') + OtherGuid << QStringList {OtherGuid};
