@@ -12,8 +12,7 @@ class Random
 public:
     explicit Random(quint64 seed)
         : m_state(seed)
-    {
-    }
+    { }
 
     quint64 next()
     {
@@ -40,16 +39,20 @@ Guid makeGuid(Random &random)
     Guid guid;
     std::snprintf(guid.text, sizeof guid.text, "%08x-%04x-4%03x-%04x-%012llx", unsigned(a >> 32),
                   unsigned(a >> 16) & 0xffff, unsigned(a) & 0xfff,
-                  0x8000 | (unsigned(b >> 48) & 0x3fff), (unsigned long long)(b & 0xffffffffffffull));
+                  0x8000 | (unsigned(b >> 48) & 0x3fff),
+                  (unsigned long long)(b & 0xffffffffffffull));
     return guid;
 }
 
-const char *const Skus[] = { "Azure plan", "Microsoft 365 E3", "Dynamics 365 Sales",
-                             "Windows Server Datacenter", "Azure Reserved VM Instance",
-                             "Power BI Pro" };
-const char *const MeterCategories[] = { "Virtual Machines", "Storage", "Bandwidth",
-                                        "Azure App Service", "SQL Database", "Licenses" };
-const char *const Currencies[] = { "USD", "EUR", "GBP" };
+const char *const Skus[] = {"Azure plan",
+                            "Microsoft 365 E3",
+                            "Dynamics 365 Sales",
+                            "Windows Server Datacenter",
+                            "Azure Reserved VM Instance",
+                            "Power BI Pro"};
+const char *const MeterCategories[]
+    = {"Virtual Machines", "Storage", "Bandwidth", "Azure App Service", "SQL Database", "Licenses"};
+const char *const Currencies[] = {"USD", "EUR", "GBP"};
 
 // Writes line number `index` into `out` (which has room for 2 KiB) and returns its length.
 class LineWriter
@@ -86,8 +89,8 @@ public:
             "\"Quantity\":%.3f,\"UnitPrice\":%.4f,\"BillingPreTaxTotal\":%.2f,"
             "\"BillingCurrency\":\"%s\",\"PricingPreTaxTotal\":%.2f,\"PricingCurrency\":\"%s\","
             "\"EntitlementId\":\"%s\",\"LineNumber\":%d}\n",
-            m_partner.text, m_customers[customer].text, customer + 1, m_invoice, sku * 257,
-            sku + 1, Skus[sku], subscription.text, day,
+            m_partner.text, m_customers[customer].text, customer + 1, m_invoice, sku * 257, sku + 1,
+            Skus[sku], subscription.text, day,
             MeterCategories[m_random.below(int(std::size(MeterCategories)))], quantity, unitPrice,
             total, currency, total, currency, entitlement.text, index + 1);
     }

@@ -84,14 +84,16 @@ void BlobStore::addManifest(const QString &manifestId, const ManifestSpec &spec,
                                         "ExportId=%2/Fragment=full/PartitionType=default")
                              .arg(PartnerTenantId, manifestId);
     manifest.blobNames = spec.blobNames;
-    for (int i = 0; manifest.blobNames.isEmpty() && i < spec.blobCount; ++i) {
-        manifest.blobNames.append(QStringLiteral("part-%1-%2.c000.json.gz")
-                                      .arg(i, 5, 10, QLatin1Char('0'))
-                                      .arg(manifestId));
+    if (spec.blobNames.isEmpty()) {
+        for (int i = 0; i < spec.blobCount; ++i) {
+            manifest.blobNames.append(QStringLiteral("part-%1-%2.c000.json.gz")
+                                          .arg(i, 5, 10, QLatin1Char('0'))
+                                          .arg(manifestId));
+        }
     }
     for (int i = 0; i < manifest.blobNames.size(); ++i) {
         const QString path = manifest.directory + QLatin1Char('/') + manifest.blobNames.at(i);
-        m_blobsByPath.insert(normalisedPath(path), { manifestId, i });
+        m_blobsByPath.insert(normalisedPath(path), {manifestId, i});
     }
     m_manifests.insert(manifestId, manifest);
 }
@@ -102,8 +104,8 @@ QJsonObject BlobStore::manifestJson(const QString &manifestId, const QUrl &root,
     const StoredManifest &manifest = m_manifests[manifestId];
     QJsonArray blobs;
     for (int i = 0; i < manifest.blobNames.size(); ++i) {
-        QJsonObject blob { { QStringLiteral("name"), manifest.blobNames.at(i) },
-                           { QStringLiteral("partitionValue"), QStringLiteral("default") } };
+        QJsonObject blob {{QStringLiteral("name"), manifest.blobNames.at(i)},
+                          {QStringLiteral("partitionValue"), QStringLiteral("default")}};
         if (manifest.spec.reportBlobSizes)
             blob.insert(QStringLiteral("sizeInBytes"), double(content(manifestId, i).size()));
         blobs.append(blob);
@@ -111,22 +113,21 @@ QJsonObject BlobStore::manifestJson(const QString &manifestId, const QUrl &root,
     const QDateTime expiry = now.addSecs(manifest.spec.sasLifetimeSeconds);
     // The docs' example has two fractional digits here, unlike the operation's seven.
     const QDateTime created = manifest.created.toUTC();
-    const QString createdText = created.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.")) +
-        QStringLiteral("%1Z").arg(created.time().msec() / 10, 2, 10, QLatin1Char('0'));
+    const QString createdText = created.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss."))
+        + QStringLiteral("%1Z").arg(created.time().msec() / 10, 2, 10, QLatin1Char('0'));
     return QJsonObject {
-        { QStringLiteral("id"), manifestId },
-        { QStringLiteral("schemaVersion"), QStringLiteral("1") },
-        { QStringLiteral("dataFormat"), manifest.spec.dataFormat },
-        { QStringLiteral("createdDateTime"), createdText },
-        { QStringLiteral("eTag"),
-          QString::fromLatin1(QByteArray::number(stableHash(manifestId.toUtf8()), 36)) },
-        { QStringLiteral("partnerTenantId"), PartnerTenantId },
-        { QStringLiteral("rootDirectory"), QString(root.toString() + manifest.directory) },
-        { QStringLiteral("sasToken"),
-          SasToken::sign(m_signingKey, manifest.directory, now, expiry) },
-        { QStringLiteral("partitionType"), QStringLiteral("Default") },
-        { QStringLiteral("blobCount"), int(manifest.blobNames.size()) },
-        { QStringLiteral("blobs"), blobs },
+        {QStringLiteral("id"), manifestId},
+        {QStringLiteral("schemaVersion"), QStringLiteral("1")},
+        {QStringLiteral("dataFormat"), manifest.spec.dataFormat},
+        {QStringLiteral("createdDateTime"), createdText},
+        {QStringLiteral("eTag"),
+         QString::fromLatin1(QByteArray::number(stableHash(manifestId.toUtf8()), 36))},
+        {QStringLiteral("partnerTenantId"), PartnerTenantId},
+        {QStringLiteral("rootDirectory"), QString(root.toString() + manifest.directory)},
+        {QStringLiteral("sasToken"), SasToken::sign(m_signingKey, manifest.directory, now, expiry)},
+        {QStringLiteral("partitionType"), QStringLiteral("Default")},
+        {QStringLiteral("blobCount"), int(manifest.blobNames.size())},
+        {QStringLiteral("blobs"), blobs},
     };
 }
 
@@ -158,7 +159,8 @@ SimulatorReply BlobStore::serve(const QString &path, const QUrlQuery &query,
     }
     const BlobKey blob = *found;
     const StoredManifest &manifest = m_manifests[blob.manifestId];
-    const SasToken::Verdict verdict = SasToken::verify(m_signingKey, manifest.directory, query, now);
+    const SasToken::Verdict verdict
+        = SasToken::verify(m_signingKey, manifest.directory, query, now);
     if (!verdict.valid) {
         return storageError(403, QStringLiteral("AuthenticationFailed"),
                             QStringLiteral("Server failed to authenticate the request. Make sure "
@@ -172,8 +174,9 @@ SimulatorReply BlobStore::serve(const QString &path, const QUrlQuery &query,
     SimulatorReply reply;
     reply.setHeader("Content-Type", "application/octet-stream");
     reply.setHeader("Accept-Ranges", "bytes");
-    reply.setHeader("ETag", "\"0x8DC" + QByteArray::number(stableHash(bytes.left(4096)) >> 8, 16)
-                                .toUpper() + '"');
+    reply.setHeader("ETag",
+                    "\"0x8DC" + QByteArray::number(stableHash(bytes.left(4096)) >> 8, 16).toUpper()
+                        + '"');
     reply.setHeader("Last-Modified", httpDate(manifest.created));
     reply.setHeader("x-ms-version", "2021-08-06");
     reply.setHeader("x-ms-blob-type", "BlockBlob");

@@ -10,22 +10,22 @@ namespace {
 
 ExportBodyCheck::Problem badRequest(const QString &message)
 {
-    return { QStringLiteral("BadRequest"), message };
+    return {QStringLiteral("BadRequest"), message};
 }
 
 ExportBodyCheck::Problem invalidValue(const QString &field, const QJsonValue &value,
-                                    const QStringList &allowed)
+                                      const QStringList &allowed)
 {
     // Non-strings are shown as JSON (wrapped in an array, because only arrays and objects
     // serialise on their own).
     const QString shown = value.isString()
         ? value.toString()
-        : QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact))
+        : QString::fromUtf8(QJsonDocument(QJsonArray {value}).toJson(QJsonDocument::Compact))
               .mid(1)
               .chopped(1);
-    return { QStringLiteral("InvalidRequest"),
-             QStringLiteral("Invalid value '%1' for parameter '%2'; expected one of: %3.")
-                 .arg(shown, field, allowed.join(QStringLiteral(", "))) };
+    return {QStringLiteral("InvalidRequest"),
+            QStringLiteral("Invalid value '%1' for parameter '%2'; expected one of: %3.")
+                .arg(shown, field, allowed.join(QStringLiteral(", ")))};
 }
 
 } // namespace
@@ -44,9 +44,9 @@ ExportBodyCheck::Problem ExportBodyCheck::validate(Kind kind, const QByteArray &
                                        : QStringLiteral("found another JSON value")));
 
     const QStringList known = kind == Kind::Billed
-        ? QStringList { QStringLiteral("invoiceId"), QStringLiteral("attributeSet") }
-        : QStringList { QStringLiteral("currencyCode"), QStringLiteral("billingPeriod"),
-                        QStringLiteral("attributeSet") };
+        ? QStringList {QStringLiteral("invoiceId"), QStringLiteral("attributeSet")}
+        : QStringList {QStringLiteral("currencyCode"), QStringLiteral("billingPeriod"),
+                       QStringLiteral("attributeSet")};
     QHash<QString, QJsonValue> values; // by the documented spelling of the key
     const QJsonObject object = document.object();
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -67,14 +67,13 @@ ExportBodyCheck::Problem ExportBodyCheck::validate(Kind kind, const QByteArray &
                                              "'%1'.")
                                   .arg(field));
         if (!value.isString() || value.toString().trimmed().isEmpty())
-            return { QStringLiteral("InvalidRequest"),
-                     QStringLiteral("Parameter '%1' must be a non-empty string.").arg(field) };
+            return {QStringLiteral("InvalidRequest"),
+                    QStringLiteral("Parameter '%1' must be a non-empty string.").arg(field)};
         return {};
     };
     const auto requireOneOf = [&](const QString &field, const QStringList &allowed) -> Problem {
         const QJsonValue value = values.value(field);
-        const bool ok = value.isString()
-            && allowed.contains(value.toString(), Qt::CaseInsensitive);
+        const bool ok = value.isString() && allowed.contains(value.toString(), Qt::CaseInsensitive);
         return ok ? Problem {} : invalidValue(field, value, allowed);
     };
 
@@ -88,11 +87,11 @@ ExportBodyCheck::Problem ExportBodyCheck::validate(Kind kind, const QByteArray &
                 problem = requireString(QStringLiteral("billingPeriod"));
             else
                 problem = requireOneOf(QStringLiteral("billingPeriod"),
-                                       { QStringLiteral("current"), QStringLiteral("last") });
+                                       {QStringLiteral("current"), QStringLiteral("last")});
         }
     }
     if (problem.isEmpty() && values.contains(QStringLiteral("attributeSet")))
         problem = requireOneOf(QStringLiteral("attributeSet"),
-                               { QStringLiteral("full"), QStringLiteral("basic") });
+                               {QStringLiteral("full"), QStringLiteral("basic")});
     return problem;
 }

@@ -19,22 +19,22 @@ const QHash<QString, FieldInfo> &fieldsByKey()
         QHash<QString, FieldInfo> f;
         const auto rate = [&f](std::initializer_list<const char *> keys, double FaultProfile::*m) {
             for (const char *key : keys)
-                f.insert(QString::fromLatin1(key).toLower(), { Field::Rate, m });
+                f.insert(QString::fromLatin1(key).toLower(), {Field::Rate, m});
         };
-        rate({ "429", "throttle" }, &FaultProfile::throttle);
-        rate({ "httpdate", "throttleHttpDate" }, &FaultProfile::throttleHttpDate);
-        rate({ "500", "serverError" }, &FaultProfile::serverError);
-        rate({ "503", "unavailable" }, &FaultProfile::unavailable);
-        rate({ "503bare", "unavailableBare" }, &FaultProfile::unavailableBare);
-        rate({ "504", "gatewayTimeout" }, &FaultProfile::gatewayTimeout);
-        rate({ "reset", "connectionReset" }, &FaultProfile::connectionReset);
-        rate({ "stall" }, &FaultProfile::stall);
-        rate({ "html", "htmlBody" }, &FaultProfile::htmlBody);
-        rate({ "truncate", "truncatedBody" }, &FaultProfile::truncatedBody);
-        f.insert(QStringLiteral("retryafter"), { Field::Seconds });
-        f.insert(QStringLiteral("retryafterseconds"), { Field::Seconds });
-        f.insert(QStringLiteral("stallms"), { Field::Milliseconds });
-        f.insert(QStringLiteral("seed"), { Field::Seed });
+        rate({"429", "throttle"}, &FaultProfile::throttle);
+        rate({"httpdate", "throttleHttpDate"}, &FaultProfile::throttleHttpDate);
+        rate({"500", "serverError"}, &FaultProfile::serverError);
+        rate({"503", "unavailable"}, &FaultProfile::unavailable);
+        rate({"503bare", "unavailableBare"}, &FaultProfile::unavailableBare);
+        rate({"504", "gatewayTimeout"}, &FaultProfile::gatewayTimeout);
+        rate({"reset", "connectionReset"}, &FaultProfile::connectionReset);
+        rate({"stall"}, &FaultProfile::stall);
+        rate({"html", "htmlBody"}, &FaultProfile::htmlBody);
+        rate({"truncate", "truncatedBody"}, &FaultProfile::truncatedBody);
+        f.insert(QStringLiteral("retryafter"), {Field::Seconds});
+        f.insert(QStringLiteral("retryafterseconds"), {Field::Seconds});
+        f.insert(QStringLiteral("stallms"), {Field::Milliseconds});
+        f.insert(QStringLiteral("seed"), {Field::Seed});
         return f;
     }();
     return fields;
@@ -71,8 +71,9 @@ std::optional<FaultProfile> FaultProfile::fromString(const QString &text, QStrin
         switch (field->kind) {
         case Field::Rate:
             if (!ok || value < 0 || value > 1) {
-                *error = QStringLiteral("Fault rate \"%1\" must be a number from 0 to 1, not \"%2\"")
-                             .arg(key, valueText);
+                *error
+                    = QStringLiteral("Fault rate \"%1\" must be a number from 0 to 1, not \"%2\"")
+                          .arg(key, valueText);
                 return std::nullopt;
             }
             profile.*(field->rate) = value;

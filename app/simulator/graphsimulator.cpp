@@ -114,9 +114,9 @@ QJsonObject publicErrorJson(const PublicError &error)
     if (!error.details.isEmpty()) {
         QJsonArray details;
         for (const PublicErrorDetail &detail : error.details) {
-            details.append(QJsonObject { { QStringLiteral("code"), detail.code },
-                                         { QStringLiteral("message"), detail.message },
-                                         { QStringLiteral("target"), detail.target } });
+            details.append(QJsonObject {{QStringLiteral("code"), detail.code},
+                                        {QStringLiteral("message"), detail.message},
+                                        {QStringLiteral("target"), detail.target}});
         }
         object.insert(QStringLiteral("details"), details);
     }
@@ -135,7 +135,8 @@ QByteArray jsonBytes(const QJsonObject &object)
 GraphSimulator::GraphSimulator(QObject *parent)
     : QObject(parent)
     , m_server(std::make_unique<QHttpServer>())
-    , m_token(QStringLiteral("sim-") + QString::number(QRandomGenerator::system()->generate64(), 36))
+    , m_token(QStringLiteral("sim-")
+              + QString::number(QRandomGenerator::system()->generate64(), 36))
 {
     m_clock.start();
     // One entry point for every request, so logging, authentication and faults apply the
@@ -146,14 +147,20 @@ GraphSimulator::GraphSimulator(QObject *parent)
         });
 }
 
-GraphSimulator::~GraphSimulator() = default;
+GraphSimulator::~GraphSimulator()
+{
+    // The server's sockets report their disconnection while it is destroyed; every member
+    // they report to must still be alive then.
+    m_server.reset();
+}
 
 bool GraphSimulator::start(quint16 port)
 {
     m_port = m_server->listen(QHostAddress::LocalHost, port);
     if (m_port == 0) {
-        m_errorString = port == 0 ? QStringLiteral("Cannot listen on 127.0.0.1")
-                                  : QStringLiteral("Cannot listen on 127.0.0.1:%1 (in use?)").arg(port);
+        m_errorString = port == 0
+            ? QStringLiteral("Cannot listen on 127.0.0.1")
+            : QStringLiteral("Cannot listen on 127.0.0.1:%1 (in use?)").arg(port);
         return false;
     }
     m_errorString.clear();
@@ -172,7 +179,8 @@ QUrl GraphSimulator::rootUrl() const
 QUrl GraphSimulator::operationUrl(const QString &operationId, const QString &version) const
 {
     QUrl url = rootUrl();
-    url.setPath(QStringLiteral("/%1/reports/partners/billing/operations/%2").arg(version, operationId));
+    url.setPath(
+        QStringLiteral("/%1/reports/partners/billing/operations/%2").arg(version, operationId));
     return url;
 }
 
@@ -209,7 +217,8 @@ QString GraphSimulator::addOperation(const SimulatedOperation &operation)
     LiveOperation live;
     live.spec = operation;
     live.spec.id = (operation.id.isEmpty() ? newGuid() : operation.id).toLower();
-    live.spec.manifestId = (operation.manifestId.isEmpty() ? newGuid() : operation.manifestId).toLower();
+    live.spec.manifestId
+        = (operation.manifestId.isEmpty() ? newGuid() : operation.manifestId).toLower();
     live.createdAtMs = m_clock.elapsed() - operation.ageMs;
     live.createdWall = QDateTime::currentDateTimeUtc().addMSecs(-operation.ageMs);
     live.order = m_nextOrder++;
@@ -228,17 +237,18 @@ QStringList GraphSimulator::addFleet(const FleetSpec &fleet)
         // Ids come from the seed too, so a fleet is the same on every run.
         const quint32 a = random(), b = random(), c = random(), d = random();
         const QUuid uuid(a, quint16(b >> 16), quint16((b & 0x0fff) | 0x4000),
-                         uchar(((c >> 24) & 0x3f) | 0x80), uchar(c >> 16), uchar(c >> 8),
-                         uchar(c), uchar(d >> 24), uchar(d >> 16), uchar(d >> 8), uchar(d));
+                         uchar(((c >> 24) & 0x3f) | 0x80), uchar(c >> 16), uchar(c >> 8), uchar(c),
+                         uchar(d >> 24), uchar(d >> 16), uchar(d >> 8), uchar(d));
         SimulatedOperation operation;
         operation.id = uuid.toString(QUuid::WithoutBraces);
-        const double totalSeconds =
-            fleet.minSeconds + unit(random) * (fleet.maxSeconds - fleet.minSeconds);
+        const double totalSeconds
+            = fleet.minSeconds + unit(random) * (fleet.maxSeconds - fleet.minSeconds);
         const qint64 totalMs = qint64(totalSeconds * 1000);
         operation.notStartedMs = qint64(unit(random) * 0.2 * double(totalMs));
         operation.runningMs = totalMs - operation.notStartedMs;
-        operation.outcome = unit(random) < fleet.failureRate ? SimulatedOperation::Outcome::Failed
-                                                             : SimulatedOperation::Outcome::Succeeded;
+        operation.outcome = unit(random) < fleet.failureRate
+            ? SimulatedOperation::Outcome::Failed
+            : SimulatedOperation::Outcome::Succeeded;
         operation.retryAfter = fleet.retryAfter;
         operation.manifest = fleet.manifest;
         ids.append(addOperation(operation));
@@ -334,19 +344,18 @@ SimulatorReply GraphSimulator::route(const QHttpServerRequest &request, Simulato
     return reply;
 }
 
-SimulatorReply GraphSimulator::graphRoute(const QHttpServerRequest &request,
-                                          const QString &version, const QString &rest,
-                                          SimulatorRequest &record)
+SimulatorReply GraphSimulator::graphRoute(const QHttpServerRequest &request, const QString &version,
+                                          const QString &rest, SimulatorRequest &record)
 {
     const QByteArray authorization = headerValue(request, "Authorization");
     const QByteArray expected = "Bearer " + m_token.toUtf8();
     if (authorization.size() != expected.size()
         || authorization.left(7).compare("Bearer ", Qt::CaseInsensitive) != 0
         || authorization.mid(7) != expected.mid(7)) {
-        SimulatorReply reply = graphError(
-            401, QStringLiteral("InvalidAuthenticationToken"),
-            authorization.isEmpty() ? QStringLiteral("Access token is empty.")
-                                    : QStringLiteral("Access token validation failure."));
+        SimulatorReply reply = graphError(401, QStringLiteral("InvalidAuthenticationToken"),
+                                          authorization.isEmpty()
+                                              ? QStringLiteral("Access token is empty.")
+                                              : QStringLiteral("Access token validation failure."));
         reply.setHeader("WWW-Authenticate",
                         "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/"
                         "common/oauth2/authorize\", client_id=\"00000003-0000-0000-c000-"
@@ -411,11 +420,11 @@ SimulatorReply GraphSimulator::operationReply(const QString &version, const QStr
     }
 
     QJsonObject body {
-        { QStringLiteral("id"), spec.id },
-        { QStringLiteral("status"), spec.statusText(phase) },
-        { QStringLiteral("createdDateTime"), createdText(live.createdWall) },
-        { QStringLiteral("lastActionDateTime"),
-          lastActionText(live.createdWall.addMSecs(spec.phaseStartMs(age)), spec.id) },
+        {QStringLiteral("id"), spec.id},
+        {QStringLiteral("status"), spec.statusText(phase)},
+        {QStringLiteral("createdDateTime"), createdText(live.createdWall)},
+        {QStringLiteral("lastActionDateTime"),
+         lastActionText(live.createdWall.addMSecs(spec.phaseStartMs(age)), spec.id)},
     };
     SimulatorReply reply;
     switch (phase) {
@@ -431,9 +440,9 @@ SimulatorReply GraphSimulator::operationReply(const QString &version, const QStr
                     QStringLiteral("#microsoft.graph.partners.billing.exportSuccessOperation"));
         publishManifest(live);
         if (spec.inlineManifest) {
-            body.insert(QStringLiteral("resourceLocation"),
-                        m_blobs.manifestJson(spec.manifestId, rootUrl(),
-                                             QDateTime::currentDateTimeUtc()));
+            body.insert(
+                QStringLiteral("resourceLocation"),
+                m_blobs.manifestJson(spec.manifestId, rootUrl(), QDateTime::currentDateTimeUtc()));
         } else {
             body.insert(QStringLiteral("resourceLocation@odata.navigationLink"),
                         manifestLinkFor(live, version));
@@ -455,8 +464,9 @@ SimulatorReply GraphSimulator::manifestReply(const QString &rawId)
 {
     const QString id = rawId.toLower();
     const auto owner = m_operationByManifest.constFind(id);
-    const auto operation =
-        owner == m_operationByManifest.constEnd() ? m_operations.constEnd() : m_operations.constFind(*owner);
+    const auto operation = owner == m_operationByManifest.constEnd()
+        ? m_operations.constEnd()
+        : m_operations.constFind(*owner);
     // A manifest exists only once its operation has succeeded (and not expired).
     if (!isGuid(rawId) || operation == m_operations.constEnd()
         || operation->spec.phaseAt(m_clock.elapsed() - operation->createdAtMs)
@@ -466,8 +476,7 @@ SimulatorReply GraphSimulator::manifestReply(const QString &rawId)
     }
     publishManifest(*operation);
     SimulatorReply reply;
-    reply.body =
-        jsonBytes(m_blobs.manifestJson(id, rootUrl(), QDateTime::currentDateTimeUtc()));
+    reply.body = jsonBytes(m_blobs.manifestJson(id, rootUrl(), QDateTime::currentDateTimeUtc()));
     return reply;
 }
 
@@ -475,17 +484,17 @@ SimulatorReply GraphSimulator::exportReply(const QHttpServerRequest &request,
                                            const QString &version, const QString &rest)
 {
     const QStringList parts = rest.toLower().split(QLatin1Char('/'));
-    const bool knownData = parts.at(0) == QLatin1String("usage")
-        || parts.at(0) == QLatin1String("reconciliation");
-    const bool knownPeriod = parts.at(1) == QLatin1String("billed")
-        || parts.at(1) == QLatin1String("unbilled");
+    const bool knownData
+        = parts.at(0) == QLatin1String("usage") || parts.at(0) == QLatin1String("reconciliation");
+    const bool knownPeriod
+        = parts.at(1) == QLatin1String("billed") || parts.at(1) == QLatin1String("unbilled");
     if (!knownData || !knownPeriod) {
         return graphError(404, QStringLiteral("BadRequest"),
                           QStringLiteral("Resource not found for the segment '%1'.")
                               .arg(knownData ? parts.at(1) : parts.at(0)));
     }
     const auto kind = parts.at(1) == QLatin1String("billed") ? ExportBodyCheck::Kind::Billed
-                                                              : ExportBodyCheck::Kind::Unbilled;
+                                                             : ExportBodyCheck::Kind::Unbilled;
     const ExportBodyCheck::Problem problem = ExportBodyCheck::validate(kind, request.body());
     if (!problem.isEmpty())
         return graphError(400, problem.code, problem.message);
@@ -498,7 +507,8 @@ SimulatorReply GraphSimulator::exportReply(const QHttpServerRequest &request,
     case 429: {
         SimulatorReply reply = graphError(429, QStringLiteral("TooManyRequests"),
                                           QStringLiteral("Please retry again later."));
-        reply.setHeader("Retry-After", QByteArray::number(m_faultInjector.profile().retryAfterSeconds));
+        reply.setHeader("Retry-After",
+                        QByteArray::number(m_faultInjector.profile().retryAfterSeconds));
         return reply;
     }
     case 500:
@@ -533,10 +543,9 @@ SimulatorReply GraphSimulator::faultReply(Fault fault, const QHttpServerRequest 
         reply = graphError(429, QStringLiteral("TooManyRequests"),
                            QStringLiteral("Please retry again later."));
         reply.setHeader("Retry-After",
-                        fault == Fault::Throttle
-                            ? seconds
-                            : httpDate(QDateTime::currentDateTimeUtc().addSecs(
-                                profile.retryAfterSeconds)));
+                        fault == Fault::Throttle ? seconds
+                                                 : httpDate(QDateTime::currentDateTimeUtc().addSecs(
+                                                     profile.retryAfterSeconds)));
         return reply;
     case Fault::ServerError:
         return graphError(500, QStringLiteral("InternalServerError"),
@@ -586,13 +595,12 @@ SimulatorReply GraphSimulator::graphError(int status, const QString &code,
     SimulatorReply reply;
     reply.status = status;
     const QJsonObject error {
-        { QStringLiteral("code"), code },
-        { QStringLiteral("message"), message },
-        { QStringLiteral("innerError"),
-          QJsonObject { { QStringLiteral("date"),
-                          createdText(QDateTime::currentDateTimeUtc()) } } },
+        {QStringLiteral("code"), code},
+        {QStringLiteral("message"), message},
+        {QStringLiteral("innerError"),
+         QJsonObject {{QStringLiteral("date"), createdText(QDateTime::currentDateTimeUtc())}}},
     };
-    reply.body = jsonBytes(QJsonObject { { QStringLiteral("error"), error } });
+    reply.body = jsonBytes(QJsonObject {{QStringLiteral("error"), error}});
     return reply;
 }
 
@@ -612,8 +620,9 @@ void GraphSimulator::addGraphHeaders(SimulatorReply &reply, const QHttpServerReq
         document.insert(QStringLiteral("error"), error);
         reply.body = jsonBytes(document);
     }
-    const bool hasContentType = std::any_of(reply.headers.begin(), reply.headers.end(),
-                                            [](const auto &h) { return h.first == "Content-Type"; });
+    const bool hasContentType
+        = std::any_of(reply.headers.begin(), reply.headers.end(),
+                      [](const auto &h) { return h.first == "Content-Type"; });
     if (!hasContentType)
         reply.setHeader("Content-Type", "application/json");
     reply.setHeader("request-id", requestId);
@@ -625,10 +634,11 @@ void GraphSimulator::addGraphHeaders(SimulatorReply &reply, const QHttpServerReq
                     "\"ScaleUnit\":\"000\",\"RoleInstance\":\"graph-simulator\"}}");
 }
 
-QString GraphSimulator::manifestLinkFor(const LiveOperation &operation, const QString &version) const
+QString GraphSimulator::manifestLinkFor(const LiveOperation &operation,
+                                        const QString &version) const
 {
-    const QUrl root = operation.spec.manifestLinkRoot.isEmpty() ? rootUrl()
-                                                                : operation.spec.manifestLinkRoot;
+    const QUrl root
+        = operation.spec.manifestLinkRoot.isEmpty() ? rootUrl() : operation.spec.manifestLinkRoot;
     QUrl link = root.adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment);
     link.setPath(QStringLiteral("/%1/reports/partners/billing/manifests/%2")
                      .arg(version, operation.spec.manifestId));
@@ -648,7 +658,9 @@ void GraphSimulator::trackConnection(QTcpSocket *socket)
         return;
     m_connections.insert(socket);
     m_peakConnections = qMax(m_peakConnections, int(m_connections.size()));
-    const auto forget = [this, socket] { m_connections.remove(socket); };
+    const auto forget = [this, socket] {
+        m_connections.remove(socket);
+    };
     connect(socket, &QTcpSocket::disconnected, this, forget);
     connect(socket, &QObject::destroyed, this, forget);
 }

@@ -98,8 +98,7 @@ private:
                               const QString &version, const SimulatorRequest &record);
     SimulatorReply graphError(int status, const QString &code, const QString &message) const;
     void addGraphHeaders(SimulatorReply &reply, const QHttpServerRequest &request) const;
-    void deliver(QHttpServerResponder &&responder, const SimulatorReply &reply,
-                 qint64 logIndex);
+    void deliver(QHttpServerResponder &&responder, const SimulatorReply &reply, qint64 logIndex);
     void send(QHttpServerResponder &responder, QTcpSocket *socket, const SimulatorReply &reply,
               qint64 logIndex);
     void trackConnection(QTcpSocket *socket);

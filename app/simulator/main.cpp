@@ -60,7 +60,8 @@ int main(int argc, char *argv[])
     QTextStream out(stdout);
     out << simulatorShellExports(simulator);
     const QStringList ids = simulator.operationIds();
-    out << "# " << ids.size() << " operations; e.g. GET " << simulator.operationUrl(ids.value(0, QStringLiteral("<id>"))).toString()
+    out << "# " << ids.size() << " operations; e.g. GET "
+        << simulator.operationUrl(ids.value(0, QStringLiteral("<id>"))).toString()
         << "\n# Ctrl+C to stop" << Qt::endl;
 
     quitOnSignals(app);

@@ -12,8 +12,8 @@ const QString TenantId = QStringLiteral("975f013f-7f24-47e8-a7d3-abc4752bf346");
 const QString Version = QStringLiteral("2021-08-06");
 
 // The fields in the order they are signed and written; sig comes last.
-const char *const SignedFields[] = { "skoid", "sktid", "skt", "ske", "sks", "skv",
-                                     "sv",    "se",    "sr",  "sp",  "sdd" };
+const char *const SignedFields[]
+    = {"skoid", "sktid", "skt", "ske", "sks", "skv", "sv", "se", "sr", "sp", "sdd"};
 
 QString isoSeconds(const QDateTime &time)
 {
@@ -38,25 +38,25 @@ QByteArray signature(const QByteArray &key, const QString &directory, const QStr
 QString SasToken::sign(const QByteArray &key, const QString &directory, const QDateTime &issued,
                        const QDateTime &expiry)
 {
-    const QStringList values = { ObjectId,
-                                 TenantId,
-                                 isoSeconds(issued),
-                                 isoSeconds(issued.addDays(1)),
-                                 QStringLiteral("b"),
-                                 Version,
-                                 Version,
-                                 isoSeconds(expiry),
-                                 QStringLiteral("d"),
-                                 QStringLiteral("rl"),
-                                 QStringLiteral("7") };
+    const QStringList values = {ObjectId,
+                                TenantId,
+                                isoSeconds(issued),
+                                isoSeconds(issued.addDays(1)),
+                                QStringLiteral("b"),
+                                Version,
+                                Version,
+                                isoSeconds(expiry),
+                                QStringLiteral("d"),
+                                QStringLiteral("rl"),
+                                QStringLiteral("7")};
     QStringList pairs;
     for (int i = 0; i < values.size(); ++i) {
         pairs.append(QLatin1String(SignedFields[i]) + QLatin1Char('=')
                      + QString::fromLatin1(QUrl::toPercentEncoding(values.at(i))));
     }
     pairs.append(QStringLiteral("sig=")
-                 + QString::fromLatin1(
-                     QUrl::toPercentEncoding(QString::fromLatin1(signature(key, directory, values)))));
+                 + QString::fromLatin1(QUrl::toPercentEncoding(
+                     QString::fromLatin1(signature(key, directory, values)))));
     return pairs.join(QLatin1Char('&'));
 }
 
@@ -67,29 +67,33 @@ SasToken::Verdict SasToken::verify(const QByteArray &key, const QString &directo
     for (const char *field : SignedFields) {
         const QString name = QLatin1String(field);
         if (!query.hasQueryItem(name))
-            return { false, QStringLiteral("Signature fields not well formed: %1 is missing")
-                                .arg(name) };
+            return {false,
+                    QStringLiteral("Signature fields not well formed: %1 is missing").arg(name)};
         values.append(query.queryItemValue(name, QUrl::FullyDecoded));
     }
-    const QByteArray given = query.queryItemValue(QStringLiteral("sig"), QUrl::FullyDecoded).toLatin1();
+    const QByteArray given
+        = query.queryItemValue(QStringLiteral("sig"), QUrl::FullyDecoded).toLatin1();
     const QByteArray expected = signature(key, directory, values);
     // Constant time: the comparison must not tell an attacker how much of it was right.
     int difference = given.size() ^ expected.size();
     for (qsizetype i = 0; i < qMin(given.size(), expected.size()); ++i)
         difference |= given.at(i) ^ expected.at(i);
     if (difference != 0) {
-        return { false, QStringLiteral("Signature did not match. String to sign used was %1")
-                            .arg(values.join(QStringLiteral("\\n"))) };
+        return {false,
+                QStringLiteral("Signature did not match. String to sign used was %1")
+                    .arg(values.join(QStringLiteral("\\n")))};
     }
     if (!values.at(9).contains(QLatin1Char('r')))
-        return { false, QStringLiteral("This request is not authorized to perform this operation "
-                                       "using this permission.") };
+        return {false,
+                QStringLiteral("This request is not authorized to perform this operation "
+                               "using this permission.")};
     const QDateTime start = QDateTime::fromString(values.at(2), Qt::ISODate);
     const QDateTime expiry = QDateTime::fromString(values.at(7), Qt::ISODate);
     if (!expiry.isValid() || now >= expiry || (start.isValid() && now < start)) {
-        return { false, QStringLiteral("Signature not valid in the specified time frame: Start [%1] "
-                                       "- Expiry [%2] - Current [%3]")
-                            .arg(httpDate(start), httpDate(expiry), httpDate(now)) };
+        return {false,
+                QStringLiteral("Signature not valid in the specified time frame: Start [%1] "
+                               "- Expiry [%2] - Current [%3]")
+                    .arg(httpDate(start), httpDate(expiry), httpDate(now))};
     }
-    return { true, {} };
+    return {true, {}};
 }

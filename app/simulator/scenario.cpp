@@ -19,8 +19,7 @@ public:
         : m_object(object)
         , m_path(std::move(path))
         , m_error(error)
-    {
-    }
+    { }
 
     bool ok() const { return !m_failed; }
 
@@ -56,8 +55,7 @@ public:
         return true;
     }
 
-    template<typename Int>
-    void integer(const char *key, Int *out, double min, double max)
+    template<typename Int> void integer(const char *key, Int *out, double min, double max)
     {
         double value = 0;
         if (!number(key, &value, min, max))
@@ -183,9 +181,9 @@ private:
 
 void readManifest(ObjectReader &reader, ManifestSpec *spec)
 {
-    reader.allowOnly({ "blobCount", "linesPerBlob", "blobSizeBytes", "sasLifetimeSeconds",
-                       "reportBlobSizes", "dataFormat", "blobNames", "corruptBlobs",
-                       "dropAfterBytes", "dropRequests" });
+    reader.allowOnly({"blobCount", "linesPerBlob", "blobSizeBytes", "sasLifetimeSeconds",
+                      "reportBlobSizes", "dataFormat", "blobNames", "corruptBlobs",
+                      "dropAfterBytes", "dropRequests"});
     reader.integer("blobCount", &spec->blobCount, 0, 10000);
     reader.integer("linesPerBlob", &spec->linesPerBlob, 0, 1e8);
     reader.integer("blobSizeBytes", &spec->blobSizeBytes, 0, 4e9);
@@ -226,7 +224,7 @@ void readManifestInto(ObjectReader &parent, ManifestSpec *spec)
 PublicError readError(ObjectReader &reader)
 {
     PublicError error;
-    reader.allowOnly({ "code", "message", "target", "details", "innerError" });
+    reader.allowOnly({"code", "message", "target", "details", "innerError"});
     reader.string("code", &error.code);
     reader.string("message", &error.message);
     reader.string("target", &error.target);
@@ -237,9 +235,9 @@ PublicError readError(ObjectReader &reader)
             continue;
         }
         const QJsonObject object = value.toObject();
-        error.details.append({ object.value(QLatin1String("code")).toString(),
-                               object.value(QLatin1String("message")).toString(),
-                               object.value(QLatin1String("target")).toString() });
+        error.details.append({object.value(QLatin1String("code")).toString(),
+                              object.value(QLatin1String("message")).toString(),
+                              object.value(QLatin1String("target")).toString()});
     }
     const QJsonValue inner = reader.raw("innerError");
     if (!inner.isUndefined() && !inner.isObject())
@@ -254,9 +252,9 @@ SimulatedOperation readOperation(ObjectReader &reader, const QByteArray &retryAf
     SimulatedOperation op;
     op.retryAfter = retryAfter;
     op.manifest = manifest;
-    reader.allowOnly({ "id", "notStartedSeconds", "runningSeconds", "outcome", "ageSeconds",
-                       "status", "retryAfter", "error", "inlineManifest", "manifestLinkRoot",
-                       "expiresAfterSeconds", "expiredStatus", "manifestId", "manifest" });
+    reader.allowOnly({"id", "notStartedSeconds", "runningSeconds", "outcome", "ageSeconds",
+                      "status", "retryAfter", "error", "inlineManifest", "manifestLinkRoot",
+                      "expiresAfterSeconds", "expiredStatus", "manifestId", "manifest"});
     reader.guid("id", &op.id);
     reader.seconds("notStartedSeconds", &op.notStartedMs);
     reader.seconds("runningSeconds", &op.runningMs);
@@ -292,8 +290,8 @@ FleetSpec readFleet(ObjectReader &reader, const QByteArray &retryAfter,
     FleetSpec fleet;
     fleet.retryAfter = retryAfter;
     fleet.manifest = manifest;
-    reader.allowOnly({ "count", "seed", "minSeconds", "maxSeconds", "failureRate", "retryAfter",
-                       "manifest" });
+    reader.allowOnly(
+        {"count", "seed", "minSeconds", "maxSeconds", "failureRate", "retryAfter", "manifest"});
     reader.integer("count", &fleet.count, 0, 1e6);
     reader.integer("seed", &fleet.seed, 0, 4294967295.0);
     reader.number("minSeconds", &fleet.minSeconds, 0, 1e7);
@@ -310,8 +308,8 @@ ExportSettings readExports(ObjectReader &reader, const ManifestSpec &manifest)
 {
     ExportSettings exports;
     exports.manifest = manifest;
-    reader.allowOnly({ "succeedAfterSeconds", "outcome", "retryAfter", "forcedStatus",
-                       "omitLocation", "manifest" });
+    reader.allowOnly({"succeedAfterSeconds", "outcome", "retryAfter", "forcedStatus",
+                      "omitLocation", "manifest"});
     reader.seconds("succeedAfterSeconds", &exports.succeedAfterMs);
     reader.outcome("outcome", &exports.outcome, false);
     reader.retryAfter("retryAfter", &exports.retryAfter);
@@ -342,8 +340,8 @@ std::optional<Scenario> Scenario::fromJson(const QByteArray &json, QString *erro
     }
     error->clear();
     ObjectReader reader(document.object(), QString(), error);
-    reader.allowOnly({ "description", "token", "retryAfter", "manifest", "operations", "fleet",
-                       "exports", "faults" });
+    reader.allowOnly({"description", "token", "retryAfter", "manifest", "operations", "fleet",
+                      "exports", "faults"});
 
     Scenario scenario;
     reader.string("description", &scenario.description);

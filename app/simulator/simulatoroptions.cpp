@@ -30,32 +30,30 @@ bool readNumber(const QCommandLineParser &parser, const QString &name, double mi
 void SimulatorOptions::addTo(QCommandLineParser &parser)
 {
     parser.addOptions({
-        { QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (default: any free port)."),
-          QStringLiteral("N") },
-        { QStringLiteral("scenario"), QStringLiteral("Scenario JSON file to load."),
-          QStringLiteral("FILE") },
-        { QStringLiteral("fleet"), QStringLiteral("Add N operations with random timelines."),
-          QStringLiteral("N") },
-        { QStringLiteral("seed"), QStringLiteral("Seed of the fleet (default 1)."),
-          QStringLiteral("S") },
-        { QStringLiteral("fleet-min"),
-          QStringLiteral("Shortest fleet operation, in seconds (default 5)."),
-          QStringLiteral("SECONDS") },
-        { QStringLiteral("fleet-max"),
-          QStringLiteral("Longest fleet operation, in seconds (default 60)."),
-          QStringLiteral("SECONDS") },
-        { QStringLiteral("failure-rate"),
-          QStringLiteral("Share of fleet operations that fail (default 0.1)."),
-          QStringLiteral("RATE") },
-        { QStringLiteral("faults"),
-          QStringLiteral("Fault rates, e.g. 429=0.1,503=0.05,reset=0.01,stall=0.01,seed=7."),
-          QStringLiteral("SPEC") },
-        { QStringLiteral("token"),
-          QStringLiteral("Bearer token to accept (default: a random one)."),
-          QStringLiteral("TOKEN") },
-        { QStringLiteral("delay"),
-          QStringLiteral("Answer every request this many milliseconds late."),
-          QStringLiteral("MS") },
+        {QStringLiteral("port"), QStringLiteral("Port on 127.0.0.1 (default: any free port)."),
+         QStringLiteral("N")},
+        {QStringLiteral("scenario"), QStringLiteral("Scenario JSON file to load."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("fleet"), QStringLiteral("Add N operations with random timelines."),
+         QStringLiteral("N")},
+        {QStringLiteral("seed"), QStringLiteral("Seed of the fleet (default 1)."),
+         QStringLiteral("S")},
+        {QStringLiteral("fleet-min"),
+         QStringLiteral("Shortest fleet operation, in seconds (default 5)."),
+         QStringLiteral("SECONDS")},
+        {QStringLiteral("fleet-max"),
+         QStringLiteral("Longest fleet operation, in seconds (default 60)."),
+         QStringLiteral("SECONDS")},
+        {QStringLiteral("failure-rate"),
+         QStringLiteral("Share of fleet operations that fail (default 0.1)."),
+         QStringLiteral("RATE")},
+        {QStringLiteral("faults"),
+         QStringLiteral("Fault rates, e.g. 429=0.1,503=0.05,reset=0.01,stall=0.01,seed=7."),
+         QStringLiteral("SPEC")},
+        {QStringLiteral("token"), QStringLiteral("Bearer token to accept (default: a random one)."),
+         QStringLiteral("TOKEN")},
+        {QStringLiteral("delay"),
+         QStringLiteral("Answer every request this many milliseconds late."), QStringLiteral("MS")},
     });
 }
 
@@ -70,10 +68,8 @@ std::optional<SimulatorOptions> SimulatorOptions::fromParser(const QCommandLineP
     if (!readNumber(parser, QStringLiteral("port"), 0, 65535, &port, error)
         || !readNumber(parser, QStringLiteral("fleet"), 0, 1000000, &fleet, error)
         || !readNumber(parser, QStringLiteral("seed"), 0, 4294967295.0, &seed, error)
-        || !readNumber(parser, QStringLiteral("fleet-min"), 0, 1e7, &options.fleetMinSeconds,
-                       error)
-        || !readNumber(parser, QStringLiteral("fleet-max"), 0, 1e7, &options.fleetMaxSeconds,
-                       error)
+        || !readNumber(parser, QStringLiteral("fleet-min"), 0, 1e7, &options.fleetMinSeconds, error)
+        || !readNumber(parser, QStringLiteral("fleet-max"), 0, 1e7, &options.fleetMaxSeconds, error)
         || !readNumber(parser, QStringLiteral("failure-rate"), 0, 1, &options.fleetFailureRate,
                        error)
         || !readNumber(parser, QStringLiteral("delay"), 0, 600000, &delay, error))
@@ -90,7 +86,8 @@ std::optional<SimulatorOptions> SimulatorOptions::fromParser(const QCommandLineP
     options.token = parser.value(QStringLiteral("token"));
     if (parser.isSet(QStringLiteral("faults"))) {
         QString faultError;
-        options.faults = FaultProfile::fromString(parser.value(QStringLiteral("faults")), &faultError);
+        options.faults
+            = FaultProfile::fromString(parser.value(QStringLiteral("faults")), &faultError);
         if (!options.faults) {
             *error = QStringLiteral("--faults: %1").arg(faultError);
             return std::nullopt;

@@ -19,6 +19,6 @@ struct SimulatorReply
 
     void setHeader(const QByteArray &name, const QByteArray &value)
     {
-        headers.append({ name, value });
+        headers.append({name, value});
     }
 };
