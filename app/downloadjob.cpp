@@ -186,6 +186,7 @@ void DownloadJob::sendRequest()
     m_restartReason.clear();
     m_partComplete = false;
     m_cancelled = false;
+    m_abortQueued = false;
 
     QNetworkRequest request(m_url);
     // Storage may label a blob Content-Encoding: gzip; Qt would then inflate it on the
@@ -258,26 +259,35 @@ void DownloadJob::onReadyRead()
 {
     if (!m_reply)
         return;
-    if (!m_headChecked) {
+    if (!m_headChecked)
         checkResponseHead();
-        if (!m_restartReason.isEmpty() || m_partComplete) {
-            m_reply->abort(); // onFinished() runs now and takes it from there
-            return;
-        }
+    if (m_partComplete || !m_restartReason.isEmpty() || !m_diskError.isEmpty()) {
+        m_reply->skip(m_reply->bytesAvailable());
+        abortSoon();
+        return;
     }
     if (m_httpStatus != 200 && m_httpStatus != 206) {
         const QByteArray data = m_reply->readAll(); // bounded by the read buffer size
         m_errorBody.append(data.left(MaxErrorBodySize - m_errorBody.size()));
         return;
     }
-    while (m_reply->bytesAvailable() > 0 && m_diskError.isEmpty()) {
+    while (m_reply->bytesAvailable() > 0) {
         const QByteArray chunk = m_reply->read(WriteChunkSize);
         if (m_file.write(chunk) != chunk.size()) {
             m_diskError = m_file.errorString();
-            m_reply->abort();
+            abortSoon();
             return;
         }
         m_bytesOnDisk += chunk.size();
+    }
+}
+
+void DownloadJob::abortSoon()
+{
+    // Not from inside the reply's own signal: QNetworkReply does not expect that.
+    if (!m_abortQueued) {
+        m_abortQueued = true;
+        QMetaObject::invokeMethod(m_reply, &QNetworkReply::abort, Qt::QueuedConnection);
     }
 }
 
@@ -286,7 +296,7 @@ void DownloadJob::onFinished()
     QNetworkReply *reply = m_reply;
     if (!reply)
         return;
-    if (m_diskError.isEmpty() && !m_cancelled && m_restartReason.isEmpty())
+    if (!m_cancelled)
         onReadyRead(); // whatever arrived with the end of the answer
     const QNetworkReply::NetworkError networkError = reply->error();
     const QString networkErrorText = reply->errorString();

@@ -94,6 +94,7 @@ private:
     void sendRequest();
     void onReadyRead();
     void onFinished();
+    void abortSoon();
     bool checkResponseHead();
     void finishAttempt();
     void restartFromZero(const QString &why);
@@ -128,6 +129,7 @@ private:
     QString m_restartReason;
     bool m_partComplete = false; // a 416 said the part already holds the whole blob
     bool m_cancelled = false;
+    bool m_abortQueued = false;
 
     // Across attempts.
     qint64 m_bytesOnDisk = 0;
