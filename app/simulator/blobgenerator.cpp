@@ -103,6 +103,9 @@ private:
     char m_invoice[16];
 };
 
+// In size mode, unique lines stop here and their compressed form repeats (see below).
+constexpr qint64 UniqueBytesPerBlob = 32 * 1024 * 1024;
+
 } // namespace
 
 QByteArray BlobGenerator::jsonLines(quint64 seed, int lineCount)
@@ -117,18 +120,14 @@ QByteArray BlobGenerator::jsonLines(quint64 seed, int lineCount)
 
 QByteArray BlobGenerator::gzipJsonLines(quint64 seed, int lineCount, qint64 targetBytes)
 {
+    // Raw deflate inside a hand-written gzip wrapper (header: no name, mtime 0, so the
+    // bytes depend on the seed only), because the size mode below repeats deflate blocks
+    // and must compute the trailer itself.
+    QByteArray out("\x1f\x8b\x08\x00\x00\x00\x00\x00\x04\x03", 10);
+    out.reserve(lineCount > 0 ? qMax(1024, lineCount * 250) : targetBytes + 4 * 1024 * 1024);
     z_stream stream {};
-    // 16 + MAX_WBITS asks for a gzip wrapper; zlib writes mtime 0, so the bytes depend
-    // on the seed only.
-    deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-
-    QByteArray out;
-    out.reserve(lineCount > 0 ? qMax(1024, lineCount * 250) : targetBytes + 65536);
-    LineWriter writer(seed);
-    constexpr int ChunkLines = 256;
-    QByteArray chunk(ChunkLines * 2048, Qt::Uninitialized);
+    deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
     char output[64 * 1024];
-
     const auto pump = [&](const char *data, int size, int flush) {
         stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data));
         stream.avail_in = uInt(size);
@@ -140,16 +139,46 @@ QByteArray BlobGenerator::gzipJsonLines(quint64 seed, int lineCount, qint64 targ
         } while (stream.avail_out == 0);
     };
 
+    LineWriter writer(seed);
+    constexpr int ChunkLines = 256;
+    QByteArray chunk(ChunkLines * 2048, Qt::Uninitialized);
+    uLong crc = crc32(0, nullptr, 0);
+    qint64 total = 0;
     int written = 0;
-    while (lineCount > 0 ? written < lineCount : out.size() < targetBytes) {
+    const auto done = [&] {
+        return lineCount > 0 ? written >= lineCount
+                             : out.size() >= targetBytes || total >= UniqueBytesPerBlob;
+    };
+    while (!done()) {
         const int batch = lineCount > 0 ? qMin(ChunkLines, lineCount - written) : ChunkLines;
         int size = 0;
         for (int i = 0; i < batch; ++i)
             size += writer.write(chunk.data() + size, written + i);
         written += batch;
+        crc = crc32(crc, reinterpret_cast<const Bytef *>(chunk.constData()), uInt(size));
+        total += size;
         pump(chunk.constData(), size, Z_NO_FLUSH);
+    }
+
+    if (lineCount <= 0 && out.size() < targetBytes) {
+        // Deflating gigabytes of fresh lines would take tens of seconds for a 200 MB blob.
+        // After a full flush no block refers back past this point, so the compressed
+        // segment can simply be repeated; the CRC is combined instead of recomputed.
+        pump(nullptr, 0, Z_FULL_FLUSH);
+        const QByteArray segment = out.mid(10);
+        const uLong segmentCrc = crc;
+        const qint64 segmentBytes = total;
+        while (out.size() < targetBytes) {
+            out.append(segment);
+            crc = crc32_combine(crc, segmentCrc, z_off_t(segmentBytes));
+            total += segmentBytes;
+        }
     }
     pump(nullptr, 0, Z_FINISH);
     deflateEnd(&stream);
+    for (int shift = 0; shift < 32; shift += 8)
+        out.append(char((crc >> shift) & 0xff));
+    for (int shift = 0; shift < 32; shift += 8)
+        out.append(char((quint64(total) >> shift) & 0xff)); // ISIZE is the size modulo 2^32
     return out;
 }
