@@ -1,0 +1,323 @@
+#include "app/graphclient.h"
+#include "app/graphendpoint.h"
+#include "app/operationmonitor.h"
+#include "app/simulator/graphsimulator.h"
+#include "app/tokenprovider.h"
+#include "models/operationtablemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTest>
+#include <QUuid>
+
+// OperationMonitor, the table model and GraphClient against the simulator, end to end.
+// Polling is sped up (a 1 s refresh interval) so operations finish within seconds.
+class TestMonitor : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void operationsReachTheirTerminalStates();
+    void resultsArriveInBatchesWithoutReset();
+    void problemsDoNotChangeTheStatus();
+    void goneOperationsExpireWithAHint();
+    void throttlingIsReportedAndRespected();
+    void trackingValidatesAndKeepsTheLocation();
+    void removedOperationsAreNoLongerPolled();
+    void rowsAddedByOthersArePolled();
+
+private:
+    QString addRunning(qint64 runningMs,
+                       SimulatedOperation::Outcome outcome
+                       = SimulatedOperation::Outcome::Succeeded);
+    const TrackedOperation &row(const QString &id) const { return *m_model->find(id); }
+    bool waitForStatus(const QString &id, OperationStatus status, int timeoutMs = 15000);
+
+    std::unique_ptr<GraphSimulator> m_simulator;
+    std::unique_ptr<StaticTokenProvider> m_tokens;
+    std::unique_ptr<GraphClient> m_client;
+    std::unique_ptr<OperationTableModel> m_model;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    std::unique_ptr<OperationMonitor> m_monitor;
+};
+
+QString TestMonitor::addRunning(qint64 runningMs, SimulatedOperation::Outcome outcome)
+{
+    SimulatedOperation spec;
+    spec.runningMs = runningMs;
+    spec.outcome = outcome;
+    spec.retryAfter = "0.5";
+    return m_simulator->addOperation(spec);
+}
+
+bool TestMonitor::waitForStatus(const QString &id, OperationStatus status, int timeoutMs)
+{
+    return QTest::qWaitFor([&] { return row(id).status() == status; }, timeoutMs);
+}
+
+void TestMonitor::init()
+{
+    m_simulator = std::make_unique<GraphSimulator>();
+    QVERIFY2(m_simulator->start(), qPrintable(m_simulator->errorString()));
+    m_tokens = std::make_unique<StaticTokenProvider>(m_simulator->acceptedToken());
+    m_client = std::make_unique<GraphClient>(m_tokens.get());
+    QString error;
+    const auto endpoint
+        = GraphEndpoint::make(m_simulator->rootUrl().toString(), QStringLiteral("v1.0"), &error);
+    QVERIFY2(endpoint, qPrintable(error));
+    m_client->setEndpoint(*endpoint);
+    m_model = std::make_unique<OperationTableModel>();
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_monitor = std::make_unique<OperationMonitor>(m_model.get(), m_client.get());
+    m_monitor->setRefreshIntervalSeconds(1);
+    QVERIFY(m_monitor->isOnline()); // a loopback Graph is reachable without a network
+}
+
+void TestMonitor::cleanup()
+{
+    m_monitor.reset();
+    m_tester.reset();
+    m_model.reset();
+    m_client.reset();
+    m_tokens.reset();
+    m_simulator.reset();
+}
+
+void TestMonitor::operationsReachTheirTerminalStates()
+{
+    const QString succeeds = addRunning(1500);
+    const QString fails = addRunning(2000, SimulatedOperation::Outcome::Failed);
+    SimulatedOperation completedSpec;
+    completedSpec.runningMs = 1000;
+    completedSpec.finalStatus = QStringLiteral("completed");
+    const QString completes = m_simulator->addOperation(completedSpec);
+
+    QSignalSpy statusChanges(m_model.get(), &OperationTableModel::statusChanged);
+    QSignalSpy activity(m_monitor.get(), &OperationMonitor::activityChanged);
+    const auto result
+        = m_monitor->track({succeeds, fails.toUpper(), completes}, QStringLiteral("March"));
+    QCOMPARE(result.added.size(), 3);
+    QCOMPARE(m_model->rowCount(), 3);
+    QCOMPARE(row(fails).label, QStringLiteral("March"));
+    QVERIFY(row(fails).addedAt.isValid());
+    m_monitor->start();
+    m_monitor->start(); // idempotent
+
+    QVERIFY(waitForStatus(succeeds, OperationStatus::Succeeded));
+    QVERIFY(waitForStatus(fails, OperationStatus::Failed));
+    QVERIFY(waitForStatus(completes, OperationStatus::Succeeded));
+    QCOMPARE(row(completes).last.rawStatus, QStringLiteral("completed"));
+    QCOMPARE(row(fails).last.error.code, QStringLiteral("5000"));
+    QVERIFY(!row(succeeds).last.manifestLink.isEmpty());
+    for (const QString &id : {succeeds, fails, completes}) {
+        QVERIFY(row(id).lastChecked.isValid());
+        QVERIFY(!row(id).nextCheck.isValid()); // terminal: nothing scheduled
+        QVERIFY(row(id).problem.isNull());
+    }
+
+    // The transitions the UI notifies about, ending in the terminal ones.
+    QSet<OperationStatus> reached;
+    for (const QList<QVariant> &change : std::as_const(statusChanges))
+        reached.insert(change.at(2).value<OperationStatus>());
+    QVERIFY(reached.contains(OperationStatus::Succeeded));
+    QVERIFY(reached.contains(OperationStatus::Failed));
+    QVERIFY(activity.size() > 0);
+
+    // Terminal operations are never asked about again.
+    const int requests = m_simulator->requestCount();
+    QTest::qWait(1500);
+    QCOMPARE(m_simulator->requestCount(), requests);
+    QCOMPARE(m_monitor->requestsInFlight(), 0);
+    QVERIFY(!m_monitor->nextCheckAt().isValid());
+    // Every poll carried the token, and polls of one operation never overlapped.
+    for (const QString &id : {succeeds, fails, completes}) {
+        const QList<SimulatorRequest> log = m_simulator->requestsFor(id);
+        for (int i = 0; i < log.size(); ++i) {
+            QVERIFY(log[i].hadAuthorization);
+            if (i > 0)
+                QVERIFY(log[i].receivedAtMs >= log[i - 1].answeredAtMs);
+        }
+    }
+}
+
+void TestMonitor::resultsArriveInBatchesWithoutReset()
+{
+    QStringList ids;
+    for (int i = 0; i < 30; ++i)
+        ids.append(addRunning(1000 + i * 50));
+    m_monitor->track(ids);
+    QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
+    QSignalSpy layouts(m_model.get(), &QAbstractItemModel::layoutChanged);
+    QSignalSpy changes(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy inserts(m_model.get(), &QAbstractItemModel::rowsInserted);
+    PollPolicy policy = m_monitor->policy();
+    policy.refreshIntervalSeconds = 1;
+    policy.maxRequestsPerSecond = 100;
+    m_monitor->setPolicy(policy);
+    m_monitor->start();
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return std::all_of(ids.begin(), ids.end(), [&](const QString &id) {
+                return row(id).status() == OperationStatus::Succeeded;
+            });
+        },
+        20000));
+    QCOMPARE(resets.size(), 0);
+    QCOMPARE(layouts.size(), 0);
+    QCOMPARE(inserts.size(), 0);
+    QVERIFY(changes.size() > 0);
+    // Batches: fewer model updates than answers, as several answers share a 100 ms tick.
+    QVERIFY2(changes.size() < m_simulator->requestCount(),
+             qPrintable(QStringLiteral("%1 dataChanged for %2 answers")
+                            .arg(changes.size())
+                            .arg(m_simulator->requestCount())));
+    for (const QList<QVariant> &change : std::as_const(changes)) {
+        const QModelIndex from = change.at(0).toModelIndex();
+        const QModelIndex to = change.at(1).toModelIndex();
+        QCOMPARE(from.column(), 0);
+        QCOMPARE(to.column(), OperationTableModel::ColumnCount - 1);
+        QVERIFY(from.row() <= to.row());
+    }
+}
+
+void TestMonitor::problemsDoNotChangeTheStatus()
+{
+    const QString id = addRunning(3600 * 1000);
+    m_monitor->track({id});
+    m_monitor->start();
+    QVERIFY(waitForStatus(id, OperationStatus::Running));
+
+    QSignalSpy statusChanges(m_model.get(), &OperationTableModel::statusChanged);
+    FaultProfile faults;
+    faults.serverError = 1.0;
+    m_simulator->setFaults(faults);
+    QVERIFY(
+        QTest::qWaitFor([&] { return row(id).problem.kind == Problem::Kind::ServerError; }, 10000));
+    QCOMPARE(row(id).status(), OperationStatus::Running);
+    QCOMPARE(row(id).problem.httpStatus, 500);
+    QVERIFY(row(id).nextCheck.isValid());
+    QVERIFY(m_model->data(m_model->index(m_model->rowOf(id), OperationTableModel::StatusColumn))
+                .toString()
+                .contains(QStringLiteral("HTTP 500")));
+
+    faults.serverError = 0;
+    faults.htmlBody = 1.0;
+    m_simulator->setFaults(faults);
+    QVERIFY(
+        QTest::qWaitFor([&] { return row(id).problem.kind == Problem::Kind::BadReply; }, 10000));
+    QCOMPARE(row(id).status(), OperationStatus::Running);
+
+    m_simulator->setFaults({});
+    QVERIFY(QTest::qWaitFor([&] { return row(id).problem.isNull(); }, 15000));
+    QCOMPARE(row(id).status(), OperationStatus::Running);
+    QCOMPARE(statusChanges.size(), 0);
+}
+
+void TestMonitor::goneOperationsExpireWithAHint()
+{
+    const QString unknown = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    m_monitor->track({unknown});
+    m_monitor->start();
+    QSignalSpy statusChanges(m_model.get(), &OperationTableModel::statusChanged);
+    QVERIFY(waitForStatus(unknown, OperationStatus::Expired));
+    QCOMPARE(m_simulator->requestsFor(unknown).size(), PollPolicy::GoneLimit);
+    QCOMPARE(row(unknown).problem.kind, Problem::Kind::NotFound);
+    QVERIFY(row(unknown).problem.message.contains(QStringLiteral("start a new export")));
+    QCOMPARE(statusChanges.size(), 1);
+    QCOMPARE(statusChanges.first().at(2).value<OperationStatus>(), OperationStatus::Expired);
+
+    // Checked by hand once it exists (the simulator learns about it): tracked again.
+    SimulatedOperation spec;
+    spec.id = unknown;
+    spec.runningMs = 3600 * 1000;
+    m_simulator->addOperation(spec);
+    QCOMPARE(m_monitor->checkNow(unknown), QString());
+    QVERIFY(waitForStatus(unknown, OperationStatus::Running));
+    QVERIFY(!row(unknown).expired);
+    QVERIFY(row(unknown).problem.isNull());
+}
+
+void TestMonitor::throttlingIsReportedAndRespected()
+{
+    const QString id = addRunning(3600 * 1000);
+    FaultProfile faults;
+    faults.throttle = 1.0;
+    faults.retryAfterSeconds = 3;
+    m_simulator->setFaults(faults);
+    m_monitor->track({id});
+    m_monitor->start();
+    QVERIFY(QTest::qWaitFor([&] { return m_monitor->throttledUntil().isValid(); }, 10000));
+    QVERIFY(
+        QTest::qWaitFor([&] { return row(id).problem.kind == Problem::Kind::Throttled; }, 5000));
+    QCOMPARE(row(id).lastRetryAfter, QStringLiteral("3"));
+    QVERIFY(m_monitor->refreshAll().startsWith(QStringLiteral("Throttled by Graph until")));
+    QVERIFY(m_monitor->checkNow(id).startsWith(QStringLiteral("Throttled by Graph until")));
+    m_simulator->setFaults({});
+    QVERIFY(waitForStatus(id, OperationStatus::Running, 10000));
+    const QList<SimulatorRequest> log = m_simulator->requestsFor(id);
+    QCOMPARE(log.size(), 2);
+    QVERIFY(log[1].receivedAtMs >= log[0].answeredAtMs + 3000 - 2);
+}
+
+void TestMonitor::trackingValidatesAndKeepsTheLocation()
+{
+    const QString id = addRunning(3600 * 1000);
+    const auto result
+        = m_monitor->track({QStringLiteral("not-a-guid"), id, QStringLiteral(" ") + id.toUpper()});
+    QCOMPARE(result.added, QStringList {id});
+    QCOMPARE(result.alreadyTracked, QStringList {id});
+    QCOMPARE(result.rejected, QStringList {QStringLiteral("not-a-guid")});
+    QCOMPARE(m_monitor->track({id}).alreadyTracked, QStringList {id});
+
+    const QString exported = addRunning(3600 * 1000);
+    QUrl location = m_simulator->operationUrl(exported, QStringLiteral("beta"));
+    QVERIFY(!m_monitor->trackExport(exported, QUrl(QStringLiteral("http://example.com/op")),
+                                    QStringLiteral("x")));
+    QVERIFY(!m_monitor->trackExport(QStringLiteral("nope"), location, QStringLiteral("x")));
+    QVERIFY(m_monitor->trackExport(exported, location, QStringLiteral("Export")));
+    QVERIFY(!m_monitor->trackExport(exported, location, QStringLiteral("Export")));
+    QCOMPARE(row(exported).url, location);
+    m_monitor->start();
+    QVERIFY(waitForStatus(exported, OperationStatus::Running));
+    QVERIFY(m_simulator->requestsFor(exported).first().path.startsWith(QStringLiteral("/beta/")));
+}
+
+void TestMonitor::removedOperationsAreNoLongerPolled()
+{
+    const QString id = addRunning(3600 * 1000);
+    m_monitor->track({id});
+    m_monitor->start();
+    QVERIFY(waitForStatus(id, OperationStatus::Running));
+    m_monitor->remove({id});
+    QCOMPARE(m_model->rowCount(), 0);
+    QTest::qWait(300);
+    const int requests = int(m_simulator->requestsFor(id).size());
+    QTest::qWait(1500);
+    QCOMPARE(m_simulator->requestsFor(id).size(), requests);
+    QCOMPARE(m_monitor->requestsInFlight(), 0);
+}
+
+void TestMonitor::rowsAddedByOthersArePolled()
+{
+    // What the store does on start-up: rows straight into the model.
+    const QString running = addRunning(3600 * 1000);
+    TrackedOperation restored;
+    restored.id = running;
+    restored.addedAt = QDateTime::currentDateTimeUtc();
+    TrackedOperation finished;
+    finished.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    finished.last.status = OperationStatus::Succeeded;
+    finished.last.rawStatus = QStringLiteral("succeeded");
+    m_model->add({restored, finished});
+    m_monitor->start();
+    QVERIFY(waitForStatus(running, OperationStatus::Running));
+    QTest::qWait(500);
+    QCOMPARE(m_simulator->requestsFor(finished.id).size(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestMonitor)
+#include "tst_monitor.moc"
