@@ -1,0 +1,468 @@
+#include "clioptions.h"
+
+#include "models/operationids.h"
+
+#include <QHash>
+
+#include <cmath>
+
+namespace {
+
+using Command = CliOptions::Command;
+
+struct CommandInfo
+{
+    const char *name;
+    Command command;
+    // The options it takes, each with whether a value follows.
+    QHash<QString, bool> options;
+};
+
+const QList<CommandInfo> &commands()
+{
+    static const QList<CommandInfo> table {
+        {"status", Command::Status, {}},
+        {"watch",
+         Command::Watch,
+         {{QStringLiteral("--timeout"), true}, {QStringLiteral("--interval"), true}}},
+        {"manifest", Command::Manifest, {}},
+        {"download", Command::Download, {{QStringLiteral("--dest"), true}}},
+        {"export",
+         Command::Export,
+         {{QStringLiteral("--invoice"), true},
+          {QStringLiteral("--currency"), true},
+          {QStringLiteral("--period"), true},
+          {QStringLiteral("--attributes"), true},
+          {QStringLiteral("--watch"), false},
+          {QStringLiteral("--timeout"), true},
+          {QStringLiteral("--interval"), true}}},
+        {"simulate", Command::Simulate, {}}, // its options go to SimulatorOptions
+    };
+    return table;
+}
+
+const QHash<QString, bool> &globalOptions()
+{
+    static const QHash<QString, bool> table {{QStringLiteral("--graph-url"), true},
+                                             {QStringLiteral("--api-version"), true},
+                                             {QStringLiteral("--json"), false}};
+    return table;
+}
+
+struct ExportKindName
+{
+    const char *name;
+    ExportRequest::Kind kind;
+};
+
+constexpr ExportKindName ExportKinds[] = {
+    {"billed-usage", ExportRequest::Kind::BilledUsage},
+    {"unbilled-usage", ExportRequest::Kind::UnbilledUsage},
+    {"billed-reconciliation", ExportRequest::Kind::BilledReconciliation},
+    {"unbilled-reconciliation", ExportRequest::Kind::UnbilledReconciliation},
+};
+
+QString quoted(const QString &text)
+{
+    constexpr int MaxShown = 80;
+    const QString shown
+        = text.size() > MaxShown ? text.left(MaxShown) + QStringLiteral("...") : text;
+    return QLatin1Char('\'') + shown + QLatin1Char('\'');
+}
+
+// A command's options and positional arguments, as typed.
+struct RawCommand
+{
+    QString name;
+    QHash<QString, QString> values; // option -> value ("" for flags)
+    QStringList positionals;
+};
+
+class Parser
+{
+public:
+    explicit Parser(const QStringList &arguments)
+        : m_arguments(arguments)
+    { }
+
+    CliParseResult run()
+    {
+        if (m_arguments.contains(QStringLiteral("--help"))
+            || m_arguments.contains(QStringLiteral("-h"))) {
+            m_options.command = Command::Help;
+            return {m_options, {}};
+        }
+        if (m_arguments.contains(QStringLiteral("--version"))) {
+            m_options.command = Command::Version;
+            return {m_options, {}};
+        }
+        if (!split())
+            return {std::nullopt, m_error};
+        if (m_raw.name.isEmpty())
+            return fail(QStringLiteral("no command given"));
+        const CommandInfo *info = findCommand(m_raw.name);
+        m_options.command = info->command;
+        bool ok = false;
+        switch (info->command) {
+        case Command::Status:
+        case Command::Watch:
+            ok = readIds(false) && readWatchOptions();
+            break;
+        case Command::Manifest:
+            ok = readIds(true);
+            break;
+        case Command::Download:
+            ok = readIds(true) && readDestination();
+            break;
+        case Command::Export:
+            ok = readExport() && readWatchOptions();
+            break;
+        case Command::Simulate:
+        case Command::Help:
+        case Command::Version:
+            ok = true;
+            break;
+        }
+        if (!ok)
+            return {std::nullopt, m_error};
+        return {m_options, {}};
+    }
+
+private:
+    CliParseResult fail(const QString &error)
+    {
+        m_error = error;
+        return {std::nullopt, m_error};
+    }
+
+    bool error(const QString &message)
+    {
+        m_error = m_raw.name.isEmpty() ? message : m_raw.name + QStringLiteral(": ") + message;
+        return false;
+    }
+
+    static const CommandInfo *findCommand(const QString &name)
+    {
+        for (const CommandInfo &info : commands()) {
+            if (name == QLatin1String(info.name))
+                return &info;
+        }
+        return nullptr;
+    }
+
+    // Sorts the arguments into global options, the command, its options and positionals.
+    bool split()
+    {
+        bool optionsEnded = false;
+        for (int i = 0; i < m_arguments.size(); ++i) {
+            const QString &argument = m_arguments.at(i);
+            // The simulator reads its own options, shared with the graph-simulator program.
+            if (m_raw.name == QLatin1String("simulate")) {
+                m_options.simulatorArguments << argument;
+                continue;
+            }
+            if (optionsEnded || !argument.startsWith(QLatin1Char('-')) || argument.size() == 1) {
+                if (m_raw.name.isEmpty()) {
+                    if (!findCommand(argument))
+                        return error(QStringLiteral("unknown command %1").arg(quoted(argument)));
+                    m_raw.name = argument;
+                } else {
+                    m_raw.positionals << argument;
+                }
+                continue;
+            }
+            if (argument == QLatin1String("--")) {
+                optionsEnded = true;
+                continue;
+            }
+            QString name = argument;
+            std::optional<QString> inlineValue;
+            const qsizetype equals = argument.indexOf(QLatin1Char('='));
+            if (equals > 0) {
+                name = argument.left(equals);
+                inlineValue = argument.mid(equals + 1);
+            }
+            const bool isGlobal = globalOptions().contains(name);
+            const CommandInfo *info = findCommand(m_raw.name);
+            const bool isCommandOption = info && info->options.contains(name);
+            if (!isGlobal && !isCommandOption) {
+                if (!info) {
+                    return error(QStringLiteral("unknown option %1 (options of a command go "
+                                                "after the command)")
+                                     .arg(quoted(name)));
+                }
+                return error(QStringLiteral("unknown option %1").arg(quoted(name)));
+            }
+            const bool takesValue
+                = isGlobal ? globalOptions().value(name) : info->options.value(name);
+            QString value;
+            if (takesValue) {
+                if (inlineValue) {
+                    value = *inlineValue;
+                } else if (i + 1 < m_arguments.size()) {
+                    value = m_arguments.at(++i);
+                } else {
+                    return error(QStringLiteral("%1 needs a value").arg(name));
+                }
+            } else if (inlineValue) {
+                return error(QStringLiteral("%1 takes no value").arg(name));
+            }
+            if (isGlobal) {
+                if (name == QLatin1String("--graph-url"))
+                    m_options.graphUrl = value;
+                else if (name == QLatin1String("--api-version"))
+                    m_options.apiVersion = value;
+                else
+                    m_options.json = true;
+            } else {
+                if (m_raw.values.contains(name))
+                    return error(QStringLiteral("%1 given twice").arg(name));
+                m_raw.values.insert(name, value);
+            }
+        }
+        return true;
+    }
+
+    bool readIds(bool exactlyOne)
+    {
+        if (m_raw.positionals.isEmpty())
+            return error(QStringLiteral("no operation id or URL given"));
+        QStringList ids;
+        for (const QString &argument : std::as_const(m_raw.positionals)) {
+            const OperationIds::Extraction found = OperationIds::scan(argument);
+            if (found.tooLong)
+                return error(QStringLiteral("an argument is too long to be an operation id or "
+                                            "URL"));
+            if (found.ids.isEmpty()) {
+                return error(QStringLiteral("%1 is not an operation id or operation URL (an id "
+                                            "looks like 6fe687d7-1e0f-4bd6-9091-4672691f64bc)")
+                                 .arg(quoted(argument)));
+            }
+            for (const QString &id : found.ids) {
+                if (!ids.contains(id))
+                    ids << id;
+            }
+        }
+        if (exactlyOne && ids.size() > 1) {
+            return error(
+                QStringLiteral("takes one operation, but %1 ids were given").arg(ids.size()));
+        }
+        m_options.ids = ids;
+        return true;
+    }
+
+    bool readSeconds(const QString &option, double *seconds)
+    {
+        if (!m_raw.values.contains(option))
+            return true;
+        bool ok = false;
+        const double value = m_raw.values.value(option).toDouble(&ok);
+        if (!ok || !std::isfinite(value) || value <= 0 || value > 366 * 24 * 3600)
+            return error(QStringLiteral("%1 wants a number of seconds greater than 0, not %2")
+                             .arg(option, quoted(m_raw.values.value(option))));
+        *seconds = value;
+        return true;
+    }
+
+    bool readWatchOptions()
+    {
+        const bool given = m_raw.values.contains(QStringLiteral("--timeout"))
+            || m_raw.values.contains(QStringLiteral("--interval"));
+        if (m_options.command == Command::Export && given && !m_options.watchExport)
+            return error(QStringLiteral("--timeout and --interval need --watch"));
+        if (!readSeconds(QStringLiteral("--timeout"), &m_options.timeoutSeconds))
+            return false;
+        double interval = 0;
+        if (!readSeconds(QStringLiteral("--interval"), &interval))
+            return false;
+        // The scheduler counts whole seconds; a fraction rounds up, never to zero.
+        m_options.intervalSeconds = interval > 0 ? int(std::ceil(interval)) : 0;
+        return true;
+    }
+
+    bool readDestination()
+    {
+        m_options.destination = m_raw.values.value(QStringLiteral("--dest"));
+        if (m_options.destination.isEmpty())
+            return error(QStringLiteral("--dest DIR is required"));
+        return true;
+    }
+
+    bool readExport()
+    {
+        if (m_raw.positionals.isEmpty())
+            return error(QStringLiteral("which export? billed-usage, unbilled-usage, "
+                                        "billed-reconciliation or unbilled-reconciliation"));
+        if (m_raw.positionals.size() > 1)
+            return error(
+                QStringLiteral("unexpected argument %1").arg(quoted(m_raw.positionals.at(1))));
+        const QString &kindName = m_raw.positionals.constFirst();
+        ExportRequest request;
+        bool known = false;
+        for (const ExportKindName &candidate : ExportKinds) {
+            if (kindName == QLatin1String(candidate.name)) {
+                request.kind = candidate.kind;
+                known = true;
+            }
+        }
+        if (!known)
+            return error(QStringLiteral("unknown export %1: use billed-usage, unbilled-usage, "
+                                        "billed-reconciliation or unbilled-reconciliation")
+                             .arg(quoted(kindName)));
+
+        const bool billed = request.usesInvoice();
+        const QString invoice = QStringLiteral("--invoice");
+        const QString currency = QStringLiteral("--currency");
+        const QString period = QStringLiteral("--period");
+        const QString attributes = QStringLiteral("--attributes");
+        if (billed && m_raw.values.contains(currency))
+            return error(QStringLiteral("%1 takes --invoice, not --currency").arg(kindName));
+        if (billed && m_raw.values.contains(period))
+            return error(QStringLiteral("%1 takes no --period").arg(kindName));
+        if (!billed && m_raw.values.contains(invoice))
+            return error(QStringLiteral("%1 takes --currency, not --invoice").arg(kindName));
+        if (billed && !m_raw.values.contains(invoice))
+            return error(QStringLiteral("%1 needs --invoice ID").arg(kindName));
+        if (!billed && !m_raw.values.contains(currency))
+            return error(QStringLiteral("%1 needs --currency CCY").arg(kindName));
+
+        request.invoiceId = m_raw.values.value(invoice);
+        request.currencyCode = m_raw.values.value(currency);
+        if (m_raw.values.contains(period))
+            request.billingPeriod = m_raw.values.value(period);
+        if (m_raw.values.contains(attributes))
+            request.attributeSet = m_raw.values.value(attributes);
+        request = request.normalized();
+        const QList<ExportRequest::FieldError> problems = request.validate();
+        if (!problems.isEmpty()) {
+            const ExportRequest::FieldError &first = problems.constFirst();
+            return error(optionFor(first.field) + QStringLiteral(": ") + first.message);
+        }
+        m_options.exportRequest = request;
+        m_options.watchExport = m_raw.values.contains(QStringLiteral("--watch"));
+        return true;
+    }
+
+    static QString optionFor(ExportRequest::Field field)
+    {
+        switch (field) {
+        case ExportRequest::Field::InvoiceId:
+            return QStringLiteral("--invoice");
+        case ExportRequest::Field::CurrencyCode:
+            return QStringLiteral("--currency");
+        case ExportRequest::Field::BillingPeriod:
+            return QStringLiteral("--period");
+        case ExportRequest::Field::AttributeSet:
+            return QStringLiteral("--attributes");
+        }
+        return {};
+    }
+
+    const QStringList &m_arguments;
+    CliOptions m_options;
+    RawCommand m_raw;
+    QString m_error;
+};
+
+} // namespace
+
+namespace CliArguments {
+
+CliParseResult parse(const QStringList &arguments)
+{
+    return Parser(arguments).run();
+}
+
+QString usageHint()
+{
+    return QStringLiteral("Try 'billing-monitor-cli --help'.");
+}
+
+QString helpText()
+{
+    return QStringLiteral(
+        R"(Usage: billing-monitor-cli [--graph-url URL] [--api-version v1.0|beta] [--json] <command> ...
+
+Tracks Microsoft Graph partner-billing export operations from scripts and terminals.
+
+Commands:
+  status   <id|url>...              The current state of each operation.
+  watch    <id|url>... [--timeout S] [--interval S]
+                                    Poll until every operation is terminal, printing a
+                                    line whenever one changes and a final line for each.
+  manifest <id|url>                 The manifest of a succeeded operation.
+  download <id|url> --dest DIR      Download its files into DIR and verify each one
+                                    (gzip, one JSON object per line).
+  export   billed-usage|unbilled-usage|billed-reconciliation|unbilled-reconciliation
+           [--invoice ID] [--currency CCY] [--period current|last]
+           [--attributes full|basic] [--watch]
+                                    Start an export and print its operation id.
+  simulate [--port N] [--scenario FILE]
+                                    Run the built-in Graph simulator in the foreground.
+
+An <id|url> is an operation id (a GUID) or text holding one, such as the operation URL
+from an export's Location header. Only the id is used: requests always go to the
+configured Graph. An argument without an id is a usage error and nothing is requested.
+
+Global options (anywhere on the line):
+  --graph-url URL          Graph's root: scheme, host and port only. Default
+                           https://graph.microsoft.com. Plain http is allowed only to a
+                           loopback host (127.0.0.1, ::1, localhost).
+  --api-version VERSION    v1.0 (the default) or beta.
+  --json                   One JSON object per line instead of a table.
+  -h, --help               This help.
+  --version                The version.
+
+Command options:
+  --timeout S              watch: give up after S seconds (exit code 3).
+  --interval S             watch: check each operation at least every S seconds
+                           (default 30). Graph's Retry-After and throttling still apply:
+                           watch uses the same scheduler as the app.
+  --dest DIR               download: where the files go (created when missing).
+  --invoice ID             export billed-*: the invoice id, e.g. G016907411.
+  --currency CCY           export unbilled-*: the ISO 4217 currency, e.g. USD.
+  --period current|last    export unbilled-*: the billing period (default current).
+  --attributes full|basic  export: the attribute set (default full).
+  --watch                  export: then watch the new operation until it ends;
+                           --timeout and --interval apply as for watch.
+  --port N                 simulate: the port on 127.0.0.1 (default 0: any free port).
+  --scenario FILE          simulate: a scenario file (operations, exports, faults).
+                           simulate also takes the graph-simulator program's other
+                           options: --fleet N, --seed S, --fleet-min S, --fleet-max S,
+                           --failure-rate R, --faults SPEC, --token TOKEN, --delay MS.
+                           It prints two lines to paste into a shell, export
+                           BILLING_MONITOR_GRAPH_URL=... and export BILLING_MONITOR_TOKEN=...,
+                           then serves until Ctrl+C.
+
+Environment:
+  BILLING_MONITOR_GRAPH_URL  Graph's root when --graph-url is not given (the flag wins).
+  BILLING_MONITOR_TOKEN      The bearer token for Graph. It is never taken from the
+                             command line; without it requests go out unauthenticated
+                             and Graph answers 401.
+  NO_COLOR                   Set to anything: no colour even on a terminal.
+
+Output:
+  A table for people, with colour only on a terminal; download progress goes to stderr.
+  With --json every line is one JSON object. An operation has: id, status (notStarted,
+  running, succeeded, failed, unknown, expired), rawStatus (the server's own word),
+  createdDateTime and lastActionDateTime (ISO 8601 UTC ending in Z), manifestUrl,
+  error {code, message, target} for a failed operation, and problem {httpStatus, code,
+  message, requestId} when the last request about it failed. watch prints a line
+  whenever an operation changes and a final line for each, marked "final": true.
+  manifest prints the manifest with Graph's field names; download prints one object
+  per file; export prints the new operation's id and url.
+
+Exit codes:
+  0    success: status fetched every operation; watch ended with all of them succeeded;
+       the manifest, the download or the export went through
+  1    at least one operation failed, expired or is gone (404/410)
+  2    usage error or invalid id: nothing was requested
+  3    watch --timeout ran out
+  4    authentication refused (401/403)
+  5    network or server errors that did not resolve
+  130  interrupted by Ctrl+C (what is known so far is printed; a second Ctrl+C exits
+       at once)
+)");
+}
+
+} // namespace CliArguments

@@ -1,0 +1,146 @@
+#include "clirunner.h"
+
+#include "clicommand.h"
+#include "downloadcommand.h"
+#include "exportcommand.h"
+#include "interrupthandler.h"
+#include "manifestcommand.h"
+#include "operationprinter.h"
+#include "simulatecommand.h"
+#include "statuscommand.h"
+#include "watchcommand.h"
+
+#include "app/appsettings.h"
+#include "app/graphendpoint.h"
+#include "app/session.h"
+
+#include <QEventLoop>
+#include <QTextStream>
+
+#include <memory>
+
+namespace {
+
+void complain(QTextStream &err, const QString &message)
+{
+    err << "billing-monitor-cli: " << message << '\n';
+    err.flush();
+}
+
+std::unique_ptr<CliCommand> makeCommand(const CommandContext &context)
+{
+    using Command = CliOptions::Command;
+    switch (context.options.command) {
+    case Command::Status:
+        return std::make_unique<StatusCommand>(context);
+    case Command::Watch:
+        return std::make_unique<WatchCommand>(context);
+    case Command::Manifest:
+        return std::make_unique<ManifestCommand>(context);
+    case Command::Download:
+        return std::make_unique<DownloadCommand>(context);
+    case Command::Export:
+        return std::make_unique<ExportCommand>(context);
+    case Command::Simulate:
+        return std::make_unique<SimulateCommand>(context);
+    case Command::Help:
+    case Command::Version:
+        break;
+    }
+    return nullptr;
+}
+
+// --graph-url, else BILLING_MONITOR_GRAPH_URL, else Graph itself; plain http only to
+// this computer (GraphEndpoint::make decides).
+std::optional<GraphEndpoint> endpointFor(const CliOptions &options,
+                                         const CliEnvironment &environment, QString *error)
+{
+    QString root = QLatin1String(GraphEndpoint::DefaultRoot);
+    QString source;
+    if (!options.graphUrl.isEmpty()) {
+        root = options.graphUrl;
+        source = QStringLiteral("--graph-url");
+    } else if (!environment.graphUrl.isEmpty()) {
+        root = environment.graphUrl;
+        source = QLatin1String(CliEnvironment::GraphUrlVariable);
+    }
+    const QString version = options.apiVersion.isEmpty()
+        ? QLatin1String(GraphEndpoint::DefaultVersion)
+        : options.apiVersion;
+    QString why;
+    std::optional<GraphEndpoint> endpoint = GraphEndpoint::make(root, version, &why);
+    if (!endpoint) {
+        if (why.contains(QLatin1String("API version")))
+            source = QStringLiteral("--api-version");
+        *error = source.isEmpty() ? why : source + QStringLiteral(": ") + why;
+    }
+    return endpoint;
+}
+
+} // namespace
+
+namespace Cli {
+
+int run(const QStringList &arguments, const CliEnvironment &environment, QTextStream &out,
+        QTextStream &err, InterruptHandler *interrupts)
+{
+    const CliParseResult parsed = CliArguments::parse(arguments);
+    if (!parsed.options) {
+        complain(err, parsed.error);
+        err << CliArguments::usageHint() << '\n';
+        err.flush();
+        return CliExit::toInt(ExitCode::Usage);
+    }
+    const CliOptions &options = *parsed.options;
+    if (options.command == CliOptions::Command::Help) {
+        out << CliArguments::helpText();
+        out.flush();
+        return CliExit::toInt(ExitCode::Success);
+    }
+    if (options.command == CliOptions::Command::Version) {
+        out << "billing-monitor-cli " << BILLING_MONITOR_VERSION << '\n';
+        out.flush();
+        return CliExit::toInt(ExitCode::Success);
+    }
+
+    // The Graph objects are the app's own, without its settings or stored token: the
+    // endpoint and token come from the command line and environment alone.
+    AppSettings settings;
+    std::unique_ptr<Session> session;
+    if (options.command != CliOptions::Command::Simulate) {
+        QString error;
+        const std::optional<GraphEndpoint> endpoint = endpointFor(options, environment, &error);
+        if (!endpoint) {
+            complain(err, error);
+            return CliExit::toInt(ExitCode::Usage);
+        }
+        session = std::make_unique<Session>(&settings);
+        session->useFixedGraph(*endpoint, environment.token);
+    }
+
+    OperationPrinter printer(&out, options.json, environment.colour);
+    const CommandContext context {options, environment, session.get(), &printer, &err};
+    std::unique_ptr<CliCommand> command = makeCommand(context);
+
+    QEventLoop loop;
+    ExitCode code = ExitCode::Success;
+    QObject::connect(command.get(), &CliCommand::finished, &loop, [&](ExitCode finishedWith) {
+        code = finishedWith;
+        loop.quit();
+    });
+    if (interrupts)
+        QObject::connect(interrupts, &InterruptHandler::interrupted, command.get(),
+                         &CliCommand::interrupt);
+    command->start();
+    if (!command->isFinished())
+        loop.exec();
+
+    if (code == ExitCode::AuthenticationRefused && environment.token.isEmpty())
+        complain(err, QStringLiteral("no token: set BILLING_MONITOR_TOKEN"));
+    // Requests still in flight belong to the session; the command goes first.
+    command.reset();
+    session.reset();
+    return CliExit::toInt(code);
+}
+
+} // namespace Cli
