@@ -829,6 +829,25 @@ void TestSimulator::blobInjections()
         gunzip(again.body, &ok);
         QCOMPARE(ok, i != 2);
     }
+
+    ManifestSpec always;
+    always.blobCount = 1;
+    always.dropAfterBytes = 0;
+    always.dropRequests = 0;
+    always.dropRate = 1;
+    const QJsonObject flaky = succeedAndFetchManifest(always);
+    const QUrl url = QUrl::fromEncoded(
+        (flaky.value(QStringLiteral("rootDirectory")).toString() + QLatin1Char('/')
+         + flaky.value(QStringLiteral("blobs"))
+               .toArray()
+               .at(0)
+               .toObject()
+               .value(QStringLiteral("name"))
+               .toString()
+         + QLatin1Char('?') + flaky.value(QStringLiteral("sasToken")).toString())
+            .toUtf8());
+    for (int i = 0; i < 2; ++i)
+        QVERIFY(get(url).error != QNetworkReply::NoError);
 }
 
 void TestSimulator::blobGeneratorIsDeterministic()

@@ -216,7 +216,10 @@ SimulatorReply BlobStore::serve(const QString &path, const QUrlQuery &query,
     const QString countKey = blob.manifestId + QLatin1Char('/') + QString::number(blob.index);
     const int seen = m_requestCounts[countKey]++;
     const ManifestSpec &spec = manifest.spec;
-    if (spec.dropAfterBytes >= 0 && (spec.dropRequests < 0 || seen < spec.dropRequests))
+    const bool drop = spec.dropRequests < 0 || seen < spec.dropRequests
+        || (spec.dropRate > 0
+            && std::uniform_real_distribution<double>(0, 1)(m_dropRandom) < spec.dropRate);
+    if (spec.dropAfterBytes >= 0 && drop)
         reply.cutAfterBytes = qMin<qint64>(spec.dropAfterBytes, reply.body.size());
     return reply;
 }

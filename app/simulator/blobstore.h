@@ -11,6 +11,8 @@
 #include <QUrl>
 #include <QUrlQuery>
 
+#include <random>
+
 // The manifests of succeeded operations and the storage that serves their blobs under
 // /blob/<container>/<directory>/<name>, guarded by SAS tokens instead of the Graph token.
 class BlobStore
@@ -50,4 +52,5 @@ private:
     QHash<QString, BlobKey> m_blobsByPath; // normalised full path -> blob
     QHash<QString, QByteArray> m_contentCache; // "<manifestId>/<index>" -> bytes served
     QHash<QString, int> m_requestCounts; // same key -> requests seen, for dropRequests
+    std::mt19937 m_dropRandom {1};
 };

@@ -23,7 +23,9 @@ struct ManifestSpec
     QStringList blobNames;
     QList<int> corruptBlobs; // indexes of blobs served as bytes that are not gzip
     // Closes the connection after this many body bytes (-1: never) on the first
-    // dropRequests requests for each blob (-1: on every request).
+    // dropRequests requests for each blob (-1: on every request), and on each later request
+    // with probability dropRate (from a fixed seed, so runs repeat).
     qint64 dropAfterBytes = -1;
     int dropRequests = 1;
+    double dropRate = 0;
 };

@@ -134,7 +134,7 @@ public:
                      .arg(allowRunning ? QStringLiteral(" or \"running\"") : QString(), text));
     }
 
-    // A nested object; an empty, valid object when absent.
+    // A reader for a nested object; nullopt when the key is absent or not an object.
     std::optional<ObjectReader> object(const char *key)
     {
         const QJsonValue value = m_object.value(QLatin1String(key));
@@ -183,7 +183,7 @@ void readManifest(ObjectReader &reader, ManifestSpec *spec)
 {
     reader.allowOnly({"blobCount", "linesPerBlob", "blobSizeBytes", "sasLifetimeSeconds",
                       "reportBlobSizes", "dataFormat", "blobNames", "corruptBlobs",
-                      "dropAfterBytes", "dropRequests"});
+                      "dropAfterBytes", "dropRequests", "dropRate"});
     reader.integer("blobCount", &spec->blobCount, 0, 10000);
     reader.integer("linesPerBlob", &spec->linesPerBlob, 0, 1e8);
     reader.integer("blobSizeBytes", &spec->blobSizeBytes, 0, 4e9);
@@ -192,6 +192,7 @@ void readManifest(ObjectReader &reader, ManifestSpec *spec)
     reader.string("dataFormat", &spec->dataFormat);
     reader.integer("dropAfterBytes", &spec->dropAfterBytes, -1, 4e9);
     reader.integer("dropRequests", &spec->dropRequests, -1, 1e9);
+    reader.number("dropRate", &spec->dropRate, 0, 1);
     const QJsonArray names = reader.array("blobNames");
     if (!names.isEmpty())
         spec->blobNames.clear();
