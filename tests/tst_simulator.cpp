@@ -17,6 +17,8 @@
 
 #include <zlib.h>
 
+#include <climits>
+
 namespace {
 
 struct HttpResult
@@ -112,6 +114,11 @@ private:
     HttpResult post(const QString &path, const QByteArray &body);
     HttpResult finish(QNetworkReply *reply);
     HttpResult getOperation(const QString &id);
+    // Polls until the last phase and checks what was seen against the timeline: phases in
+    // order, and every phase that some poll certainly fell into (the operation was created
+    // between createdAfter and createdBefore), however slow the machine is.
+    void checkTimeline(const QString &id, const QStringList &phases, const QList<qint64> &phaseEnds,
+                       qint64 createdAfter, qint64 createdBefore);
     QUrl graphUrl(const QString &path, const QString &version = QStringLiteral("v1.0")) const;
     QJsonObject succeedAndFetchManifest(const ManifestSpec &spec);
 
@@ -198,22 +205,55 @@ static QString statusOf(const HttpResult &result)
     return result.json().value(QStringLiteral("status")).toString();
 }
 
+void TestSimulator::checkTimeline(const QString &id, const QStringList &phases,
+                                  const QList<qint64> &phaseEnds, qint64 createdAfter,
+                                  qint64 createdBefore)
+{
+    QStringList seen;
+    const bool ended = QTest::qWaitFor([&] {
+        const QString status = statusOf(getOperation(id));
+        if (seen.isEmpty() || seen.last() != status)
+            seen.append(status);
+        return status == phases.last();
+    });
+    QVERIFY2(ended, qPrintable(seen.join(QLatin1Char(' '))));
+    qsizetype previous = -1;
+    for (const QString &status : seen) {
+        QVERIFY2(phases.indexOf(status) > previous, qPrintable(seen.join(QLatin1Char(' '))));
+        previous = phases.indexOf(status);
+    }
+    for (const SimulatorRequest &request : m_sim->requestsFor(id)) {
+        const qint64 minAge = request.receivedAtMs - createdBefore;
+        const qint64 maxAge = request.receivedAtMs + 1 - createdAfter;
+        for (qsizetype i = 0; i < phases.size(); ++i) {
+            const qint64 start = i == 0 ? 0 : phaseEnds.at(i - 1);
+            const qint64 end = i < phaseEnds.size() ? phaseEnds.at(i) : LLONG_MAX;
+            if (minAge >= start && maxAge < end)
+                QVERIFY2(seen.contains(phases.at(i)), qPrintable(phases.at(i)));
+        }
+    }
+}
+
 void TestSimulator::operationMovesThroughItsStates()
 {
     SimulatedOperation op;
-    op.notStartedMs = 150;
-    op.runningMs = 150;
+    op.notStartedMs = 300;
+    op.runningMs = 300;
+    qint64 before = m_sim->elapsedMs();
     const QString id = m_sim->addOperation(op);
-    QCOMPARE(statusOf(getOperation(id)), QStringLiteral("notStarted"));
-    QTRY_COMPARE(statusOf(getOperation(id)), QStringLiteral("running"));
-    QTRY_COMPARE(statusOf(getOperation(id)), QStringLiteral("succeeded"));
+    checkTimeline(
+        id, {QStringLiteral("notStarted"), QStringLiteral("running"), QStringLiteral("succeeded")},
+        {300, 600}, before, m_sim->elapsedMs());
+    if (QTest::currentTestFailed())
+        return;
 
     SimulatedOperation failing;
-    failing.runningMs = 100;
+    failing.runningMs = 300;
     failing.outcome = SimulatedOperation::Outcome::Failed;
+    before = m_sim->elapsedMs();
     const QString failingId = m_sim->addOperation(failing);
-    QCOMPARE(statusOf(getOperation(failingId)), QStringLiteral("running"));
-    QTRY_COMPARE(statusOf(getOperation(failingId)), QStringLiteral("failed"));
+    checkTimeline(failingId, {QStringLiteral("running"), QStringLiteral("failed")}, {300}, before,
+                  m_sim->elapsedMs());
 }
 
 void TestSimulator::operationJsonMatchesTheDocs()
@@ -342,10 +382,11 @@ void TestSimulator::expiredOperationsAreGone()
 {
     SimulatedOperation op;
     op.runningMs = 0;
-    op.expiresAfterMs = 150;
+    op.expiresAfterMs = 3600000;
+    QCOMPARE(getOperation(m_sim->addOperation(op)).status, 200);
+    op.expiresAfterMs = 200;
     op.expiredStatus = 410;
     const QString id = m_sim->addOperation(op);
-    QCOMPARE(getOperation(id).status, 200);
     QTRY_COMPARE(getOperation(id).status, 410);
     op.expiresAfterMs = 0;
     op.expiredStatus = 404;
@@ -928,16 +969,17 @@ void TestSimulator::exportBodiesAreValidated()
 void TestSimulator::exportCreatesAPollableOperation()
 {
     ExportSettings settings;
-    settings.succeedAfterMs = 150;
+    settings.succeedAfterMs = 300;
     settings.outcome = SimulatedOperation::Outcome::Failed;
     m_sim->setExportSettings(settings);
+    const qint64 before = m_sim->elapsedMs();
     const HttpResult r = post(QStringLiteral("usage/billed/export"), R"({"invoiceId":"G1"})");
+    const qint64 after = m_sim->elapsedMs();
     QCOMPARE(r.status, 202);
     const QUrl location = QUrl::fromEncoded(r.header("Location"));
     const QString id = location.path().section(QLatin1Char('/'), -1);
     QCOMPARE(m_sim->operationCount(), 1);
-    QCOMPARE(statusOf(getOperation(id)), QStringLiteral("running"));
-    QTRY_COMPARE(statusOf(getOperation(id)), QStringLiteral("failed"));
+    checkTimeline(id, {QStringLiteral("running"), QStringLiteral("failed")}, {300}, before, after);
 }
 
 void TestSimulator::exportSwitches()
