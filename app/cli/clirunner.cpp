@@ -112,6 +112,8 @@ int run(const QStringList &arguments, const CliEnvironment &environment, QTextSt
         const std::optional<GraphEndpoint> endpoint = endpointFor(options, environment, &error);
         if (!endpoint) {
             complain(err, error);
+            err << CliArguments::usageHint() << '\n';
+            err.flush();
             return CliExit::toInt(ExitCode::Usage);
         }
         session = std::make_unique<Session>(&settings);
