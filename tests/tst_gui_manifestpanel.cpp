@@ -103,8 +103,6 @@ private slots:
         m_loader.reset();
         m_client.reset();
         m_tokens.reset();
-        // GraphSimulator (b1a48f8) crashes when sockets outlive its connection set.
-        QTest::qWait(100);
         m_simulator.reset();
     }
 

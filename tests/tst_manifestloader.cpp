@@ -61,9 +61,6 @@ private slots:
         m_loader.reset();
         m_client.reset();
         m_tokens.reset();
-        // Let the simulator's side of the closed connections go before the simulator does:
-        // GraphSimulator (b1a48f8) crashes when sockets outlive its connection set.
-        QTest::qWait(100);
         m_simulator.reset();
     }
 
