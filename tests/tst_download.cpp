@@ -411,6 +411,38 @@ private slots:
             QStringList({QStringLiteral("inner")}));
     }
 
+    void explainsFilesThatCannotBeWritten()
+    {
+        SimulatedOperation operation = spec();
+        operation.manifest.blobCount = 2;
+        const Manifest manifest = loadManifest(operation);
+        // A directory where the part file should go, and a part file that is a symbolic link
+        // (writing through it could land anywhere).
+        const QString blocked
+            = m_folder.filePath(manifest.blobs.at(0).name + QLatin1String(".part"));
+        QVERIFY(QDir().mkpath(blocked));
+        const QString target = m_folder.filePath(QStringLiteral("elsewhere"));
+        QVERIFY(writeFile(target, "keep"));
+        QVERIFY(QFile::link(target,
+                            m_folder.filePath(manifest.blobs.at(1).name + QLatin1String(".part"))));
+        m_simulator->clearRequestLog();
+
+        QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
+        QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path()),
+                 QString());
+        QVERIFY(finished.wait(10000));
+        const QList<DownloadJob *> jobs = m_downloads->jobs(m_operationId);
+        QCOMPARE(jobs.at(0)->failure(), DownloadJob::Failure::Disk);
+        QVERIFY2(jobs.at(0)->message().startsWith(QLatin1String("Cannot write ") + blocked),
+                 qPrintable(jobs.at(0)->message()));
+        QCOMPARE(jobs.at(1)->failure(), DownloadJob::Failure::Disk);
+        QVERIFY2(jobs.at(1)->message().contains(QLatin1String("is a symbolic link")),
+                 qPrintable(jobs.at(1)->message()));
+        QCOMPARE(readFile(target), QByteArray("keep"));
+        QVERIFY(blobStatuses().isEmpty());
+        QVERIFY(jobs.at(0)->canRetry());
+    }
+
     void cancelKeepsThePartAndRetryFinishes()
     {
         SimulatedOperation operation = spec();
