@@ -19,7 +19,7 @@ QString repairsText(const QStringList &repairs)
     constexpr int Shown = 3;
     QString text = repairs.mid(0, Shown).join(QStringLiteral("; "));
     if (repairs.size() > Shown)
-        text += OperationStore::tr("; and %n more", nullptr, int(repairs.size() - Shown));
+        text += OperationStore::tr("; and %1 more").arg(repairs.size() - Shown);
     return text;
 }
 
@@ -71,9 +71,9 @@ OperationStore::LoadResult OperationStore::load()
             result.operations = parsed.operations;
             result.keptAt = keepAside(QStringLiteral("version%1").arg(parsed.version), false);
             result.message = tr("The list of tracked operations was converted from an older "
-                                "format (version %1): %n operation(s) read.",
-                                nullptr, int(parsed.operations.size()))
-                                 .arg(parsed.version);
+                                "format (version %1); operations read: %2.")
+                                 .arg(parsed.version)
+                                 .arg(parsed.operations.size());
             if (!parsed.repairs.isEmpty())
                 result.message
                     += QLatin1Char(' ') + tr("Left out: %1.").arg(repairsText(parsed.repairs));

@@ -1,0 +1,90 @@
+#include "removalundo.h"
+
+#include "app/operationremoval.h"
+#include "models/operationtablemodel.h"
+
+#include <QAction>
+#include <QKeySequence>
+#include <QSet>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace {
+
+class RemoveOperationsCommand : public QUndoCommand
+{
+public:
+    RemoveOperationsCommand(OperationTableModel *model, QStringList ids, const QString &text)
+        : QUndoCommand(text)
+        , m_model(model)
+        , m_ids(std::move(ids))
+    { }
+
+    // Taken afresh on every redo: between an undo and a redo, polling may have moved on.
+    void redo() override { m_removed = OperationRemoval::take(m_model, m_ids); }
+    void undo() override { m_model->add(m_removed); }
+
+    int removedCount() const { return int(m_removed.size()); }
+
+private:
+    OperationTableModel *m_model;
+    QStringList m_ids;
+    QList<TrackedOperation> m_removed;
+};
+
+} // namespace
+
+RemovalUndo::RemovalUndo(OperationTableModel *model, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_stack(new QUndoStack(this))
+{ }
+
+int RemovalUndo::removeOperations(const QStringList &ids)
+{
+    const QStringList present = tracked(ids);
+    return push(present,
+                present.size() == 1 ? tr("Remove 1 operation")
+                                    : tr("Remove %1 operations").arg(present.size()));
+}
+
+int RemovalUndo::removeFinished()
+{
+    return push(OperationRemoval::finishedIds(*m_model), tr("Remove finished operations"));
+}
+
+QAction *RemovalUndo::createUndoAction(QObject *parent) const
+{
+    QAction *action = m_stack->createUndoAction(parent, tr("&Undo"));
+    action->setShortcut(QKeySequence::Undo);
+    return action;
+}
+
+QAction *RemovalUndo::createRedoAction(QObject *parent) const
+{
+    QAction *action = m_stack->createRedoAction(parent, tr("&Redo"));
+    action->setShortcut(QKeySequence::Redo);
+    return action;
+}
+
+QStringList RemovalUndo::tracked(const QStringList &ids) const
+{
+    QStringList present;
+    QSet<QString> seen;
+    for (const QString &id : ids) {
+        if (m_model->contains(id) && !seen.contains(id)) {
+            seen.insert(id);
+            present.append(id);
+        }
+    }
+    return present;
+}
+
+int RemovalUndo::push(const QStringList &ids, const QString &text)
+{
+    if (ids.isEmpty())
+        return 0;
+    auto *command = new RemoveOperationsCommand(m_model, ids, text);
+    m_stack->push(command); // runs redo()
+    return command->removedCount();
+}
