@@ -33,6 +33,7 @@ private slots:
     void usageErrorsRequestNothing();
     void plainHttpOnlyToLoopback();
     void graphUrlFlagWinsOverEnvironment();
+    void apiVersionPicksThePath();
 
     void statusJsonHasTheDocumentedFields();
     void statusHumanIsAnAlignedTable();
@@ -284,6 +285,16 @@ void TestCli::graphUrlFlagWinsOverEnvironment()
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(result.json().value(0).value(QStringLiteral("status")).toString(),
              QStringLiteral("succeeded"));
+}
+
+void TestCli::apiVersionPicksThePath()
+{
+    const QString id = addFinished();
+    const Run result = run(
+        {QStringLiteral("--api-version"), QStringLiteral("beta"), QStringLiteral("status"), id});
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(m_simulator->requestLog().size(), 1);
+    QVERIFY(m_simulator->requestLog().constFirst().path.startsWith(QStringLiteral("/beta/")));
 }
 
 void TestCli::statusJsonHasTheDocumentedFields()

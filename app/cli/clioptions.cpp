@@ -1,5 +1,7 @@
 #include "clioptions.h"
 
+#include "operationsweep.h"
+
 #include "models/operationids.h"
 
 #include <QHash>
@@ -381,12 +383,14 @@ QString usageHint()
 QString helpText()
 {
     return QStringLiteral(
-        R"(Usage: billing-monitor-cli [--graph-url URL] [--api-version v1.0|beta] [--json] <command> ...
+               R"(Usage: billing-monitor-cli [--graph-url URL] [--api-version v1.0|beta] [--json] <command> ...
 
 Tracks Microsoft Graph partner-billing export operations from scripts and terminals.
 
 Commands:
-  status   <id|url>...              The current state of each operation.
+  status   <id|url>...              The current state of each operation. Throttling,
+                                    server and network errors are retried (as the app
+                                    would) for up to %1 s before they count.
   watch    <id|url>... [--timeout S] [--interval S]
                                     Poll until every operation is terminal, printing a
                                     line whenever one changes and a final line for each.
@@ -455,14 +459,16 @@ Output:
 Exit codes:
   0    success: status fetched every operation; watch ended with all of them succeeded;
        the manifest, the download or the export went through
-  1    at least one operation failed, expired or is gone (404/410)
+  1    at least one operation failed, expired or is gone (404/410); manifest and
+       download: the operation has not succeeded
   2    usage error or invalid id: nothing was requested
   3    watch --timeout ran out
-  4    authentication refused (401/403)
+  4    authentication refused (401/403); download: Storage refused the link
   5    network or server errors that did not resolve
   130  interrupted by Ctrl+C (what is known so far is printed; a second Ctrl+C exits
        at once)
-)");
+)")
+        .arg(OperationSweep::PatienceSeconds);
 }
 
 } // namespace CliArguments

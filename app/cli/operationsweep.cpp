@@ -12,11 +12,12 @@ OperationSweep::OperationSweep(Session *session, QObject *parent)
         stop();
         emit done();
     });
-    connect(m_watcher, &OperationWatcher::changed, this, &OperationSweep::check);
+    connect(m_watcher, &OperationWatcher::changed, this, &OperationSweep::onChanged);
 }
 
 void OperationSweep::start(const QStringList &ids)
 {
+    m_unsettled = QSet<QString>(ids.cbegin(), ids.cend());
     m_watcher->watch(ids);
     m_patience.start();
 }
@@ -49,15 +50,16 @@ int OperationSweep::unansweredCount() const
     return count;
 }
 
-void OperationSweep::check()
+void OperationSweep::onChanged(const TrackedOperation &operation)
 {
     if (m_done)
         return;
-    for (const TrackedOperation &operation : operations()) {
-        if (!OperationWatcher::hasAnswer(operation)
-            || OperationWatcher::isTransient(operation.problem))
-            return;
-    }
+    if (OperationWatcher::isTransient(operation.problem))
+        m_unsettled.insert(operation.id);
+    else
+        m_unsettled.remove(operation.id);
+    if (!m_unsettled.isEmpty())
+        return;
     stop();
     emit done();
 }

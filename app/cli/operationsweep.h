@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QTimer>
 
@@ -37,9 +38,10 @@ signals:
     void done();
 
 private:
-    void check();
+    void onChanged(const TrackedOperation &operation);
 
     OperationWatcher *m_watcher;
     QTimer m_patience;
+    QSet<QString> m_unsettled; // no answer yet, or one that may still go away
     bool m_done = false;
 };

@@ -22,12 +22,15 @@ WatchCommand::WatchCommand(const CommandContext &context, QObject *parent)
 
 void WatchCommand::start()
 {
+    const QStringList &ids = m_context.options.ids;
+    m_open = QSet<QString>(ids.cbegin(), ids.cend());
     begin();
-    m_watcher->watch(m_context.options.ids);
+    m_watcher->watch(ids);
 }
 
 void WatchCommand::startFollowing(const QString &id)
 {
+    m_open = {id};
     begin();
     m_watcher->follow(id);
 }
@@ -53,6 +56,11 @@ void WatchCommand::onChanged(const TrackedOperation &operation)
     if (isFinished())
         return;
     m_context.printer->printChange(operation);
+    if (OperationWatcher::isFinal(operation))
+        m_open.remove(operation.id);
+    // Waiting cannot fix a refused token: every further check would be refused too.
+    if (CliExit::forProblem(operation.problem) == ExitCode::AuthenticationRefused)
+        m_refused = true;
     // One batch can change several operations: the check waits until all were printed.
     if (!m_checkQueued) {
         m_checkQueued = true;
@@ -63,18 +71,10 @@ void WatchCommand::onChanged(const TrackedOperation &operation)
 void WatchCommand::checkDone()
 {
     m_checkQueued = false;
-    const QList<TrackedOperation> operations = m_watcher->operations();
-    bool allFinal = true;
-    for (const TrackedOperation &operation : operations) {
-        // Waiting cannot fix a refused token: every further check would be refused too.
-        if (CliExit::forProblem(operation.problem) == ExitCode::AuthenticationRefused) {
-            end(ExitCode::AuthenticationRefused);
-            return;
-        }
-        allFinal = allFinal && OperationWatcher::isFinal(operation);
-    }
-    if (allFinal)
-        end(CliExit::forOperations(operations));
+    if (m_refused)
+        end(ExitCode::AuthenticationRefused);
+    else if (m_open.isEmpty())
+        end(CliExit::forOperations(m_watcher->operations()));
 }
 
 void WatchCommand::end(ExitCode code)

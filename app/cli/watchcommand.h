@@ -4,6 +4,7 @@
 
 #include "models/trackedoperation.h"
 
+#include <QSet>
 #include <QTimer>
 
 class OperationWatcher;
@@ -29,5 +30,7 @@ private:
 
     OperationWatcher *m_watcher;
     QTimer m_deadline;
+    QSet<QString> m_open; // not final yet
+    bool m_refused = false; // Graph refused the token
     bool m_checkQueued = false;
 };
