@@ -1,0 +1,121 @@
+#include "appsettings.h"
+
+#include <algorithm>
+
+namespace {
+
+const QString GraphRootKey = QStringLiteral("graph/root");
+const QString ApiVersionKey = QStringLiteral("graph/apiVersion");
+const QString RefreshIntervalKey = QStringLiteral("monitor/refreshIntervalSeconds");
+const QString RememberTokenKey = QStringLiteral("graph/rememberToken");
+const QString GeometryKey = QStringLiteral("window/geometry");
+const QString WindowStateKey = QStringLiteral("window/state");
+const QString HeaderStateKey = QStringLiteral("window/tableHeader");
+const QString SplitterStateKey = QStringLiteral("window/splitter");
+
+} // namespace
+
+AppSettings::AppSettings()
+    : m_settings(std::make_unique<QSettings>())
+{ }
+
+AppSettings::AppSettings(const QString &iniFile)
+    : m_settings(std::make_unique<QSettings>(iniFile, QSettings::IniFormat))
+{ }
+
+QString AppSettings::graphRoot() const
+{
+    return m_settings->value(GraphRootKey, QLatin1String(GraphEndpoint::DefaultRoot)).toString();
+}
+
+QString AppSettings::apiVersion() const
+{
+    return m_settings->value(ApiVersionKey, QLatin1String(GraphEndpoint::DefaultVersion))
+        .toString();
+}
+
+std::optional<GraphEndpoint> AppSettings::endpoint(QString *error) const
+{
+    return GraphEndpoint::make(graphRoot(), apiVersion(), error);
+}
+
+bool AppSettings::setEndpoint(const QString &root, const QString &version, QString *error)
+{
+    const std::optional<GraphEndpoint> endpoint = GraphEndpoint::make(root, version, error);
+    if (!endpoint)
+        return false;
+    // Store the normalised form, so what is saved is exactly what was validated.
+    m_settings->setValue(GraphRootKey, endpoint->root().toString());
+    m_settings->setValue(ApiVersionKey, endpoint->version());
+    return true;
+}
+
+int AppSettings::refreshIntervalSeconds() const
+{
+    bool ok = false;
+    const int seconds = m_settings->value(RefreshIntervalKey).toInt(&ok);
+    if (!ok)
+        return DefaultRefreshIntervalSeconds;
+    return std::clamp(seconds, MinRefreshIntervalSeconds, MaxRefreshIntervalSeconds);
+}
+
+void AppSettings::setRefreshIntervalSeconds(int seconds)
+{
+    m_settings->setValue(RefreshIntervalKey,
+                         std::clamp(seconds, MinRefreshIntervalSeconds, MaxRefreshIntervalSeconds));
+}
+
+bool AppSettings::rememberToken() const
+{
+    return m_settings->value(RememberTokenKey, true).toBool();
+}
+
+void AppSettings::setRememberToken(bool remember)
+{
+    m_settings->setValue(RememberTokenKey, remember);
+}
+
+QByteArray AppSettings::windowGeometry() const
+{
+    return m_settings->value(GeometryKey).toByteArray();
+}
+
+void AppSettings::setWindowGeometry(const QByteArray &geometry)
+{
+    m_settings->setValue(GeometryKey, geometry);
+}
+
+QByteArray AppSettings::windowState() const
+{
+    return m_settings->value(WindowStateKey).toByteArray();
+}
+
+void AppSettings::setWindowState(const QByteArray &state)
+{
+    m_settings->setValue(WindowStateKey, state);
+}
+
+QByteArray AppSettings::tableHeaderState() const
+{
+    return m_settings->value(HeaderStateKey).toByteArray();
+}
+
+void AppSettings::setTableHeaderState(const QByteArray &state)
+{
+    m_settings->setValue(HeaderStateKey, state);
+}
+
+QByteArray AppSettings::splitterState() const
+{
+    return m_settings->value(SplitterStateKey).toByteArray();
+}
+
+void AppSettings::setSplitterState(const QByteArray &state)
+{
+    m_settings->setValue(SplitterStateKey, state);
+}
+
+void AppSettings::sync()
+{
+    m_settings->sync();
+}

@@ -1,0 +1,200 @@
+#include "session.h"
+
+#include "appsettings.h"
+#include "downloadmanager.h"
+#include "graphclient.h"
+#include "graphendpoint.h"
+#include "manifestloader.h"
+#include "models/operationids.h"
+#include "models/operationtablemodel.h"
+#include "operationmonitor.h"
+#include "operationstore.h"
+#include "tokenstore.h"
+
+#include <QLocale>
+
+QString Session::TrackTextResult::summary() const
+{
+    if (isError())
+        return error;
+    QStringList parts;
+    if (!added.isEmpty() || alreadyTracked.isEmpty())
+        parts << tr("%n added", nullptr, int(added.size()));
+    if (!alreadyTracked.isEmpty())
+        parts << tr("%n already tracked", nullptr, int(alreadyTracked.size()));
+    QString text = parts.join(QStringLiteral(", "));
+    if (truncated)
+        text += tr("; only the first %1 ids were read").arg(OperationIds::MaxIdsPerInput);
+    return text;
+}
+
+Session::Session(AppSettings *settings, QObject *parent)
+    : QObject(parent)
+    , m_settings(settings)
+    , m_client(new GraphClient(&m_tokens, this))
+    , m_manifestLoader(new ManifestLoader(m_client, this))
+    , m_downloads(new DownloadManager(nullptr, this))
+    , m_model(new OperationTableModel(this))
+    , m_monitor(new OperationMonitor(m_model, m_client, this))
+    , m_tokenStore(new TokenStore(this))
+{
+    connect(m_tokenStore, &TokenStore::readFinished, this, &Session::onKeychainRead);
+    connect(m_tokenStore, &TokenStore::writeFinished, this, &Session::onKeychainWritten);
+}
+
+Session::~Session()
+{
+    // The monitor's calls reference the client; stop them before members go away.
+    m_monitor->stop();
+    if (m_store)
+        m_store->flush();
+}
+
+QString Session::applySettings()
+{
+    m_monitor->setRefreshIntervalSeconds(m_settings->refreshIntervalSeconds());
+    if (m_fixedGraph)
+        return {};
+
+    QString problem;
+    QString error;
+    if (const std::optional<GraphEndpoint> endpoint = m_settings->endpoint(&error)) {
+        m_client->setEndpoint(*endpoint);
+    } else {
+        m_client->setEndpoint(GraphEndpoint());
+        problem = tr("The saved Graph address is not usable (%1); using %2 instead.")
+                      .arg(error, QLatin1String(GraphEndpoint::DefaultRoot));
+    }
+
+    const QString fromEnvironment = StaticTokenProvider::fromEnvironment();
+    if (!fromEnvironment.isEmpty()) {
+        m_tokens.setToken(fromEnvironment);
+        m_tokenSource = TokenSource::Environment;
+    } else if (m_tokenSource == TokenSource::None && m_settings->rememberToken()) {
+        m_tokenStore->read();
+    }
+    return problem;
+}
+
+void Session::useFixedGraph(const GraphEndpoint &endpoint, const QString &token)
+{
+    m_fixedGraph = true;
+    m_client->setEndpoint(endpoint);
+    m_tokens.setToken(token);
+    m_tokenSource = TokenSource::Fixed;
+}
+
+void Session::setRefreshIntervalSeconds(int seconds)
+{
+    m_settings->setRefreshIntervalSeconds(seconds);
+    m_monitor->setRefreshIntervalSeconds(m_settings->refreshIntervalSeconds());
+}
+
+bool Session::hasToken() const
+{
+    return !m_tokens.accessToken().isEmpty();
+}
+
+QString Session::editableToken() const
+{
+    if (m_tokenSource == TokenSource::Keychain || m_tokenSource == TokenSource::SessionOnly)
+        return m_tokens.accessToken();
+    return {};
+}
+
+void Session::setToken(const QString &token, bool remember)
+{
+    if (m_tokenSource == TokenSource::Environment || m_tokenSource == TokenSource::Fixed)
+        return;
+    const QString trimmed = token.trimmed();
+    const bool wasStored = m_tokenSource == TokenSource::Keychain;
+    m_tokenTypedThisSession = true;
+    m_settings->setRememberToken(remember);
+    m_tokens.setToken(trimmed);
+    m_tokenSource = trimmed.isEmpty() ? TokenSource::None : TokenSource::SessionOnly;
+    if (remember && !trimmed.isEmpty())
+        m_tokenStore->write(trimmed);
+    else if (wasStored) // "don't remember" (or an empty token) must also forget the stored copy
+        m_tokenStore->write({});
+}
+
+QString Session::tokenSourceText() const
+{
+    switch (m_tokenSource) {
+    case TokenSource::None:
+        return tr("No access token: requests go out without one and Graph will refuse them.");
+    case TokenSource::Environment:
+        return tr("Token from %1.").arg(QLatin1String(StaticTokenProvider::EnvironmentVariable));
+    case TokenSource::Keychain:
+        return tr("Token stored in the system keychain.");
+    case TokenSource::SessionOnly:
+        return tr("Token kept for this session only.");
+    case TokenSource::Fixed:
+        return tr("Token of the built-in Graph simulator.");
+    }
+    return {};
+}
+
+Session::TrackTextResult Session::trackText(const QString &text, const QString &label)
+{
+    TrackTextResult result;
+    if (text.trimmed().isEmpty()) {
+        result.error = tr("Nothing to add: paste operation ids, operation URLs or Location "
+                          "headers.");
+        return result;
+    }
+    const OperationIds::Extraction found = OperationIds::scan(text);
+    if (found.tooLong) {
+        result.error = tr("The text is too long to read (%1 characters; at most %2). Paste fewer "
+                          "ids at a time.")
+                           .arg(QLocale().toString(text.size()),
+                                QLocale().toString(OperationIds::MaxInputLength));
+        return result;
+    }
+    if (found.ids.isEmpty()) {
+        result.error
+            = tr("No operation id found. An id is a GUID such as "
+                 "1b5e7a4c-2d3f-4a5b-8c9d-0e1f2a3b4c5d, alone or inside an operation URL.");
+        return result;
+    }
+    const OperationMonitor::TrackResult tracked = m_monitor->track(found.ids, label);
+    result.added = tracked.added;
+    result.alreadyTracked = tracked.alreadyTracked;
+    result.truncated = found.truncated;
+    return result;
+}
+
+QString Session::attachStore(const QString &filePath)
+{
+    m_store = new OperationStore(filePath, this);
+    return m_store->attach(m_model).message;
+}
+
+void Session::start()
+{
+    m_monitor->start();
+}
+
+void Session::onKeychainRead(const QString &token, const QString &message)
+{
+    // A token typed or found in the environment meanwhile is newer than the stored one.
+    if (m_fixedGraph || m_tokenTypedThisSession || m_tokenSource == TokenSource::Environment)
+        return;
+    if (!token.isEmpty()) {
+        m_tokens.setToken(token);
+        m_tokenSource = TokenSource::Keychain;
+        emit tokenMessage(tokenSourceText(), false);
+    } else if (!message.isEmpty()) {
+        emit tokenMessage(message, true);
+    }
+}
+
+void Session::onKeychainWritten(bool stored, const QString &message)
+{
+    if (stored && !m_tokens.accessToken().isEmpty() && m_settings->rememberToken())
+        m_tokenSource = TokenSource::Keychain;
+    // Erasing after "don't remember" is housekeeping; only a failure to store is news.
+    if (stored && !m_settings->rememberToken())
+        return;
+    emit tokenMessage(message, !stored);
+}

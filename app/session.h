@@ -1,0 +1,109 @@
+#pragma once
+
+#include "tokenprovider.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+class AppSettings;
+class DownloadManager;
+class GraphClient;
+class GraphEndpoint;
+class ManifestLoader;
+class OperationMonitor;
+class OperationStore;
+class OperationTableModel;
+class TokenStore;
+
+// The composition root without widgets: one Graph client, the token behind it, the table
+// of tracked operations and the monitor that keeps it fresh, configured from AppSettings.
+// The GUI builds its window on a Session; the CLI can run one without any window.
+class Session : public QObject
+{
+    Q_OBJECT
+public:
+    enum class TokenSource {
+        None,
+        Environment, // BILLING_MONITOR_TOKEN: wins over anything typed or stored
+        Keychain, // read from or saved to the system keychain
+        SessionOnly, // typed this session; not stored (by choice or for lack of a keychain)
+        Fixed, // given by the caller, e.g. the built-in simulator's token in demo mode
+    };
+
+    struct TrackTextResult
+    {
+        QStringList added;
+        QStringList alreadyTracked;
+        QString error; // the input held no usable id; nothing was added
+        bool truncated = false; // more ids than OperationIds::MaxIdsPerInput; the rest were dropped
+        bool isError() const { return !error.isEmpty(); }
+        // "2 added, 1 already tracked", or the error.
+        QString summary() const;
+    };
+
+    explicit Session(AppSettings *settings, QObject *parent = nullptr);
+    ~Session() override;
+
+    AppSettings *settings() const { return m_settings; }
+    OperationTableModel *model() const { return m_model; }
+    OperationMonitor *monitor() const { return m_monitor; }
+    GraphClient *client() const { return m_client; }
+    ManifestLoader *manifestLoader() const { return m_manifestLoader; }
+    DownloadManager *downloads() const { return m_downloads; }
+    OperationStore *store() const { return m_store; } // null until attachStore()
+
+    // Fills the table from the saved operations and keeps saving it from now on. Call before
+    // start(), so polling resumes for what was loaded. Returns what the analyst should hear
+    // about the file (moved aside, migrated...), empty after a clean load.
+    QString attachStore(const QString &filePath);
+
+    // Applies the stored endpoint and refresh interval, and takes the token from the
+    // environment or, failing that, starts reading it from the keychain. Returns a message
+    // when the stored endpoint is unusable (the default endpoint is used instead).
+    QString applySettings();
+    // Talks to this Graph with this token and ignores the configured endpoint and token from
+    // now on (demo mode on the built-in simulator, tests).
+    void useFixedGraph(const GraphEndpoint &endpoint, const QString &token);
+    bool usesFixedGraph() const { return m_fixedGraph; }
+
+    void setRefreshIntervalSeconds(int seconds); // stored and applied to the monitor
+
+    TokenSource tokenSource() const { return m_tokenSource; }
+    bool hasToken() const;
+    // The token typed in Settings, for showing it masked there; empty for the environment or
+    // a fixed token, which the analyst cannot edit.
+    QString editableToken() const;
+    // A token typed in Settings. remember stores it in the keychain (tokenMessage() reports
+    // how that went); otherwise it is kept in memory and any stored copy is erased.
+    // Ignored while BILLING_MONITOR_TOKEN is set or the graph is fixed.
+    void setToken(const QString &token, bool remember);
+    QString tokenSourceText() const;
+
+    // Finds operation ids in pasted text and starts tracking the new ones.
+    TrackTextResult trackText(const QString &text, const QString &label = {});
+
+    void start();
+
+signals:
+    // Where the token comes from changed, or the keychain reported something the analyst
+    // should know (it could not store the token, for instance).
+    void tokenMessage(const QString &message, bool isProblem);
+
+private:
+    void onKeychainRead(const QString &token, const QString &message);
+    void onKeychainWritten(bool stored, const QString &message);
+
+    AppSettings *m_settings;
+    StaticTokenProvider m_tokens;
+    GraphClient *m_client;
+    ManifestLoader *m_manifestLoader;
+    DownloadManager *m_downloads;
+    OperationStore *m_store = nullptr;
+    OperationTableModel *m_model;
+    OperationMonitor *m_monitor;
+    TokenStore *m_tokenStore;
+    TokenSource m_tokenSource = TokenSource::None;
+    bool m_fixedGraph = false;
+    bool m_tokenTypedThisSession = false;
+};
