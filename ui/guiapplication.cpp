@@ -1,0 +1,151 @@
+#include "guiapplication.h"
+
+#include "app/appsettings.h"
+#include "app/operationstore.h"
+#include "app/session.h"
+#include "app/simulator/graphsimulator.h"
+#include "darkpalette.h"
+#include "demomode.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "statusicons.h"
+#include "uiresources.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QMessageBox>
+#include <QStatusBar>
+#include <QStyleFactory>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace GuiApplication {
+
+namespace {
+
+struct Options
+{
+    bool demo = false;
+    QString scenario;
+    QString screenshot;
+    int screenshotDelaySeconds = 5;
+    bool dark = false;
+    QString select;
+    QStringList initialText;
+};
+
+Options parse(QApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate(
+        "GuiApplication", "Tracks Microsoft Graph partner-billing export operations."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QApplication::translate("GuiApplication",
+                                "Run on the built-in Graph simulator with sample operations."));
+    const QCommandLineOption scenario(
+        QStringLiteral("scenario"),
+        QApplication::translate("GuiApplication",
+                                "With --demo: load this simulator scenario instead."),
+        QStringLiteral("file"));
+    QCommandLineOption screenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("file"));
+    QCommandLineOption delay(QStringLiteral("screenshot-delay"), QString(),
+                             QStringLiteral("seconds"), QStringLiteral("5"));
+    QCommandLineOption dark(QStringLiteral("dark"), QString());
+    QCommandLineOption select(QStringLiteral("select"), QString(), QStringLiteral("id"));
+    for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select})
+        hidden->setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({demo, scenario, screenshot, delay, dark, select});
+    parser.addPositionalArgument(
+        QStringLiteral("ids"),
+        QApplication::translate("GuiApplication", "Operation ids or URLs to track at once."),
+        QStringLiteral("[ids...]"));
+    parser.process(app);
+
+    Options options;
+    options.demo = parser.isSet(demo);
+    options.scenario = parser.value(scenario);
+    options.screenshot = parser.value(screenshot);
+    options.screenshotDelaySeconds = std::max(0, parser.value(delay).toInt());
+    options.dark = parser.isSet(dark);
+    options.select = parser.value(select);
+    options.initialText = parser.positionalArguments();
+    return options;
+}
+
+} // namespace
+
+void describe(QApplication &app)
+{
+    initUiResources();
+    QApplication::setOrganizationName(QStringLiteral("BillingMonitor"));
+    QApplication::setApplicationName(QStringLiteral("billing-monitor"));
+    QApplication::setApplicationDisplayName(QStringLiteral("Billing Monitor"));
+    QApplication::setApplicationVersion(QStringLiteral(BILLING_MONITOR_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("billing-monitor"));
+    app.setWindowIcon(StatusIcons::appIcon());
+}
+
+int run(QApplication &app)
+{
+    const Options options = parse(app);
+    if (options.dark) {
+        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+        QApplication::setPalette(darkPalette());
+    }
+
+    AppSettings settings;
+    Session session(&settings);
+    const QString settingsProblem = session.applySettings();
+
+    DemoMode::Started demo;
+    if (options.demo) {
+        QString error;
+        demo = DemoMode::start(&session,
+                               options.scenario.isEmpty() ? DemoMode::defaultScenarioPath()
+                                                          : options.scenario,
+                               &error);
+        if (!demo.simulator) {
+            std::fprintf(stderr, "billing-monitor: %s\n", qPrintable(error));
+            QMessageBox::critical(nullptr, QApplication::translate("GuiApplication", "Demo mode"),
+                                  error);
+            return 1;
+        }
+    }
+
+    // Demo operations are not the analyst's: they are never saved over the real list.
+    const QString storeMessage
+        = demo.simulator ? QString() : session.attachStore(OperationStore::defaultFilePath());
+
+    MainWindow window(&session);
+    if (demo.simulator)
+        window.setDemoMode(demo.description);
+    if (!storeMessage.isEmpty())
+        window.showNotice(QApplication::translate("GuiApplication", "Saved operations."),
+                          storeMessage, MessageBanner::Kind::Warning);
+    if (!settingsProblem.isEmpty())
+        window.statusBar()->showMessage(settingsProblem);
+    if (!options.initialText.isEmpty())
+        window.addFromText(options.initialText.join(u'\n'));
+    session.start();
+    window.show();
+    if (!options.select.isEmpty())
+        window.selectOperation(options.select);
+
+    if (!options.screenshot.isEmpty()) {
+        QTimer::singleShot(options.screenshotDelaySeconds * 1000, &window, [&] {
+            const bool saved = window.grab().save(options.screenshot);
+            if (!saved)
+                std::fprintf(stderr, "billing-monitor: cannot write %s\n",
+                             qPrintable(options.screenshot));
+            QApplication::exit(saved ? 0 : 1);
+        });
+    }
+    return app.exec();
+}
+
+} // namespace GuiApplication

@@ -1,0 +1,14 @@
+#pragma once
+
+class QApplication;
+
+// Everything app/main.cpp would otherwise hold: the command line, the session, demo mode,
+// the window, and the hidden options for screenshots (`--screenshot FILE
+// --screenshot-delay SECONDS`, `--dark`).
+namespace GuiApplication {
+
+// Sets the application's names; call right after constructing the QApplication.
+void describe(QApplication &app);
+int run(QApplication &app);
+
+} // namespace GuiApplication

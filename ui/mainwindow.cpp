@@ -1,0 +1,605 @@
+#include "mainwindow.h"
+
+#include "addoperationsbar.h"
+#include "app/appsettings.h"
+#include "app/operationmonitor.h"
+#include "app/operationstore.h"
+#include "app/session.h"
+#include "detailspanel.h"
+#include "manifestpanel.h"
+#include "messagebanner.h"
+#include "models/operationtablemodel.h"
+#include "notifier.h"
+#include "operationstyleproxy.h"
+#include "settingsdialog.h"
+#include "statusbarwidgets.h"
+#include "statusicons.h"
+#include "uiresources.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QLocale>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace {
+
+constexpr int StatusMessageMs = 8000;
+// Age changes every second, but repainting every row's age that often buys nothing.
+constexpr int TimeColumnsEveryTicks = 5;
+
+} // namespace
+
+MainWindow::MainWindow(Session *session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_styleProxy(new OperationStyleProxy(this))
+    , m_sortProxy(new QSortFilterProxyModel(this))
+    , m_table(new QTableView)
+    , m_details(new DetailsPanel)
+    , m_addBar(new AddOperationsBar)
+    , m_splitter(new QSplitter(Qt::Horizontal))
+    , m_demoBanner(new MessageBanner(MessageBanner::Kind::Information))
+    , m_offlineBanner(new MessageBanner(MessageBanner::Kind::Warning))
+    , m_noticeBanner(new MessageBanner(MessageBanner::Kind::Positive))
+    , m_summary(new StatusSummary(session->model(), session->monitor()))
+    , m_notifier(new Notifier(session->model(), this))
+    , m_filter(new QLineEdit)
+{
+    initUiResources();
+    setWindowTitle(tr("Billing Monitor"));
+    setWindowIcon(StatusIcons::appIcon());
+    setObjectName(QStringLiteral("mainWindow"));
+
+    m_styleProxy->setSourceModel(session->model());
+    m_styleProxy->setPalette(palette());
+    m_sortProxy->setSourceModel(m_styleProxy);
+    m_sortProxy->setSortRole(OperationTableModel::SortRole);
+    m_sortProxy->setFilterKeyColumn(-1);
+    m_sortProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_sortProxy->setDynamicSortFilter(true);
+
+    auto *central = new QWidget;
+    auto *layout = new QVBoxLayout(central);
+    layout->setContentsMargins(8, 8, 8, 0);
+    layout->setSpacing(6);
+    m_demoBanner->setVisible(false);
+    m_demoBanner->setObjectName(QStringLiteral("demoBanner"));
+    m_offlineBanner->setVisible(false);
+    m_offlineBanner->setObjectName(QStringLiteral("offlineBanner"));
+    m_offlineBanner->setText(
+        tr("<b>Offline.</b> Graph cannot be reached, so checks are paused. The table shows "
+           "the last known status; checking resumes by itself when the network is back."));
+    m_noticeBanner->setVisible(false);
+    m_noticeBanner->setClosable(true);
+    m_noticeBanner->setObjectName(QStringLiteral("noticeBanner"));
+    layout->addWidget(m_demoBanner);
+    layout->addWidget(m_offlineBanner);
+    layout->addWidget(m_noticeBanner);
+    layout->addWidget(m_addBar);
+
+    setUpTable();
+    m_splitter->addWidget(m_table);
+    m_splitter->addWidget(m_details);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(true);
+    m_splitter->setCollapsible(0, false);
+    layout->addWidget(m_splitter, 1);
+    setCentralWidget(central);
+
+    createActions();
+    createMenus();
+    createToolBar();
+    statusBar()->addPermanentWidget(m_summary);
+
+    auto *manifestPanel = new ManifestPanel(session->manifestLoader(), session->downloads());
+    m_details->setManifestWidget(manifestPanel);
+    connect(m_details, &DetailsPanel::operationShown, manifestPanel, &ManifestPanel::showOperation);
+    connect(manifestPanel, &ManifestPanel::messageForStatusBar, this,
+            [this](const QString &message) { statusBar()->showMessage(message, StatusMessageMs); });
+
+    connect(m_addBar, &AddOperationsBar::addRequested, this, &MainWindow::addFromText);
+    connect(m_details, &DetailsPanel::checkNowRequested, this, [this](const QString &id) {
+        const QString message = m_session->monitor()->checkNow(id);
+        statusBar()->showMessage(message.isEmpty() ? tr("Checking %1 now…").arg(id) : message,
+                                 StatusMessageMs);
+    });
+    connect(m_details, &DetailsPanel::messageForStatusBar, this,
+            [this](const QString &message) { statusBar()->showMessage(message, StatusMessageMs); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &MainWindow::onCurrentRowChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
+    connect(session->model(), &QAbstractItemModel::dataChanged, this,
+            &MainWindow::onSourceDataChanged);
+    connect(session->model(), &QAbstractItemModel::rowsRemoved, this,
+            &MainWindow::onSourceRowsRemoved);
+    connect(session->monitor(), &OperationMonitor::activityChanged, this,
+            &MainWindow::onActivityChanged);
+    connect(session, &Session::tokenMessage, this, [this](const QString &message, bool problem) {
+        showNotice(tr("Access token."), message,
+                   problem ? MessageBanner::Kind::Warning : MessageBanner::Kind::Information);
+    });
+    connect(m_notifier, &Notifier::inWindowMessage, this,
+            [this](const QString &title, const QString &text, bool anyFailed) {
+                showNotice(title + u'.', text,
+                           anyFailed ? MessageBanner::Kind::Error : MessageBanner::Kind::Positive);
+            });
+    if (OperationStore *store = session->store()) {
+        connect(store, &OperationStore::saveFailed, this, [this](const QString &message) {
+            showNotice(tr("The list of operations could not be saved."), message,
+                       MessageBanner::Kind::Error);
+        });
+        connect(store, &OperationStore::savingResumed, this, [this] {
+            m_noticeBanner->hide();
+            statusBar()->showMessage(tr("Saving works again."), StatusMessageMs);
+        });
+    }
+    connect(m_notifier, &Notifier::activationRequested, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &MainWindow::onTick);
+    m_tick.start();
+
+    restoreLayout();
+    onActivityChanged();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpTable()
+{
+    m_table->setObjectName(QStringLiteral("operationsTable"));
+    m_table->setModel(m_sortProxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideMiddle);
+    m_table->setShowGrid(false);
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_table->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
+    connect(m_table, &QWidget::customContextMenuRequested, this, &MainWindow::showTableContextMenu);
+
+    // Fixed row heights: the view never measures rows, which keeps 10 000 of them smooth.
+    QHeaderView *rows = m_table->verticalHeader();
+    rows->setSectionResizeMode(QHeaderView::Fixed);
+    rows->setDefaultSectionSize(fontMetrics().height() + 10);
+    rows->hide();
+
+    QHeaderView *columns = m_table->horizontalHeader();
+    columns->setSectionsMovable(true);
+    columns->setHighlightSections(false);
+    columns->setStretchLastSection(true);
+    columns->setSectionResizeMode(QHeaderView::Interactive);
+    columns->setSortIndicatorClearable(true);
+    columns->setSortIndicator(-1, Qt::AscendingOrder);
+    const QFontMetrics metrics = fontMetrics();
+    const auto width = [&metrics](const QString &sample) {
+        return metrics.horizontalAdvance(sample) + 16;
+    };
+    // Sized for their usual content, not measured per row, which would read every row.
+    const QString sampleTime = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58, 59)),
+                                                  QLocale::ShortFormat);
+    columns->resizeSection(OperationTableModel::IdColumn,
+                           width(QStringLiteral("00000000-0000-0000-0000-000000000000")));
+    columns->resizeSection(OperationTableModel::LabelColumn,
+                           width(QStringLiteral("Demo: succeeds after 40 s")));
+    columns->resizeSection(OperationTableModel::StatusColumn,
+                           width(QStringLiteral("Not checked yet")) + 24);
+    columns->resizeSection(OperationTableModel::CreatedColumn, width(sampleTime));
+    columns->resizeSection(OperationTableModel::LastActionColumn, width(sampleTime));
+    columns->resizeSection(OperationTableModel::AgeColumn, width(QStringLiteral("Age / duration")));
+    columns->resizeSection(OperationTableModel::LastCheckedColumn, width(sampleTime));
+    // The details panel shows when it was last checked; the column is there for sorting.
+    columns->hideSection(OperationTableModel::LastCheckedColumn);
+    columns->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(columns, &QWidget::customContextMenuRequested, this,
+            &MainWindow::showHeaderContextMenu);
+    m_table->setSortingEnabled(true);
+}
+
+void MainWindow::createActions()
+{
+    m_addAction = new QAction(tr("&Add Operations…"), this);
+    m_addAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_addAction->setToolTip(tr("Type or paste operation ids into the input bar (Ctrl+L)"));
+    connect(m_addAction, &QAction::triggered, this, [this] {
+        m_addBar->input()->setFocus(Qt::ShortcutFocusReason);
+        m_addBar->input()->selectAll();
+    });
+
+    // Ctrl+V anywhere adds what the clipboard holds; a focused line edit keeps its own paste,
+    // because it claims the key before window shortcuts see it.
+    m_pasteAction = new QAction(tr("&Paste Operation Ids"), this);
+    m_pasteAction->setShortcut(QKeySequence::Paste);
+    m_pasteAction->setShortcutContext(Qt::WindowShortcut);
+    m_pasteAction->setToolTip(tr("Track the operation ids on the clipboard (Ctrl+V)"));
+    connect(m_pasteAction, &QAction::triggered, this, &MainWindow::pasteFromClipboard);
+
+    m_refreshAction = new QAction(tr("&Refresh Now"), this);
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setToolTip(tr("Check every running operation now (F5)"));
+    m_refreshAction->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh"),
+                                              style()->standardIcon(QStyle::SP_BrowserReload)));
+    connect(m_refreshAction, &QAction::triggered, this, &MainWindow::refreshNow);
+
+    m_checkAction = new QAction(tr("&Check Selected Now"), this);
+    m_checkAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_checkAction->setToolTip(tr("Ask Graph for the selected operations now, finished and "
+                                 "expired ones included (Shift+F5)"));
+    m_checkAction->setIcon(StatusIcons::icon(OperationStatus::Running, false, palette()));
+    connect(m_checkAction, &QAction::triggered, this, &MainWindow::checkSelectedNow);
+
+    m_removeAction = new QAction(tr("Re&move"), this);
+    m_removeAction->setShortcut(QKeySequence::Delete);
+    m_removeAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_removeAction->setToolTip(tr("Stop tracking the selected operations (Delete)"));
+    m_removeAction->setIcon(QIcon::fromTheme(QStringLiteral("list-remove"),
+                                             style()->standardIcon(QStyle::SP_TrashIcon)));
+    connect(m_removeAction, &QAction::triggered, this, &MainWindow::removeSelected);
+    // Delete belongs to the table: in the input bar it must still delete characters.
+    m_table->addAction(m_removeAction);
+
+    m_copyIdsAction = new QAction(tr("Copy &Ids"), this);
+    m_copyIdsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
+    connect(m_copyIdsAction, &QAction::triggered, this, &MainWindow::copySelectedIds);
+
+    m_copyLinkAction = new QAction(tr("Copy Manifest &Link"), this);
+    connect(m_copyLinkAction, &QAction::triggered, this, [this] {
+        if (m_details->manifestLinkText().isEmpty())
+            return;
+        QGuiApplication::clipboard()->setText(m_details->manifestLinkText());
+        statusBar()->showMessage(tr("Manifest link copied."), StatusMessageMs);
+    });
+
+    m_filterAction = new QAction(tr("&Filter"), this);
+    m_filterAction->setShortcut(QKeySequence::Find);
+    connect(m_filterAction, &QAction::triggered, this, [this] {
+        m_filter->setFocus(Qt::ShortcutFocusReason);
+        m_filter->selectAll();
+    });
+
+    m_detailsAction = new QAction(tr("&Details Panel"), this);
+    m_detailsAction->setCheckable(true);
+    m_detailsAction->setChecked(true);
+    m_detailsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+    connect(m_detailsAction, &QAction::toggled, m_details, &QWidget::setVisible);
+
+    m_settingsAction = new QAction(tr("&Settings…"), this);
+    m_settingsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_settingsAction->setIcon(QIcon::fromTheme(
+        QStringLiteral("configure"), style()->standardIcon(QStyle::SP_FileDialogDetailedView)));
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    addActions({m_addAction, m_pasteAction, m_refreshAction, m_checkAction, m_copyIdsAction,
+                m_filterAction, m_detailsAction, m_settingsAction, m_quitAction});
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_addAction);
+    edit->addAction(m_pasteAction);
+    edit->addSeparator();
+    edit->addAction(m_copyIdsAction);
+    edit->addAction(m_copyLinkAction);
+    edit->addSeparator();
+    edit->addAction(m_removeAction);
+    edit->addSeparator();
+    edit->addAction(m_filterAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_refreshAction);
+    view->addAction(m_checkAction);
+    view->addSeparator();
+    view->addAction(m_detailsAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Billing Monitor"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createToolBar()
+{
+    QToolBar *tools = addToolBar(tr("Main"));
+    tools->setObjectName(QStringLiteral("mainToolBar"));
+    tools->setMovable(false);
+    // Words, not pictograms: the actions are few, and the style's stock icons would clash
+    // with the drawn status icons.
+    tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->addAction(m_refreshAction);
+    tools->addAction(m_checkAction);
+    tools->addSeparator();
+    tools->addAction(m_removeAction);
+    tools->addSeparator();
+    tools->addAction(m_settingsAction);
+
+    auto *spacer = new QWidget;
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    tools->addWidget(spacer);
+    m_filter->setObjectName(QStringLiteral("filter"));
+    m_filter->setPlaceholderText(tr("Filter (Ctrl+F)"));
+    m_filter->setClearButtonEnabled(true);
+    m_filter->setMaximumWidth(260);
+    m_filter->setToolTip(tr("Show only operations whose id, label, status or result contains "
+                            "this text"));
+    connect(m_filter, &QLineEdit::textChanged, m_sortProxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+    tools->addWidget(m_filter);
+}
+
+void MainWindow::setDemoMode(const QString &description)
+{
+    setWindowTitle(tr("Billing Monitor — Demo mode"));
+    m_demoBanner->setText(
+        tr("<b>Demo mode — built-in Graph simulator.</b> %1").arg(description.toHtmlEscaped()));
+    m_demoBanner->setVisible(true);
+}
+
+void MainWindow::addFromText(const QString &text)
+{
+    const Session::TrackTextResult result = m_session->trackText(text);
+    m_addBar->showResult(result.summary(), result.isError());
+    if (!result.added.isEmpty())
+        selectOperation(result.added.last());
+}
+
+void MainWindow::pasteFromClipboard()
+{
+    const QString text = QGuiApplication::clipboard()->text();
+    if (text.isEmpty()) {
+        m_addBar->showResult(tr("The clipboard holds no text to read operation ids from."), true);
+        return;
+    }
+    addFromText(text);
+}
+
+void MainWindow::refreshNow()
+{
+    const QString message = m_session->monitor()->refreshAll();
+    statusBar()->showMessage(
+        message.isEmpty() ? tr("Checking every running operation now…") : message, StatusMessageMs);
+}
+
+QStringList MainWindow::selectedIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    for (const QModelIndex &row : rows)
+        ids << row.data(OperationTableModel::OperationIdRole).toString();
+    return ids;
+}
+
+bool MainWindow::selectOperation(const QString &id)
+{
+    const int sourceRow = m_session->model()->rowOf(id);
+    if (sourceRow < 0)
+        return false;
+    const QModelIndex index = m_sortProxy->mapFromSource(
+        m_styleProxy->mapFromSource(m_session->model()->index(sourceRow, 0)));
+    if (!index.isValid())
+        return false; // filtered out
+    m_table->selectionModel()->setCurrentIndex(
+        index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+    return true;
+}
+
+void MainWindow::removeSelected()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    m_session->monitor()->remove(ids);
+    statusBar()->showMessage(tr("Stopped tracking %n operation(s).", nullptr, int(ids.size())),
+                             StatusMessageMs);
+}
+
+void MainWindow::checkSelectedNow()
+{
+    const QStringList ids = selectedIds();
+    QString message;
+    for (const QString &id : ids) {
+        const QString answer = m_session->monitor()->checkNow(id);
+        if (!answer.isEmpty())
+            message = answer;
+    }
+    if (message.isEmpty())
+        message = tr("Checking %n operation(s) now…", nullptr, int(ids.size()));
+    statusBar()->showMessage(message, StatusMessageMs);
+}
+
+void MainWindow::copySelectedIds()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    QGuiApplication::clipboard()->setText(ids.join(u'\n'));
+    statusBar()->showMessage(tr("Copied %n id(s).", nullptr, int(ids.size())), StatusMessageMs);
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_session, this);
+    if (dialog.exec() == QDialog::Accepted)
+        statusBar()->showMessage(tr("Settings saved."), StatusMessageMs);
+}
+
+void MainWindow::onCurrentRowChanged()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    m_detailsId = current.isValid() ? current.data(OperationTableModel::OperationIdRole).toString()
+                                    : QString();
+    if (const TrackedOperation *operation = m_session->model()->find(m_detailsId))
+        m_details->setOperation(*operation);
+    else
+        m_details->clear();
+    updateActions();
+}
+
+void MainWindow::onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight)
+{
+    const int row = m_session->model()->rowOf(m_detailsId);
+    if (row >= topLeft.row() && row <= bottomRight.row())
+        m_details->setOperation(m_session->model()->at(row));
+    updateActions();
+}
+
+void MainWindow::onSourceRowsRemoved()
+{
+    if (!m_detailsId.isEmpty() && !m_session->model()->contains(m_detailsId)) {
+        m_detailsId.clear();
+        m_details->clear();
+    }
+    updateActions();
+}
+
+void MainWindow::onActivityChanged()
+{
+    m_offlineBanner->setVisible(!m_session->monitor()->isOnline());
+}
+
+void MainWindow::onTick()
+{
+    if (++m_ticks % TimeColumnsEveryTicks == 0)
+        m_session->model()->refreshTimeColumns();
+    // Relative times ("in 12 s") in the details and the status bar move with the clock.
+    if (const TrackedOperation *operation = m_session->model()->find(m_detailsId))
+        m_details->setOperation(*operation);
+    m_summary->updateActivity();
+}
+
+void MainWindow::showNotice(const QString &title, const QString &text, MessageBanner::Kind kind)
+{
+    m_noticeBanner->setKind(kind);
+    m_noticeBanner->setText(
+        QStringLiteral("<b>%1</b> %2").arg(title.toHtmlEscaped(), text.toHtmlEscaped()));
+    m_noticeBanner->setVisible(true);
+}
+
+void MainWindow::showTableContextMenu(const QPoint &position)
+{
+    if (!m_table->indexAt(position).isValid())
+        return;
+    QMenu menu(this);
+    menu.addAction(m_checkAction);
+    menu.addAction(m_copyIdsAction);
+    menu.addAction(m_copyLinkAction);
+    menu.addSeparator();
+    menu.addAction(m_removeAction);
+    menu.exec(m_table->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::showHeaderContextMenu(const QPoint &position)
+{
+    QHeaderView *columns = m_table->horizontalHeader();
+    QMenu menu(this);
+    menu.setTitle(tr("Columns"));
+    for (int column = 0; column < m_sortProxy->columnCount(); ++column) {
+        QAction *toggle = menu.addAction(
+            m_sortProxy->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
+        toggle->setCheckable(true);
+        toggle->setChecked(!columns->isSectionHidden(column));
+        // The last visible column cannot go: an empty table header cannot bring it back.
+        toggle->setEnabled(columns->isSectionHidden(column)
+                           || columns->count() - columns->hiddenSectionCount() > 1);
+        connect(toggle, &QAction::toggled, columns,
+                [columns, column](bool shown) { columns->setSectionHidden(column, !shown); });
+    }
+    menu.exec(columns->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::updateActions()
+{
+    const bool any = m_table->selectionModel()->hasSelection();
+    m_checkAction->setEnabled(any);
+    m_removeAction->setEnabled(any);
+    m_copyIdsAction->setEnabled(any);
+    m_copyLinkAction->setEnabled(!m_details->manifestLinkText().isEmpty());
+}
+
+void MainWindow::restoreLayout()
+{
+    AppSettings *settings = m_session->settings();
+    if (!restoreGeometry(settings->windowGeometry()))
+        resize(1560, 880);
+    restoreState(settings->windowState());
+    m_table->horizontalHeader()->restoreState(settings->tableHeaderState());
+    if (!m_splitter->restoreState(settings->splitterState()))
+        m_splitter->setSizes({1060, 380});
+}
+
+void MainWindow::saveLayout()
+{
+    AppSettings *settings = m_session->settings();
+    settings->setWindowGeometry(saveGeometry());
+    settings->setWindowState(saveState());
+    settings->setTableHeaderState(m_table->horizontalHeader()->saveState());
+    settings->setSplitterState(m_splitter->saveState());
+    settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if ((event->type() == QEvent::PaletteChange
+         || event->type() == QEvent::ApplicationPaletteChange)
+        && m_refreshAction)
+        applyPalette();
+}
+
+void MainWindow::applyPalette()
+{
+    m_styleProxy->setPalette(palette());
+    m_demoBanner->updateColours();
+    m_offlineBanner->updateColours();
+    m_noticeBanner->updateColours();
+    m_checkAction->setIcon(StatusIcons::icon(OperationStatus::Running, false, palette()));
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(
+        this, tr("About Billing Monitor"),
+        tr("<h3>Billing Monitor %1</h3>"
+           "<p>Tracks Microsoft Graph partner-billing export operations from request to "
+           "manifest.</p><p>Paste operation ids or URLs anywhere in the window (Ctrl+V); "
+           "press F5 to check everything now.</p>")
+            .arg(QLatin1String(BILLING_MONITOR_VERSION)));
+}

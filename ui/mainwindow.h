@@ -1,0 +1,110 @@
+#pragma once
+
+#include "messagebanner.h"
+
+#include <QMainWindow>
+#include <QTimer>
+
+class AddOperationsBar;
+class DetailsPanel;
+class Notifier;
+class OperationStyleProxy;
+class QAction;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QSplitter;
+class QTableView;
+class Session;
+class StatusSummary;
+
+// The analyst's window onto a Session: the table of tracked operations in status colours,
+// the input bar, the details of the selected operation, and the status bar. It never talks
+// to the network itself; everything goes through the session's monitor.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(Session *session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // Says, in the title and a banner, that this window shows the built-in simulator.
+    void setDemoMode(const QString &description);
+
+    // Tracks the ids found in the text; the outcome shows in the input bar.
+    void addFromText(const QString &text);
+    void pasteFromClipboard();
+    void refreshNow();
+    void removeSelected();
+    void checkSelectedNow();
+    void copySelectedIds();
+    void openSettings();
+
+    // A closable banner for news that needs no dialog; title is shown bold, both plain text.
+    void showNotice(const QString &title, const QString &text, MessageBanner::Kind kind);
+
+    // The ids of the selected rows, in view order.
+    QStringList selectedIds() const;
+    // Selects and shows this operation; false when it is not tracked.
+    bool selectOperation(const QString &id);
+
+    QTableView *table() const { return m_table; }
+    OperationStyleProxy *styleProxy() const { return m_styleProxy; }
+    QSortFilterProxyModel *sortProxy() const { return m_sortProxy; }
+    DetailsPanel *detailsPanel() const { return m_details; }
+    AddOperationsBar *addBar() const { return m_addBar; }
+    StatusSummary *statusSummary() const { return m_summary; }
+    MessageBanner *offlineBanner() const { return m_offlineBanner; }
+    MessageBanner *noticeBanner() const { return m_noticeBanner; }
+    Notifier *notifier() const { return m_notifier; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void createToolBar();
+    void setUpTable();
+    void restoreLayout();
+    void saveLayout();
+    void onCurrentRowChanged();
+    void onSourceDataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight);
+    void onSourceRowsRemoved();
+    void onActivityChanged();
+    void onTick();
+    void showTableContextMenu(const QPoint &position);
+    void showHeaderContextMenu(const QPoint &position);
+    void updateActions();
+    void applyPalette();
+    void showAbout();
+
+    Session *m_session;
+    OperationStyleProxy *m_styleProxy;
+    QSortFilterProxyModel *m_sortProxy;
+    QTableView *m_table;
+    DetailsPanel *m_details;
+    AddOperationsBar *m_addBar;
+    QSplitter *m_splitter;
+    MessageBanner *m_demoBanner;
+    MessageBanner *m_offlineBanner;
+    MessageBanner *m_noticeBanner;
+    StatusSummary *m_summary;
+    Notifier *m_notifier;
+    QLineEdit *m_filter;
+    QTimer m_tick;
+    int m_ticks = 0;
+    QString m_detailsId;
+
+    QAction *m_refreshAction = nullptr;
+    QAction *m_checkAction = nullptr;
+    QAction *m_removeAction = nullptr;
+    QAction *m_copyIdsAction = nullptr;
+    QAction *m_copyLinkAction = nullptr;
+    QAction *m_pasteAction = nullptr;
+    QAction *m_addAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_filterAction = nullptr;
+    QAction *m_detailsAction = nullptr;
+};

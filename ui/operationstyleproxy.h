@@ -1,0 +1,38 @@
+#pragma once
+
+#include "models/operationstatus.h"
+
+#include <QIdentityProxyModel>
+#include <QPalette>
+
+#include <array>
+
+// Dresses the operation table in its status colours: a tinted background for the whole
+// row, the status hue for the Status column's text, and the status icon (with a problem
+// marker when the last request failed) beside it. Every colour comes from the one status
+// table (models/statusstyle.h) blended with the palette given here, so the table reads in
+// light and dark themes; setPalette() repaints on a theme change.
+class OperationStyleProxy final : public QIdentityProxyModel
+{
+    Q_OBJECT
+public:
+    explicit OperationStyleProxy(QObject *parent = nullptr);
+
+    void setPalette(const QPalette &palette);
+    const QPalette &palette() const { return m_palette; }
+
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+
+    // What the rows of this status look like under the current palette.
+    QColor backgroundFor(OperationStatus status) const;
+    QColor foregroundFor(OperationStatus status) const;
+
+private:
+    void rebuildColours();
+    OperationStatus displayedStatus(const QModelIndex &sourceIndex, bool *checked) const;
+
+    QPalette m_palette;
+    static constexpr int StatusCount = int(OperationStatus::Expired) + 1;
+    std::array<QColor, StatusCount> m_backgrounds;
+    std::array<QColor, StatusCount> m_foregrounds;
+};

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "models/operationstatus.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <array>
+
+class OperationMonitor;
+class OperationTableModel;
+class QLabel;
+
+// The permanent part of the status bar: how many operations are in each status (icon and
+// number), how many requests are in flight, when the next check goes out, and whether Graph
+// has asked the app to pause.
+class StatusSummary : public QWidget
+{
+    Q_OBJECT
+public:
+    StatusSummary(OperationTableModel *model, OperationMonitor *monitor, QWidget *parent = nullptr);
+
+    int count(OperationStatus status) const { return m_counts.at(int(status)); }
+    // "3 running, 5 succeeded, 1 failed"
+    QString countsText() const;
+    // "2 requests in flight · next check 14:02:31" or the throttle notice.
+    QString activityText() const;
+
+public slots:
+    void updateActivity();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void scheduleRecount();
+    void recount();
+    void updateIcons();
+
+    OperationTableModel *m_model;
+    OperationMonitor *m_monitor;
+    QTimer m_recountTimer;
+    static constexpr int StatusCount = int(OperationStatus::Expired) + 1;
+    std::array<int, StatusCount> m_counts {};
+    std::array<QLabel *, StatusCount> m_icons {};
+    std::array<QLabel *, StatusCount> m_numbers {};
+    QLabel *m_activity;
+    QLabel *m_throttle;
+};

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "models/operationstatus.h"
+
+#include <QIcon>
+#include <QPalette>
+
+class QPainter;
+class QRectF;
+
+// Icons for the statuses, drawn rather than loaded: each status has its own shape (named in
+// models/statusstyle.h), so colour is never the only signal, and the colours follow the
+// palette (see StatusColours). A problem adds a warning triangle over the corner.
+namespace StatusIcons {
+
+// Draws the status's shape into rect (square is best).
+void paint(QPainter *painter, const QRectF &rect, OperationStatus status, bool withProblem,
+           const QPalette &palette);
+// Cached per status, problem flag and palette colours.
+QIcon icon(OperationStatus status, bool withProblem, const QPalette &palette);
+// The warning triangle alone.
+QIcon problemIcon(const QPalette &palette);
+QIcon appIcon();
+
+} // namespace StatusIcons
