@@ -2,6 +2,7 @@
 
 #include "appsettings.h"
 #include "downloadmanager.h"
+#include "exportstarter.h"
 #include "graphclient.h"
 #include "graphendpoint.h"
 #include "manifestloader.h"
@@ -36,6 +37,7 @@ Session::Session(AppSettings *settings, QObject *parent)
     , m_downloads(new DownloadManager(nullptr, this))
     , m_model(new OperationTableModel(this))
     , m_monitor(new OperationMonitor(m_model, m_client, this))
+    , m_exportStarter(new ExportStarter(m_client, m_monitor, this))
     , m_tokenStore(new TokenStore(this))
 {
     connect(m_tokenStore, &TokenStore::readFinished, this, &Session::onKeychainRead);

@@ -8,6 +8,7 @@
 
 class AppSettings;
 class DownloadManager;
+class ExportStarter;
 class GraphClient;
 class GraphEndpoint;
 class ManifestLoader;
@@ -51,6 +52,8 @@ public:
     GraphClient *client() const { return m_client; }
     ManifestLoader *manifestLoader() const { return m_manifestLoader; }
     DownloadManager *downloads() const { return m_downloads; }
+    // Outlives any dialog, so an export Graph accepts late is still tracked.
+    ExportStarter *exportStarter() const { return m_exportStarter; }
     OperationStore *store() const { return m_store; } // null until attachStore()
 
     // Fills the table from the saved operations and keeps saving it from now on. Call before
@@ -102,6 +105,7 @@ private:
     OperationStore *m_store = nullptr;
     OperationTableModel *m_model;
     OperationMonitor *m_monitor;
+    ExportStarter *m_exportStarter;
     TokenStore *m_tokenStore;
     TokenSource m_tokenSource = TokenSource::None;
     bool m_fixedGraph = false;

@@ -297,6 +297,7 @@ void TestMainWindow::deleteStopsTracking()
     const QString keep = addSimulated(SimulatedOperation::Outcome::NeverFinishes);
     const QString drop = addSimulated(SimulatedOperation::Outcome::NeverFinishes);
     m_window->addFromText(keep + u' ' + drop);
+    QTRY_COMPARE(statusTextOf(drop), statusText(OperationStatus::Running));
     QVERIFY(m_window->selectOperation(drop));
     m_window->table()->setFocus();
     QTest::keyClick(m_window->table(), Qt::Key_Delete);
@@ -305,6 +306,15 @@ void TestMainWindow::deleteStopsTracking()
     QVERIFY(!m_session->model()->contains(drop));
     // The details never show an operation that is gone.
     QVERIFY(m_window->detailsPanel()->operation().id != drop);
+
+    // Ctrl+Z puts it back as it was.
+    QTest::keySequence(m_window->table(), QKeySequence::keyBindings(QKeySequence::Undo).first());
+    QCOMPARE(m_session->model()->rowCount(), 2);
+    QVERIFY(m_session->model()->contains(drop));
+    QCOMPARE(m_session->model()->find(drop)->label, QString());
+    QVERIFY(m_session->model()->find(drop)->hasBeenChecked());
+    QTest::keySequence(m_window->table(), QKeySequence::keyBindings(QKeySequence::Redo).first());
+    QCOMPARE(m_session->model()->rowCount(), 1);
 
     // In the input bar, Delete edits text and removes nothing.
     QVERIFY(m_window->selectOperation(keep));

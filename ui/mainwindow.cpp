@@ -2,6 +2,7 @@
 
 #include "addoperationsbar.h"
 #include "app/appsettings.h"
+#include "app/exportstarter.h"
 #include "app/operationmonitor.h"
 #include "app/operationstore.h"
 #include "app/session.h"
@@ -9,8 +10,10 @@
 #include "manifestpanel.h"
 #include "messagebanner.h"
 #include "models/operationtablemodel.h"
+#include "newexportdialog.h"
 #include "notifier.h"
 #include "operationstyleproxy.h"
+#include "removalundo.h"
 #include "settingsdialog.h"
 #include "statusbarwidgets.h"
 #include "statusicons.h"
@@ -57,6 +60,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     , m_noticeBanner(new MessageBanner(MessageBanner::Kind::Positive))
     , m_summary(new StatusSummary(session->model(), session->monitor()))
     , m_notifier(new Notifier(session->model(), this))
+    , m_removal(new RemovalUndo(session->model(), this))
     , m_filter(new QLineEdit)
 {
     initUiResources();
@@ -128,6 +132,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
             &MainWindow::onSourceDataChanged);
     connect(session->model(), &QAbstractItemModel::rowsRemoved, this,
             &MainWindow::onSourceRowsRemoved);
+    connect(session->model(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(session->monitor(), &OperationMonitor::activityChanged, this,
             &MainWindow::onActivityChanged);
     connect(session, &Session::tokenMessage, this, [this](const QString &message, bool problem) {
@@ -138,6 +143,21 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
             [this](const QString &title, const QString &text, bool anyFailed) {
                 showNotice(title + u'.', text,
                            anyFailed ? MessageBanner::Kind::Error : MessageBanner::Kind::Positive);
+            });
+    connect(session->exportStarter(), &ExportStarter::exportStarted, this,
+            [this](const QString &id, const QString &label) {
+                selectOperation(id);
+                statusBar()->showMessage(tr("Graph accepted the export %1; it is tracked now.")
+                                             .arg(label.isEmpty() ? id : label),
+                                         StatusMessageMs);
+            });
+    // The dialog shows refusals while it is open; one that arrives after it closed would
+    // otherwise go unseen.
+    connect(session->exportStarter(), &ExportStarter::exportFailed, this,
+            [this](const Problem &problem) {
+                if (!findChild<NewExportDialog *>())
+                    showNotice(tr("The export was not started."),
+                               ExportStarter::failureText(problem), MessageBanner::Kind::Error);
             });
     if (OperationStore *store = session->store()) {
         connect(store, &OperationStore::saveFailed, this, [this](const QString &message) {
@@ -260,6 +280,20 @@ void MainWindow::createActions()
     // Delete belongs to the table: in the input bar it must still delete characters.
     m_table->addAction(m_removeAction);
 
+    m_removeFinishedAction = new QAction(tr("Remove &Finished"), this);
+    m_removeFinishedAction->setToolTip(tr("Stop tracking every succeeded and failed operation"));
+    connect(m_removeFinishedAction, &QAction::triggered, this, &MainWindow::removeFinished);
+
+    m_undoAction = m_removal->createUndoAction(this);
+    m_undoAction->setShortcut(QKeySequence::Undo);
+    m_redoAction = m_removal->createRedoAction(this);
+    m_redoAction->setShortcut(QKeySequence::Redo);
+
+    m_newExportAction = new QAction(tr("&New Export…"), this);
+    m_newExportAction->setShortcut(QKeySequence::New);
+    m_newExportAction->setToolTip(tr("Ask Graph for a billing export and track it (Ctrl+N)"));
+    connect(m_newExportAction, &QAction::triggered, this, &MainWindow::openNewExport);
+
     m_copyIdsAction = new QAction(tr("Copy &Ids"), this);
     m_copyIdsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(m_copyIdsAction, &QAction::triggered, this, &MainWindow::copySelectedIds);
@@ -297,18 +331,24 @@ void MainWindow::createActions()
     m_quitAction->setMenuRole(QAction::QuitRole);
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
 
-    addActions({m_addAction, m_pasteAction, m_refreshAction, m_checkAction, m_copyIdsAction,
-                m_filterAction, m_detailsAction, m_settingsAction, m_quitAction});
+    addActions({m_newExportAction, m_undoAction, m_redoAction, m_addAction, m_pasteAction,
+                m_refreshAction, m_checkAction, m_copyIdsAction, m_filterAction, m_detailsAction,
+                m_settingsAction, m_quitAction});
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newExportAction);
+    file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
     file->addAction(m_quitAction);
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_undoAction);
+    edit->addAction(m_redoAction);
+    edit->addSeparator();
     edit->addAction(m_addAction);
     edit->addAction(m_pasteAction);
     edit->addSeparator();
@@ -316,6 +356,7 @@ void MainWindow::createMenus()
     edit->addAction(m_copyLinkAction);
     edit->addSeparator();
     edit->addAction(m_removeAction);
+    edit->addAction(m_removeFinishedAction);
     edit->addSeparator();
     edit->addAction(m_filterAction);
 
@@ -337,10 +378,13 @@ void MainWindow::createToolBar()
     // Words, not pictograms: the actions are few, and the style's stock icons would clash
     // with the drawn status icons.
     tools->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    tools->addAction(m_newExportAction);
+    tools->addSeparator();
     tools->addAction(m_refreshAction);
     tools->addAction(m_checkAction);
     tools->addSeparator();
     tools->addAction(m_removeAction);
+    tools->addAction(m_undoAction);
     tools->addSeparator();
     tools->addAction(m_settingsAction);
 
@@ -420,9 +464,26 @@ void MainWindow::removeSelected()
     const QStringList ids = selectedIds();
     if (ids.isEmpty())
         return;
-    m_session->monitor()->remove(ids);
-    statusBar()->showMessage(tr("Stopped tracking %n operation(s).", nullptr, int(ids.size())),
-                             StatusMessageMs);
+    const int removed = m_removal->removeOperations(ids);
+    statusBar()->showMessage(
+        tr("Stopped tracking %n operation(s); Ctrl+Z brings them back.", nullptr, removed),
+        StatusMessageMs);
+}
+
+void MainWindow::removeFinished()
+{
+    const int removed = m_removal->removeFinished();
+    statusBar()->showMessage(
+        removed == 0
+            ? tr("No finished operations to remove.")
+            : tr("Removed %n finished operation(s); Ctrl+Z brings them back.", nullptr, removed),
+        StatusMessageMs);
+}
+
+void MainWindow::openNewExport()
+{
+    NewExportDialog dialog(m_session->exportStarter(), this);
+    dialog.exec();
 }
 
 void MainWindow::checkSelectedNow()
@@ -544,6 +605,7 @@ void MainWindow::updateActions()
     const bool any = m_table->selectionModel()->hasSelection();
     m_checkAction->setEnabled(any);
     m_removeAction->setEnabled(any);
+    m_removeFinishedAction->setEnabled(m_session->model()->rowCount() > 0);
     m_copyIdsAction->setEnabled(any);
     m_copyLinkAction->setEnabled(!m_details->manifestLinkText().isEmpty());
 }

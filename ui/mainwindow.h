@@ -10,6 +10,7 @@ class DetailsPanel;
 class Notifier;
 class OperationStyleProxy;
 class QAction;
+class RemovalUndo;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QSplitter;
@@ -35,6 +36,8 @@ public:
     void pasteFromClipboard();
     void refreshNow();
     void removeSelected();
+    void removeFinished();
+    void openNewExport();
     void checkSelectedNow();
     void copySelectedIds();
     void openSettings();
@@ -56,6 +59,7 @@ public:
     MessageBanner *offlineBanner() const { return m_offlineBanner; }
     MessageBanner *noticeBanner() const { return m_noticeBanner; }
     Notifier *notifier() const { return m_notifier; }
+    RemovalUndo *removal() const { return m_removal; }
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -91,6 +95,7 @@ private:
     MessageBanner *m_noticeBanner;
     StatusSummary *m_summary;
     Notifier *m_notifier;
+    RemovalUndo *m_removal;
     QLineEdit *m_filter;
     QTimer m_tick;
     int m_ticks = 0;
@@ -99,6 +104,10 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_checkAction = nullptr;
     QAction *m_removeAction = nullptr;
+    QAction *m_removeFinishedAction = nullptr;
+    QAction *m_newExportAction = nullptr;
+    QAction *m_undoAction = nullptr;
+    QAction *m_redoAction = nullptr;
     QAction *m_copyIdsAction = nullptr;
     QAction *m_copyLinkAction = nullptr;
     QAction *m_pasteAction = nullptr;

@@ -1,0 +1,171 @@
+#include "app/appsettings.h"
+#include "app/graphclient.h"
+#include "app/graphendpoint.h"
+#include "app/session.h"
+#include "ui/settingsdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+// Settings: the Graph address is validated as typed, everything is applied to the session on
+// OK, and the token is masked and never written to the settings file.
+class TestSettingsDialog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void showsTheCurrentSettings();
+    void refusesPlainHttpToARemoteHost();
+    void appliesOnOk();
+    void tokenIsMaskedAndNotWrittenToSettings();
+    void keychainFailureKeepsTheTokenForTheSession();
+    void demoModeExplainsAndLocksTheToken();
+
+private:
+    QPushButton *okButton(SettingsDialog &dialog) const;
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<Session> m_session;
+};
+
+void TestSettingsDialog::init()
+{
+    qunsetenv(StaticTokenProvider::EnvironmentVariable);
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    m_settings = std::make_unique<AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
+    m_session = std::make_unique<Session>(m_settings.get());
+    QVERIFY(m_session->applySettings().isEmpty());
+}
+
+void TestSettingsDialog::cleanup()
+{
+    m_session.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+QPushButton *TestSettingsDialog::okButton(SettingsDialog &dialog) const
+{
+    return dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+}
+
+void TestSettingsDialog::showsTheCurrentSettings()
+{
+    SettingsDialog dialog(m_session.get());
+    QCOMPARE(dialog.rootEdit()->text(), QStringLiteral("https://graph.microsoft.com"));
+    QCOMPARE(dialog.versionBox()->currentText(), QStringLiteral("v1.0"));
+    QCOMPARE(dialog.intervalBox()->value(), 30);
+    QVERIFY(okButton(dialog)->isEnabled());
+    QVERIFY(dialog.validationMessage().isEmpty());
+}
+
+void TestSettingsDialog::refusesPlainHttpToARemoteHost()
+{
+    SettingsDialog dialog(m_session.get());
+    dialog.show();
+    dialog.rootEdit()->setText(QStringLiteral("http://graph.example.com"));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QVERIFY(!dialog.validationMessage().isEmpty());
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("graphRootError"))->isVisible());
+    // Accepting anyway (Enter) changes nothing.
+    dialog.accept();
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(m_settings->graphRoot(), QStringLiteral("https://graph.microsoft.com"));
+
+    // Plain http to this computer is fine (a local simulator).
+    dialog.rootEdit()->setText(QStringLiteral("http://127.0.0.1:8080"));
+    QVERIFY(okButton(dialog)->isEnabled());
+    QVERIFY(dialog.validationMessage().isEmpty());
+}
+
+void TestSettingsDialog::appliesOnOk()
+{
+    SettingsDialog dialog(m_session.get());
+    dialog.rootEdit()->setText(QStringLiteral("http://localhost:9000"));
+    dialog.versionBox()->setCurrentText(QStringLiteral("beta"));
+    dialog.intervalBox()->setValue(90);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+    QCOMPARE(m_settings->apiVersion(), QStringLiteral("beta"));
+    QCOMPARE(m_settings->refreshIntervalSeconds(), 90);
+    const GraphEndpoint &endpoint = m_session->client()->endpoint();
+    QCOMPARE(endpoint.root().host(), QStringLiteral("localhost"));
+    QCOMPARE(endpoint.root().port(), 9000);
+    QCOMPARE(endpoint.version(), QStringLiteral("beta"));
+}
+
+void TestSettingsDialog::tokenIsMaskedAndNotWrittenToSettings()
+{
+    const QString secret = QStringLiteral("eyJ0eXAiOiJKV1QiLCJhbGciOi.secret");
+    SettingsDialog dialog(m_session.get());
+    QCOMPARE(dialog.tokenEdit()->echoMode(), QLineEdit::Password);
+    const QList<QCheckBox *> boxes = dialog.findChildren<QCheckBox *>();
+    for (QCheckBox *box : boxes) {
+        if (box->text().contains(QLatin1String("keychain")))
+            box->setChecked(false); // session only: nothing reaches any keychain here
+    }
+    dialog.tokenEdit()->setText(secret);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+
+    QVERIFY(m_session->hasToken());
+    QCOMPARE(m_session->tokenSource(), Session::TokenSource::SessionOnly);
+    QCOMPARE(m_session->editableToken(), secret);
+    QVERIFY(!m_settings->rememberToken());
+    m_settings->sync();
+    QFile file(m_settings->fileName());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(!file.readAll().contains(secret.toUtf8()));
+}
+
+void TestSettingsDialog::keychainFailureKeepsTheTokenForTheSession()
+{
+    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        QSKIP("A session bus is present: this would write to a real keychain.");
+    QSignalSpy messages(m_session.get(), &Session::tokenMessage);
+    m_session->setToken(QStringLiteral("token-for-this-session"), true);
+    QVERIFY(messages.wait());
+    const QList<QVariant> last = messages.takeLast();
+    QVERIFY(last.at(1).toBool()); // a problem
+    QVERIFY2(last.at(0).toString().contains(QLatin1String("this session only")),
+             qPrintable(last.at(0).toString()));
+    QCOMPARE(m_session->tokenSource(), Session::TokenSource::SessionOnly);
+    QVERIFY(m_session->hasToken());
+}
+
+void TestSettingsDialog::demoModeExplainsAndLocksTheToken()
+{
+    QString error;
+    const std::optional<GraphEndpoint> simulator
+        = GraphEndpoint::make(QStringLiteral("http://127.0.0.1:1"), QStringLiteral("v1.0"), &error);
+    QVERIFY2(simulator.has_value(), qPrintable(error));
+    m_session->useFixedGraph(*simulator, QStringLiteral("simulator-token"));
+    SettingsDialog dialog(m_session.get());
+    QVERIFY(!dialog.tokenEdit()->isEnabled());
+    QVERIFY(dialog.tokenEdit()->text().isEmpty()); // the simulator's token is not shown
+    bool explained = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        explained = explained || label->text().contains(QLatin1String("Demo mode"));
+    QVERIFY(explained);
+    // Saved for normal runs, while the session stays on the simulator.
+    dialog.rootEdit()->setText(QStringLiteral("https://graph.microsoft.com"));
+    dialog.intervalBox()->setValue(45);
+    dialog.accept();
+    QCOMPARE(m_settings->refreshIntervalSeconds(), 45);
+    QCOMPARE(m_session->client()->endpoint().root().port(), 1);
+}
+
+QTEST_MAIN(TestSettingsDialog)
+#include "tst_gui_settingsdialog.moc"
