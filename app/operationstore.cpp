@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QStandardPaths>
 
@@ -21,6 +22,23 @@ QString repairsText(const QStringList &repairs)
     if (repairs.size() > Shown)
         text += OperationStore::tr("; and %1 more").arg(repairs.size() - Shown);
     return text;
+}
+
+// A save cut short (a crash, a kill) can leave QSaveFile's temporary file, named like
+// "operations.json.AbC123", beside the intact store; nothing else is named that way.
+void removeStaleTemporaryFiles(const QString &filePath)
+{
+    const QFileInfo info(filePath);
+    QDir folder = info.absoluteDir();
+    const QRegularExpression temporaryName(QLatin1Char('^')
+                                           + QRegularExpression::escape(info.fileName())
+                                           + QStringLiteral("\\.[A-Za-z0-9]{6}$"));
+    const QStringList candidates = folder.entryList({info.fileName() + QStringLiteral(".??????")},
+                                                    QDir::Files | QDir::Hidden);
+    for (const QString &name : candidates) {
+        if (temporaryName.match(name).hasMatch())
+            folder.remove(name);
+    }
 }
 
 } // namespace
@@ -42,6 +60,7 @@ OperationStore::OperationStore(const QString &filePath, QObject *parent)
 OperationStore::LoadResult OperationStore::load()
 {
     LoadResult result;
+    removeStaleTemporaryFiles(m_filePath);
     QFile file(m_filePath);
     if (!file.exists())
         return result;

@@ -35,7 +35,8 @@ public:
 
     QString filePath() const { return m_filePath; }
 
-    // Reads the file. A corrupt, unreadable or newer-version file is moved aside to
+    // Reads the file (and clears temporary files of saves that were cut short). A corrupt,
+    // unreadable or newer-version file is moved aside to
     // "<file>.corrupt-<time>" / "<file>.newer-version-<time>" and the result starts empty;
     // after a migration or a partial read the original is copied aside before anything
     // overwrites it.

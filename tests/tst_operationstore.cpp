@@ -155,6 +155,7 @@ private slots:
     void everyFieldRoundTrips();
     void fileIsVersionedJson();
     void missingFileStartsEmptyWithoutMessage();
+    void staleTemporaryFilesAreCleared();
     void unusableFilesAreMovedAside_data();
     void unusableFilesAreMovedAside();
     void unreadableFileIsMovedAside();
@@ -230,6 +231,24 @@ void TestOperationStore::missingFileStartsEmptyWithoutMessage()
     QVERIFY(result.message.isEmpty());
     QVERIFY(!result.startedEmpty);
     QVERIFY(!QFile::exists(m_path));
+}
+
+void TestOperationStore::staleTemporaryFilesAreCleared()
+{
+    OperationStore store(m_path);
+    QVERIFY(store.save({fullySetOperation()}));
+    const QString stale = m_path + QStringLiteral(".xtkcBW");
+    const QString keptAside = m_path + QStringLiteral(".corrupt-20261121-203000");
+    const QString unrelated = m_path + QStringLiteral(".notes");
+    for (const QString &path : {stale, keptAside, unrelated})
+        QVERIFY(writeAll(path, "{\"half\":"));
+
+    const OperationStore::LoadResult result = store.load();
+    QVERIFY2(result.message.isEmpty(), qPrintable(result.message));
+    QCOMPARE(result.operations.size(), 1);
+    QVERIFY(!QFile::exists(stale));
+    QVERIFY(QFile::exists(keptAside));
+    QVERIFY(QFile::exists(unrelated));
 }
 
 void TestOperationStore::unusableFilesAreMovedAside_data()
