@@ -86,7 +86,8 @@ void describe(QApplication &app)
     QApplication::setApplicationName(QStringLiteral("billing-monitor"));
     QApplication::setApplicationDisplayName(QStringLiteral("Billing Monitor"));
     QApplication::setApplicationVersion(QStringLiteral(BILLING_MONITOR_VERSION));
-    QApplication::setDesktopFileName(QStringLiteral("billing-monitor"));
+    // Matches packaging/*.desktop, so Wayland compositors find the icon and name.
+    QApplication::setDesktopFileName(QStringLiteral("io.github.billingmonitor.BillingMonitor"));
     app.setWindowIcon(StatusIcons::appIcon());
 }
 

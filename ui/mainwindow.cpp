@@ -466,7 +466,8 @@ void MainWindow::removeSelected()
         return;
     const int removed = m_removal->removeOperations(ids);
     statusBar()->showMessage(
-        tr("Stopped tracking %n operation(s); Ctrl+Z brings them back.", nullptr, removed),
+        removed == 1 ? tr("Stopped tracking 1 operation; Ctrl+Z brings it back.")
+                     : tr("Stopped tracking %1 operations; Ctrl+Z brings them back.").arg(removed),
         StatusMessageMs);
 }
 
@@ -474,9 +475,10 @@ void MainWindow::removeFinished()
 {
     const int removed = m_removal->removeFinished();
     statusBar()->showMessage(
-        removed == 0
-            ? tr("No finished operations to remove.")
-            : tr("Removed %n finished operation(s); Ctrl+Z brings them back.", nullptr, removed),
+        removed == 0 ? tr("No finished operations to remove.")
+            : removed == 1
+            ? tr("Removed 1 finished operation; Ctrl+Z brings it back.")
+            : tr("Removed %1 finished operations; Ctrl+Z brings them back.").arg(removed),
         StatusMessageMs);
 }
 
@@ -496,7 +498,8 @@ void MainWindow::checkSelectedNow()
             message = answer;
     }
     if (message.isEmpty())
-        message = tr("Checking %n operation(s) now…", nullptr, int(ids.size()));
+        message = ids.size() == 1 ? tr("Checking 1 operation now…")
+                                  : tr("Checking %1 operations now…").arg(ids.size());
     statusBar()->showMessage(message, StatusMessageMs);
 }
 
@@ -506,7 +509,9 @@ void MainWindow::copySelectedIds()
     if (ids.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(ids.join(u'\n'));
-    statusBar()->showMessage(tr("Copied %n id(s).", nullptr, int(ids.size())), StatusMessageMs);
+    statusBar()->showMessage(ids.size() == 1 ? tr("Copied 1 id.")
+                                             : tr("Copied %1 ids.").arg(ids.size()),
+                             StatusMessageMs);
 }
 
 void MainWindow::openSettings()

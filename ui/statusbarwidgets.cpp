@@ -10,11 +10,13 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 
 StatusSummary::StatusSummary(OperationTableModel *model, OperationMonitor *monitor, QWidget *parent)
     : QWidget(parent)
     , m_model(model)
     , m_monitor(monitor)
+    , m_uncheckedLabel(new QLabel)
     , m_activity(new QLabel)
     , m_throttle(new QLabel)
 {
@@ -31,6 +33,8 @@ StatusSummary::StatusSummary(OperationTableModel *model, OperationMonitor *monit
         layout->addWidget(m_numbers[i]);
         layout->addSpacing(6);
     }
+    m_uncheckedLabel->setObjectName(QStringLiteral("unchecked"));
+    layout->addWidget(m_uncheckedLabel);
     m_activity->setObjectName(QStringLiteral("activity"));
     m_throttle->setObjectName(QStringLiteral("throttle"));
     layout->addSpacing(8);
@@ -60,13 +64,20 @@ void StatusSummary::scheduleRecount()
 void StatusSummary::recount()
 {
     m_counts.fill(0);
-    for (const TrackedOperation &operation : m_model->operations())
-        ++m_counts[int(operation.status())];
+    m_unchecked = 0;
+    for (const TrackedOperation &operation : m_model->operations()) {
+        if (operation.hasBeenChecked() || operation.expired)
+            ++m_counts[int(operation.status())];
+        else
+            ++m_unchecked;
+    }
+    m_uncheckedLabel->setVisible(m_unchecked > 0);
+    m_uncheckedLabel->setText(tr("%1 not checked yet").arg(QLocale().toString(m_unchecked)));
     for (int i = 0; i < StatusCount; ++i) {
         const bool shown = m_counts[i] > 0;
         m_icons[i]->setVisible(shown);
         m_numbers[i]->setVisible(shown);
-        m_numbers[i]->setText(QString::number(m_counts[i]));
+        m_numbers[i]->setText(QLocale().toString(m_counts[i]));
         const QString tip
             = QStringLiteral("%1: %2").arg(statusText(OperationStatus(i))).arg(m_counts[i]);
         m_icons[i]->setToolTip(tip);
@@ -83,6 +94,8 @@ QString StatusSummary::countsText() const
                          .arg(m_counts[i])
                          .arg(statusText(OperationStatus(i)).toLower());
     }
+    if (m_unchecked > 0)
+        parts << tr("%1 not checked yet").arg(m_unchecked);
     return parts.isEmpty() ? tr("No operations tracked") : parts.join(QStringLiteral(", "));
 }
 
@@ -105,7 +118,8 @@ QString StatusSummary::activityText() const
         parts << tr("Offline");
     const int inFlight = m_monitor->requestsInFlight();
     if (inFlight > 0)
-        parts << tr("%n request(s) in flight", nullptr, inFlight);
+        parts << (inFlight == 1 ? tr("1 request in flight")
+                                : tr("%1 requests in flight").arg(inFlight));
     const QDateTime next = m_monitor->nextCheckAt();
     if (next.isValid())
         parts << tr("next check %1").arg(TimeText::localShort(next));

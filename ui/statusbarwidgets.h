@@ -20,7 +20,10 @@ class StatusSummary : public QWidget
 public:
     StatusSummary(OperationTableModel *model, OperationMonitor *monitor, QWidget *parent = nullptr);
 
+    // Operations Graph has answered for, by status; those still waiting for their first
+    // answer are counted apart, since they have no status yet.
     int count(OperationStatus status) const { return m_counts.at(int(status)); }
+    int uncheckedCount() const { return m_unchecked; }
     // "3 running, 5 succeeded, 1 failed"
     QString countsText() const;
     // "2 requests in flight · next check 14:02:31" or the throttle notice.
@@ -44,6 +47,8 @@ private:
     std::array<int, StatusCount> m_counts {};
     std::array<QLabel *, StatusCount> m_icons {};
     std::array<QLabel *, StatusCount> m_numbers {};
+    int m_unchecked = 0;
+    QLabel *m_uncheckedLabel;
     QLabel *m_activity;
     QLabel *m_throttle;
 };
