@@ -12,13 +12,16 @@
 #include "ui/operationstyleproxy.h"
 #include "ui/statusbarwidgets.h"
 #include "ui/statuscolours.h"
+#include "ui/statusicons.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,6 +45,7 @@ private slots:
     void failedRowShowsTheWholeError();
     void finishedExportIsAnnounced();
     void deleteStopsTracking();
+    void throttlingShowsEverywhere();
     void everyColumnSorts();
     void coloursReadInLightAndDark();
 
@@ -68,6 +72,7 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
+    m_simulator.setFaults(FaultProfile());
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_settings = std::make_unique<AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
@@ -325,6 +330,40 @@ void TestMainWindow::deleteStopsTracking()
     QTest::keyClick(input, Qt::Key_Delete);
     QCOMPARE(input->text(), QStringLiteral("b"));
     QCOMPARE(m_session->model()->rowCount(), 1);
+}
+
+void TestMainWindow::throttlingShowsEverywhere()
+{
+    FaultProfile throttled;
+    throttled.throttle = 1.0;
+    throttled.retryAfterSeconds = 600;
+    m_simulator.setFaults(throttled);
+    const QString id = addSimulated(SimulatedOperation::Outcome::NeverFinishes);
+    m_window->addFromText(id);
+    QVERIFY(m_window->selectOperation(id));
+
+    // The row keeps its (lack of) status and carries the problem beside it.
+    const QModelIndex status = viewIndex(id, OperationTableModel::StatusColumn);
+    QTRY_VERIFY(status.data(OperationTableModel::HasProblemRole).toBool());
+    QVERIFY(status.data(Qt::ToolTipRole).toString().contains(QLatin1String("429")));
+    const QIcon marked
+        = StatusIcons::icon(OperationStatus::NotStarted, true, m_window->styleProxy()->palette());
+    QCOMPARE(status.data(Qt::DecorationRole).value<QIcon>().cacheKey(), marked.cacheKey());
+
+    // The details say what happened, with the HTTP status.
+    QTRY_VERIFY(m_window->detailsPanel()->problemText().contains(QLatin1String("429")));
+    QVERIFY(m_window->detailsPanel()
+                ->findChild<QWidget *>(QStringLiteral("problemSection"))
+                ->isVisible());
+
+    // The status bar says until when, and F5 says why nothing goes out now.
+    auto *throttle = m_window->statusSummary()->findChild<QLabel *>(QStringLiteral("throttle"));
+    QTRY_VERIFY(throttle->isVisible());
+    QVERIFY2(throttle->text().startsWith(QLatin1String("Throttled until")),
+             qPrintable(throttle->text()));
+    QTest::keyClick(m_window->table(), Qt::Key_F5);
+    QVERIFY2(m_window->statusBar()->currentMessage().contains(QLatin1String("hrottl")),
+             qPrintable(m_window->statusBar()->currentMessage()));
 }
 
 void TestMainWindow::everyColumnSorts()
