@@ -12,6 +12,8 @@ PollPolicy PollPolicy::normalized() const
         ? std::clamp(maxRequestsPerSecond, 0.01, 1000.0)
         : 20.0;
     policy.expiryHours = std::clamp(expiryHours, 1, 24 * 365);
+    policy.backoffBaseMs = std::clamp<qint64>(backoffBaseMs, 1, 3600 * 1000);
+    policy.backoffMaxMs = std::clamp<qint64>(backoffMaxMs, policy.backoffBaseMs, 3600 * 1000);
     return policy;
 }
 
@@ -27,10 +29,10 @@ qint64 PollPolicy::nextCheckDelayMs(qint64 ageMs, std::optional<qint64> retryAft
     return std::max(intervalMs(ageMs), retryAfterMs.value_or(0));
 }
 
-qint64 PollPolicy::backoffMs(int failures, double unitRandom)
+qint64 PollPolicy::backoffMs(int failures, double unitRandom) const
 {
     const int doublings = std::clamp(failures - 1, 0, 30);
-    const qint64 step = std::min(BackoffMaxMs, BackoffBaseMs << doublings);
+    const qint64 step = std::min(backoffMaxMs, backoffBaseMs << doublings);
     const double random = std::clamp(unitRandom, 0.0, 1.0);
     // Equal jitter: clients that failed together spread out, but none retries early.
     return step / 2 + qint64(double(step / 2) * random);

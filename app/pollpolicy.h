@@ -39,12 +39,13 @@ struct PollPolicy
     int maxRequestsInFlight = 6; // Qt opens 6 connections per host on HTTP/1.1
     double maxRequestsPerSecond = 20;
     int expiryHours = 48;
+    // The first step of the exponential backoff and its ceiling.
+    qint64 backoffBaseMs = 2000;
+    qint64 backoffMaxMs = 5 * 60 * 1000;
 
     static constexpr qint64 MinIntervalMs = 5000;
     static constexpr int AgeDivisor = 10; // wait a tenth of the age
     static constexpr int GoneLimit = 3; // 404/410 answers in a row before an operation expires
-    static constexpr qint64 BackoffBaseMs = 2000;
-    static constexpr qint64 BackoffMaxMs = 5 * 60 * 1000;
     static constexpr qint64 ResumeSpreadMs = 5000; // shortest spread of a resume sweep
     // A wall clock that moved this much further than the steady clock means the machine slept.
     static constexpr qint64 SleepJumpMs = 60 * 1000;
@@ -57,8 +58,8 @@ struct PollPolicy
     // The wait after an answer: the later of the regular interval and Retry-After.
     qint64 nextCheckDelayMs(qint64 ageMs, std::optional<qint64> retryAfterMs) const;
     // The wait after the failures-th fault in a row (1-based), given a random number in
-    // [0, 1): a point in the upper half of min(BackoffMaxMs, BackoffBaseMs * 2^(failures-1)).
-    static qint64 backoffMs(int failures, double unitRandom);
+    // [0, 1): a point in the upper half of min(backoffMaxMs, backoffBaseMs * 2^(failures-1)).
+    qint64 backoffMs(int failures, double unitRandom) const;
     bool isTooOld(qint64 ageMs) const;
     qint64 expiryMs() const { return qint64(expiryHours) * 3600 * 1000; }
     // The even spacing between two requests, in microseconds.

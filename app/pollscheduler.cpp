@@ -432,5 +432,5 @@ qint64 PollScheduler::expiryAgeMs(const Entry &entry, const QDateTime &nowUtc) c
 
 qint64 PollScheduler::backoffMs(int failures) const
 {
-    return PollPolicy::backoffMs(failures, m_random());
+    return m_policy.backoffMs(failures, m_random());
 }

@@ -4,6 +4,7 @@
 #include "app/simulator/graphsimulator.h"
 #include "app/tokenprovider.h"
 #include "models/operationtablemodel.h"
+#include "support/waituntil.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -55,7 +56,7 @@ QString TestMonitor::addRunning(qint64 runningMs, SimulatedOperation::Outcome ou
 
 bool TestMonitor::waitForStatus(const QString &id, OperationStatus status, int timeoutMs)
 {
-    return QTest::qWaitFor([&] { return row(id).status() == status; }, timeoutMs);
+    return waitUntil([&] { return row(id).status() == status; }, timeoutMs);
 }
 
 void TestMonitor::init()
@@ -159,7 +160,7 @@ void TestMonitor::resultsArriveInBatchesWithoutReset()
     policy.maxRequestsPerSecond = 100;
     m_monitor->setPolicy(policy);
     m_monitor->start();
-    QVERIFY(QTest::qWaitFor(
+    QVERIFY(waitUntil(
         [&] {
             return std::all_of(ids.begin(), ids.end(), [&](const QString &id) {
                 return row(id).status() == OperationStatus::Succeeded;
@@ -195,8 +196,7 @@ void TestMonitor::problemsDoNotChangeTheStatus()
     FaultProfile faults;
     faults.serverError = 1.0;
     m_simulator->setFaults(faults);
-    QVERIFY(
-        QTest::qWaitFor([&] { return row(id).problem.kind == Problem::Kind::ServerError; }, 10000));
+    QVERIFY(waitUntil([&] { return row(id).problem.kind == Problem::Kind::ServerError; }, 10000));
     QCOMPARE(row(id).status(), OperationStatus::Running);
     QCOMPARE(row(id).problem.httpStatus, 500);
     QVERIFY(row(id).nextCheck.isValid());
@@ -207,12 +207,11 @@ void TestMonitor::problemsDoNotChangeTheStatus()
     faults.serverError = 0;
     faults.htmlBody = 1.0;
     m_simulator->setFaults(faults);
-    QVERIFY(
-        QTest::qWaitFor([&] { return row(id).problem.kind == Problem::Kind::BadReply; }, 10000));
+    QVERIFY(waitUntil([&] { return row(id).problem.kind == Problem::Kind::BadReply; }, 10000));
     QCOMPARE(row(id).status(), OperationStatus::Running);
 
     m_simulator->setFaults({});
-    QVERIFY(QTest::qWaitFor([&] { return row(id).problem.isNull(); }, 15000));
+    QVERIFY(waitUntil([&] { return row(id).problem.isNull(); }, 15000));
     QCOMPARE(row(id).status(), OperationStatus::Running);
     QCOMPARE(statusChanges.size(), 0);
 }
@@ -250,9 +249,8 @@ void TestMonitor::throttlingIsReportedAndRespected()
     m_simulator->setFaults(faults);
     m_monitor->track({id});
     m_monitor->start();
-    QVERIFY(QTest::qWaitFor([&] { return m_monitor->throttledUntil().isValid(); }, 10000));
-    QVERIFY(
-        QTest::qWaitFor([&] { return row(id).problem.kind == Problem::Kind::Throttled; }, 5000));
+    QVERIFY(waitUntil([&] { return m_monitor->throttledUntil().isValid(); }, 10000));
+    QVERIFY(waitUntil([&] { return row(id).problem.kind == Problem::Kind::Throttled; }, 5000));
     QCOMPARE(row(id).lastRetryAfter, QStringLiteral("3"));
     QVERIFY(m_monitor->refreshAll().startsWith(QStringLiteral("Throttled by Graph until")));
     QVERIFY(m_monitor->checkNow(id).startsWith(QStringLiteral("Throttled by Graph until")));

@@ -61,26 +61,27 @@ void TestPollPolicy::retryAfterWinsWhenLater()
 
 void TestPollPolicy::backoffDoublesWithinJitterBounds()
 {
+    const PollPolicy policy;
     for (int failures = 1; failures <= 40; ++failures) {
-        const qint64 step = std::min<qint64>(
-            PollPolicy::BackoffMaxMs, PollPolicy::BackoffBaseMs << std::min(failures - 1, 30));
-        const qint64 lowest = PollPolicy::backoffMs(failures, 0.0);
-        const qint64 highest = PollPolicy::backoffMs(failures, 0.999999);
+        const qint64 step = std::min<qint64>(policy.backoffMaxMs,
+                                             policy.backoffBaseMs << std::min(failures - 1, 30));
+        const qint64 lowest = policy.backoffMs(failures, 0.0);
+        const qint64 highest = policy.backoffMs(failures, 0.999999);
         QCOMPARE(lowest, step / 2);
         QVERIFY2(highest < step && highest >= step - 1,
                  qPrintable(QStringLiteral("%1 failures: %2").arg(failures).arg(highest)));
         for (double random : {0.1, 0.37, 0.5, 0.93}) {
-            const qint64 delay = PollPolicy::backoffMs(failures, random);
+            const qint64 delay = policy.backoffMs(failures, random);
             QVERIFY(delay >= step / 2 && delay < step);
         }
     }
-    QCOMPARE(PollPolicy::backoffMs(1, 0.0), 1000);
-    QCOMPARE(PollPolicy::backoffMs(2, 0.0), 2000);
-    QCOMPARE(PollPolicy::backoffMs(3, 0.0), 4000);
-    QCOMPARE(PollPolicy::backoffMs(20, 0.0), PollPolicy::BackoffMaxMs / 2);
+    QCOMPARE(policy.backoffMs(1, 0.0), 1000);
+    QCOMPARE(policy.backoffMs(2, 0.0), 2000);
+    QCOMPARE(policy.backoffMs(3, 0.0), 4000);
+    QCOMPARE(policy.backoffMs(20, 0.0), policy.backoffMaxMs / 2);
     // Out-of-range randomness cannot push a wait outside its bounds.
-    QCOMPARE(PollPolicy::backoffMs(1, -3.0), 1000);
-    QVERIFY(PollPolicy::backoffMs(1, 7.0) <= 2000);
+    QCOMPARE(policy.backoffMs(1, -3.0), 1000);
+    QVERIFY(policy.backoffMs(1, 7.0) <= 2000);
 }
 
 void TestPollPolicy::ageLimit()
@@ -122,6 +123,10 @@ void TestPollPolicy::settingsAreKeptSane()
     QCOMPARE(sane.expiryHours, 1);
     policy.maxRequestsPerSecond = 0;
     QVERIFY(policy.normalized().maxRequestsPerSecond > 0);
+    policy.backoffBaseMs = 0;
+    policy.backoffMaxMs = -1;
+    QCOMPARE(policy.normalized().backoffBaseMs, 1);
+    QCOMPARE(policy.normalized().backoffMaxMs, 1);
 }
 
 QTEST_GUILESS_MAIN(TestPollPolicy)

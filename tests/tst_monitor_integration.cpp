@@ -1,0 +1,198 @@
+#include "app/graphclient.h"
+#include "app/graphendpoint.h"
+#include "app/operationmonitor.h"
+#include "app/retryafter.h"
+#include "app/simulator/graphsimulator.h"
+#include "app/tokenprovider.h"
+#include "models/operationtablemodel.h"
+#include "support/waituntil.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <random>
+
+namespace {
+
+constexpr int OperationCount = 500;
+constexpr double FaultRate = 0.20;
+
+// The mix of faults, 20 % of all requests. Host-wide pauses (429, 503) are kept rare: each
+// one stops every request for a second, which is the point, but would make the test slow.
+FaultProfile faultMix()
+{
+    FaultProfile faults;
+    faults.throttle = 0.002;
+    faults.throttleHttpDate = 0.5;
+    faults.unavailable = 0.001;
+    faults.unavailableBare = 0.001;
+    faults.serverError = 0.066;
+    faults.gatewayTimeout = 0.05;
+    faults.connectionReset = 0.04;
+    faults.htmlBody = 0.02;
+    faults.truncatedBody = 0.02;
+    faults.retryAfterSeconds = 1;
+    faults.seed = 20240501;
+    return faults;
+}
+
+} // namespace
+
+// 500 operations against a simulator that fails a fifth of all requests: every operation
+// must still reach its true terminal state, none may be lost or duplicated, and no request
+// may go out before the Retry-After it was given.
+class TestMonitorIntegration : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void fiveHundredOperationsThroughFaults();
+};
+
+void TestMonitorIntegration::fiveHundredOperationsThroughFaults()
+{
+    GraphSimulator simulator;
+    QVERIFY2(simulator.start(), qPrintable(simulator.errorString()));
+    const FaultProfile faults = faultMix();
+    const double sum = faults.throttle + faults.unavailable + faults.unavailableBare
+        + faults.serverError + faults.gatewayTimeout + faults.connectionReset + faults.htmlBody
+        + faults.truncatedBody;
+    QCOMPARE(qRound(sum * 1000), qRound(FaultRate * 1000));
+
+    // The truth: each operation's outcome and final status word, from a fixed seed.
+    std::mt19937 random(7);
+    std::uniform_int_distribution<int> runningMs(2000, 8000);
+    std::uniform_real_distribution<double> unit(0.0, 1.0);
+    QHash<QString, OperationStatus> truth;
+    QHash<QString, QString> truthRaw;
+    QStringList ids;
+    for (int i = 0; i < OperationCount; ++i) {
+        SimulatedOperation spec;
+        spec.notStartedMs = runningMs(random) / 5;
+        spec.runningMs = runningMs(random);
+        const double draw = unit(random);
+        spec.outcome = draw < 0.15 ? SimulatedOperation::Outcome::Failed
+                                   : SimulatedOperation::Outcome::Succeeded;
+        if (draw > 0.9)
+            spec.finalStatus = QStringLiteral("completed");
+        // Retry-After longer than the 1 s interval, so it is what paces these polls.
+        spec.retryAfter = i % 3 == 0 ? QByteArray("1.5") : QByteArray("1.25");
+        const QString id = simulator.addOperation(spec);
+        ids.append(id);
+        truth.insert(id,
+                     spec.outcome == SimulatedOperation::Outcome::Failed
+                         ? OperationStatus::Failed
+                         : OperationStatus::Succeeded);
+        truthRaw.insert(id,
+                        spec.finalStatus.isEmpty()
+                            ? (spec.outcome == SimulatedOperation::Outcome::Failed
+                                   ? QStringLiteral("failed")
+                                   : QStringLiteral("succeeded"))
+                            : spec.finalStatus);
+    }
+    simulator.setFaults(faults);
+
+    StaticTokenProvider tokens(simulator.acceptedToken());
+    GraphClient client(&tokens);
+    client.setEndpoint(
+        *GraphEndpoint::make(simulator.rootUrl().toString(), QStringLiteral("v1.0"), nullptr));
+    client.setTransferTimeout(3000);
+    OperationTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    OperationMonitor monitor(&model, &client);
+    PollPolicy policy;
+    policy.refreshIntervalSeconds = 1;
+    policy.maxRequestsPerSecond = 250;
+    // Backoff from 100 ms instead of 2 s: the same doubling, a tenth of the waiting.
+    policy.backoffBaseMs = 100;
+    monitor.setPolicy(policy);
+
+    QHash<QString, QList<OperationStatus>> transitions;
+    connect(&model, &OperationTableModel::statusChanged, this,
+            [&](const QString &id, OperationStatus, OperationStatus to) {
+                transitions[id].append(to);
+            });
+    QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+
+    QCOMPARE(monitor.track(ids).added.size(), OperationCount);
+    QElapsedTimer wall;
+    wall.start();
+    monitor.start();
+    const auto allTerminal = [&] {
+        return std::all_of(
+            model.operations().begin(), model.operations().end(),
+            [](const TrackedOperation &operation) { return isTerminal(operation.status()); });
+    };
+    QVERIFY2(waitUntil(allTerminal, 50000),
+             qPrintable(QStringLiteral("%1 requests so far").arg(simulator.requestCount())));
+    QTest::qWait(OperationMonitor::BatchIntervalMs * 2);
+    const qint64 elapsed = wall.elapsed();
+
+    // Every operation reached its true terminal state; none lost, none duplicated.
+    QCOMPARE(model.rowCount(), OperationCount);
+    QSet<QString> seen;
+    for (const TrackedOperation &operation : model.operations()) {
+        QVERIFY(!seen.contains(operation.id));
+        seen.insert(operation.id);
+        QVERIFY2(truth.contains(operation.id), qPrintable(operation.id));
+        QCOMPARE(operation.status(), truth.value(operation.id));
+        QCOMPARE(operation.last.rawStatus, truthRaw.value(operation.id));
+        QVERIFY(!operation.expired);
+        // A fault on the way never became a status: the transitions only move forward and
+        // the last one is the true one. (The first answer is not a transition.)
+        const QList<OperationStatus> steps = transitions.value(operation.id);
+        QVERIFY(steps.size() <= 2);
+        if (!steps.isEmpty())
+            QCOMPARE(steps.last(), truth.value(operation.id));
+    }
+    QCOMPARE(resets.size(), 0);
+
+    // The request log: what really went over the wire.
+    const QList<SimulatorRequest> log = simulator.requestLog();
+    int faulted = 0;
+    int retryAfterChecks = 0;
+    for (const QString &id : std::as_const(ids)) {
+        const QList<SimulatorRequest> requests = simulator.requestsFor(id);
+        QVERIFY(!requests.isEmpty());
+        for (int i = 0; i + 1 < requests.size(); ++i) {
+            const SimulatorRequest &previous = requests.at(i);
+            const SimulatorRequest &next = requests.at(i + 1);
+            // Never two checks of one operation at once.
+            if (previous.answeredAtMs >= 0)
+                QVERIFY(next.receivedAtMs >= previous.answeredAtMs);
+            const std::optional<qint64> wait
+                = RetryAfter::delayMs(previous.retryAfter, QDateTime::currentDateTimeUtc());
+            if (previous.retryAfter.isEmpty() || !wait || previous.retryAfter.contains(' '))
+                continue;
+            // Both sides read whole milliseconds from their own steady clocks: 2 ms of slack.
+            QVERIFY2(
+                next.receivedAtMs + 2 >= previous.answeredAtMs + *wait,
+                qPrintable(QStringLiteral("%1: request at %2 ms, Retry-After %3 given at %4 ms")
+                               .arg(id)
+                               .arg(next.receivedAtMs)
+                               .arg(QString::fromLatin1(previous.retryAfter))
+                               .arg(previous.answeredAtMs)));
+            ++retryAfterChecks;
+        }
+    }
+    for (const SimulatorRequest &request : log) {
+        if (request.status != 200 || request.answeredAtMs < 0)
+            ++faulted;
+    }
+
+    // The bound: an operation needs one check per Retry-After (at most 1.5 s) of its life
+    // (at most 6 s) plus the final one, i.e. <= 6; with a fifth of the requests failing and
+    // each failure retried, 500 * 6 / 0.8 = 3,750 is the most it may take.
+    const int bound = int(OperationCount * 6 / (1.0 - FaultRate));
+    qInfo("%lld requests (%d faulted, %d Retry-After gaps checked) for %d operations in "
+          "%lld ms; bound %d",
+          qint64(log.size()), faulted, retryAfterChecks, OperationCount, elapsed, bound);
+    QVERIFY(log.size() <= bound);
+    QVERIFY(faulted > 0);
+    QVERIFY(retryAfterChecks > OperationCount);
+}
+
+QTEST_GUILESS_MAIN(TestMonitorIntegration)
+#include "tst_monitor_integration.moc"
