@@ -1,9 +1,12 @@
 #include "app/clock.h"
 #include "app/networkstatus.h"
+#include "app/operationmonitor.h"
 #include "app/pollscheduler.h"
+#include "models/operationtablemodel.h"
 #include "models/trackedoperation.h"
 #include "support/fakefetcher.h"
 
+#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
@@ -44,6 +47,7 @@ private slots:
     void checkNowWhileInFlight();
     void removedWhileInFlight();
     void plannedCheckSurvivesARestart();
+    void monitorBatchesAndFollowsTheNetwork();
 
 private:
     TrackedOperation operation(const QString &id = {}) const;
@@ -697,6 +701,79 @@ void TestScheduler::plannedCheckSurvivesARestart()
     QCOMPARE(m_fetcher->requests().size(), 0);
     m_clock->advanceBy(1000);
     QCOMPARE(m_fetcher->requests().size(), 1);
+}
+
+void TestScheduler::monitorBatchesAndFollowsTheNetwork()
+{
+    // The monitor on the simulated clock: results reach the model at most every 100 ms,
+    // and the network watcher's verdicts reach the scheduler.
+    m_scheduler.reset();
+    OperationTableModel model;
+    model.setClock([this] { return m_clock->nowUtc(); });
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    NetworkStatus network(m_clock.get());
+    OperationMonitor monitor(&model, m_fetcher.get(), m_clock.get(), &network);
+    m_fetcher->setResponder([](const FakeFetcher::Request &request, int nth) {
+        return FakeFetcher::Answer {FakeFetcher::running(request.id), 10 + nth};
+    });
+    QStringList ids;
+    for (int i = 0; i < 40; ++i)
+        ids.append(QUuid::createUuid().toString(QUuid::WithoutBraces));
+    QCOMPARE(monitor.track(ids).added.size(), 40);
+    QCOMPARE(model.at(0).addedAt, m_clock->nowUtc());
+    QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+    QSignalSpy activity(&monitor, &OperationMonitor::activityChanged);
+    QList<qint64> changeTimes;
+    connect(&model, &QAbstractItemModel::dataChanged, this,
+            [&] { changeTimes.append(m_clock->steadyMs()); });
+    monitor.start();
+    m_clock->advanceBy(60 * 1000);
+    QVERIFY(m_fetcher->requests().size() > 40);
+    QVERIFY(!changeTimes.isEmpty());
+    // One update per batch tick at most (a batch may emit several row runs at one time).
+    QList<qint64> ticks = changeTimes;
+    ticks.erase(std::unique(ticks.begin(), ticks.end()), ticks.end());
+    for (int i = 0; i + 1 < ticks.size(); ++i)
+        QVERIFY(ticks[i + 1] - ticks[i] >= OperationMonitor::BatchIntervalMs);
+    QVERIFY(activity.size() <= 60 * 1000 / OperationMonitor::BatchIntervalMs + 1);
+    for (const TrackedOperation &operation : model.operations()) {
+        QCOMPARE(operation.status(), OperationStatus::Running);
+        QVERIFY(operation.nextCheck > operation.lastChecked);
+    }
+    QVERIFY(monitor.nextCheckAt().isValid());
+
+    // Offline: nothing goes out, and the monitor says so.
+    QSignalSpy online(&monitor, &OperationMonitor::onlineChanged);
+    network.setOnline(false);
+    QCOMPARE(online.size(), 1);
+    QVERIFY(!monitor.isOnline());
+    m_clock->advanceBy(1000);
+    const int sent = int(m_fetcher->requests().size());
+    m_clock->advanceBy(5 * 60 * 1000);
+    QCOMPARE(m_fetcher->requests().size(), sent);
+    network.setOnline(true);
+    QVERIFY(monitor.isOnline());
+    m_clock->advanceBy(6000);
+    QCOMPARE(m_fetcher->requests().size(), sent + 40); // the staggered sweep
+    for (int i = sent; i + 1 < m_fetcher->requests().size(); ++i)
+        QVERIFY(m_fetcher->requests()[i + 1].sentAtMs - m_fetcher->requests()[i].sentAtMs >= 125);
+
+    // Waking from sleep: the same staggered sweep, although no check was due yet.
+    PollPolicy slow = monitor.policy();
+    slow.refreshIntervalSeconds = 600;
+    monitor.setPolicy(slow);
+    m_clock->advanceBy(30 * 60 * 1000);
+    const int beforeSleep = int(m_fetcher->requests().size());
+    m_clock->jumpWallClock(3 * 3600 * 1000);
+    m_clock->advanceBy(NetworkStatus::WakeCheckIntervalMs + 5000);
+    QCOMPARE(m_fetcher->requests().size(), beforeSleep + 40);
+
+    // Removing a row stops its polling.
+    monitor.remove({ids.first()});
+    const int lastForRemoved = int(m_fetcher->requestsFor(ids.first()).size());
+    m_clock->advanceBy(3600 * 1000);
+    QCOMPARE(m_fetcher->requestsFor(ids.first()).size(), lastForRemoved);
+    QCOMPARE(model.rowCount(), 39);
 }
 
 QTEST_GUILESS_MAIN(TestScheduler)

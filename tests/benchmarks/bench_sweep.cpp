@@ -82,9 +82,7 @@ int main(int argc, char **argv)
     monitor.setPolicy(policy);
     monitor.track(ids);
 
-    int peakInFlight = 0;
-    QObject::connect(&monitor, &OperationMonitor::activityChanged, &app,
-                     [&] { peakInFlight = std::max(peakInFlight, monitor.requestsInFlight()); });
+    int peakInFlight = 0; // sampled on every tick
 
     QElapsedTimer tickClock;
     qint64 lastTick = 0;
@@ -95,6 +93,7 @@ int main(int argc, char **argv)
         const qint64 now = tickClock.elapsed();
         largestGap = std::max(largestGap, now - lastTick);
         lastTick = now;
+        peakInFlight = std::max(peakInFlight, monitor.requestsInFlight());
     });
 
     int finished = 0;
