@@ -8,6 +8,7 @@ const QString GraphRootKey = QStringLiteral("graph/root");
 const QString ApiVersionKey = QStringLiteral("graph/apiVersion");
 const QString RefreshIntervalKey = QStringLiteral("monitor/refreshIntervalSeconds");
 const QString RememberTokenKey = QStringLiteral("graph/rememberToken");
+const QString TokenInKeychainKey = QStringLiteral("graph/tokenInKeychain");
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString WindowStateKey = QStringLiteral("window/state");
 const QString HeaderStateKey = QStringLiteral("window/tableHeader");
@@ -73,6 +74,16 @@ bool AppSettings::rememberToken() const
 void AppSettings::setRememberToken(bool remember)
 {
     m_settings->setValue(RememberTokenKey, remember);
+}
+
+bool AppSettings::tokenInKeychain() const
+{
+    return m_settings->value(TokenInKeychainKey, false).toBool();
+}
+
+void AppSettings::setTokenInKeychain(bool stored)
+{
+    m_settings->setValue(TokenInKeychainKey, stored);
 }
 
 QByteArray AppSettings::windowGeometry() const

@@ -38,6 +38,10 @@ public:
     // Whether the analyst asked to keep the token in the system keychain (not the token).
     bool rememberToken() const;
     void setRememberToken(bool remember);
+    // Whether the keychain holds a token of ours, so a fresh install never asks the keychain
+    // (which may prompt to unlock) for nothing.
+    bool tokenInKeychain() const;
+    void setTokenInKeychain(bool stored);
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);

@@ -72,7 +72,7 @@ QString Session::applySettings()
     if (!fromEnvironment.isEmpty()) {
         m_tokens.setToken(fromEnvironment);
         m_tokenSource = TokenSource::Environment;
-    } else if (m_tokenSource == TokenSource::None && m_settings->rememberToken()) {
+    } else if (m_tokenSource == TokenSource::None && m_settings->tokenInKeychain()) {
         m_tokenStore->read();
     }
     return problem;
@@ -114,10 +114,12 @@ void Session::setToken(const QString &token, bool remember)
     m_settings->setRememberToken(remember);
     m_tokens.setToken(trimmed);
     m_tokenSource = trimmed.isEmpty() ? TokenSource::None : TokenSource::SessionOnly;
-    if (remember && !trimmed.isEmpty())
+    if (remember && !trimmed.isEmpty()) {
         m_tokenStore->write(trimmed);
-    else if (wasStored) // "don't remember" (or an empty token) must also forget the stored copy
+    } else if (wasStored || m_settings->tokenInKeychain()) {
+        // "Don't remember" (or an empty token) must also forget the stored copy.
         m_tokenStore->write({});
+    }
 }
 
 QString Session::tokenSourceText() const
@@ -182,6 +184,8 @@ void Session::onKeychainRead(const QString &token, const QString &message)
     // A token typed or found in the environment meanwhile is newer than the stored one.
     if (m_fixedGraph || m_tokenTypedThisSession || m_tokenSource == TokenSource::Environment)
         return;
+    if (token.isEmpty() && message.isEmpty())
+        m_settings->setTokenInKeychain(false); // gone from the keychain meanwhile
     if (!token.isEmpty()) {
         m_tokens.setToken(token);
         m_tokenSource = TokenSource::Keychain;
@@ -193,8 +197,12 @@ void Session::onKeychainRead(const QString &token, const QString &message)
 
 void Session::onKeychainWritten(bool stored, const QString &message)
 {
-    if (stored && !m_tokens.accessToken().isEmpty() && m_settings->rememberToken())
-        m_tokenSource = TokenSource::Keychain;
+    const bool wroteToken = !m_tokens.accessToken().isEmpty() && m_settings->rememberToken();
+    if (stored) {
+        m_settings->setTokenInKeychain(wroteToken);
+        if (wroteToken)
+            m_tokenSource = TokenSource::Keychain;
+    }
     // Erasing after "don't remember" is housekeeping; only a failure to store is news.
     if (stored && !m_settings->rememberToken())
         return;

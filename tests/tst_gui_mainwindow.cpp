@@ -10,6 +10,7 @@
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
 #include "ui/operationstyleproxy.h"
+#include "ui/operationtableview.h"
 #include "ui/statusbarwidgets.h"
 #include "ui/statuscolours.h"
 #include "ui/statusicons.h"

@@ -128,6 +128,16 @@ int run(QApplication &app)
     if (!storeMessage.isEmpty())
         window.showNotice(QApplication::translate("GuiApplication", "Saved operations."),
                           storeMessage, MessageBanner::Kind::Warning);
+    if (!demo.simulator && !session.hasToken() && !settings.tokenInKeychain()) {
+        window.showNotice(
+            QApplication::translate("GuiApplication", "No access token yet."),
+            QApplication::translate(
+                "GuiApplication",
+                "Enter a Graph token with PartnerBilling.Read.All in Settings (Ctrl+,) "
+                "or set %1. To look around first, start billing-monitor --demo.")
+                .arg(QLatin1String(StaticTokenProvider::EnvironmentVariable)),
+            MessageBanner::Kind::Information);
+    }
     if (!settingsProblem.isEmpty())
         window.statusBar()->showMessage(settingsProblem);
     if (!options.initialText.isEmpty())

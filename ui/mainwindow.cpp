@@ -13,6 +13,7 @@
 #include "newexportdialog.h"
 #include "notifier.h"
 #include "operationstyleproxy.h"
+#include "operationtableview.h"
 #include "removalundo.h"
 #include "settingsdialog.h"
 #include "statusbarwidgets.h"
@@ -34,7 +35,6 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QStyle>
-#include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -51,7 +51,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     , m_session(session)
     , m_styleProxy(new OperationStyleProxy(this))
     , m_sortProxy(new QSortFilterProxyModel(this))
-    , m_table(new QTableView)
+    , m_table(new OperationTableView)
     , m_details(new DetailsPanel)
     , m_addBar(new AddOperationsBar)
     , m_splitter(new QSplitter(Qt::Horizontal))
@@ -180,6 +180,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_tick.start();
 
     restoreLayout();
+    updatePlaceholder();
     onActivityChanged();
     updateActions();
 }
@@ -399,6 +400,7 @@ void MainWindow::createToolBar()
                             "this text"));
     connect(m_filter, &QLineEdit::textChanged, m_sortProxy,
             &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::updatePlaceholder);
     tools->addWidget(m_filter);
 }
 
@@ -603,6 +605,16 @@ void MainWindow::showHeaderContextMenu(const QPoint &position)
                 [columns, column](bool shown) { columns->setSectionHidden(column, !shown); });
     }
     menu.exec(columns->viewport()->mapToGlobal(position));
+}
+
+void MainWindow::updatePlaceholder()
+{
+    m_table->setPlaceholderText(
+        m_filter->text().isEmpty()
+            ? tr("No operations tracked yet.\n\nPaste operation ids, operation URLs or "
+                 "Location headers anywhere in this window (Ctrl+V), or start a new "
+                 "export (Ctrl+N).")
+            : tr("No tracked operation matches “%1”.").arg(m_filter->text()));
 }
 
 void MainWindow::updateActions()

@@ -9,12 +9,12 @@ class AddOperationsBar;
 class DetailsPanel;
 class Notifier;
 class OperationStyleProxy;
+class OperationTableView;
 class QAction;
 class RemovalUndo;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QSplitter;
-class QTableView;
 class Session;
 class StatusSummary;
 
@@ -50,7 +50,7 @@ public:
     // Selects and shows this operation; false when it is not tracked.
     bool selectOperation(const QString &id);
 
-    QTableView *table() const { return m_table; }
+    OperationTableView *table() const { return m_table; }
     OperationStyleProxy *styleProxy() const { return m_styleProxy; }
     QSortFilterProxyModel *sortProxy() const { return m_sortProxy; }
     DetailsPanel *detailsPanel() const { return m_details; }
@@ -80,13 +80,14 @@ private:
     void showTableContextMenu(const QPoint &position);
     void showHeaderContextMenu(const QPoint &position);
     void updateActions();
+    void updatePlaceholder();
     void applyPalette();
     void showAbout();
 
     Session *m_session;
     OperationStyleProxy *m_styleProxy;
     QSortFilterProxyModel *m_sortProxy;
-    QTableView *m_table;
+    OperationTableView *m_table;
     DetailsPanel *m_details;
     AddOperationsBar *m_addBar;
     QSplitter *m_splitter;

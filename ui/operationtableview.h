@@ -1,0 +1,20 @@
+#pragma once
+
+#include <QTableView>
+
+// The operations table; when it has no rows it says what to do instead of showing a blank.
+class OperationTableView : public QTableView
+{
+    Q_OBJECT
+public:
+    using QTableView::QTableView;
+
+    void setPlaceholderText(const QString &text);
+    QString placeholderText() const { return m_placeholder; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QString m_placeholder;
+};
