@@ -54,7 +54,8 @@ OperationStore::OperationStore(const QString &filePath, QObject *parent)
     , m_filePath(filePath)
 {
     m_saveTimer.setSingleShot(true);
-    connect(&m_saveTimer, &QTimer::timeout, this, &OperationStore::flush);
+    connect(&m_saveTimer, &QTimer::timeout, this, &OperationStore::saveInBackground);
+    m_writer.setMaxThreadCount(1);
 }
 
 OperationStore::LoadResult OperationStore::load()
@@ -142,32 +143,46 @@ QString OperationStore::keepAside(const QString &reason, bool move)
     return {};
 }
 
+OperationStore::~OperationStore()
+{
+    m_writer.waitForDone();
+}
+
 bool OperationStore::save(const QList<TrackedOperation> &operations)
 {
+    waitForBackgroundSave();
     if (m_savingBlocked) {
         m_lastError = tr("%1 could not be set aside, so it is not overwritten")
                           .arg(QDir::toNativeSeparators(m_filePath));
         return false;
     }
-    const QFileInfo info(m_filePath);
+    if (!writeFile(m_filePath, operations, &m_lastError))
+        return false;
+    m_lastError.clear();
+    return true;
+}
+
+bool OperationStore::writeFile(const QString &path, const QList<TrackedOperation> &operations,
+                               QString *error)
+{
+    const QFileInfo info(path);
     if (!QDir().mkpath(info.absolutePath())) {
-        m_lastError = tr("Could not create the folder %1")
-                          .arg(QDir::toNativeSeparators(info.absolutePath()));
+        *error = tr("Could not create the folder %1")
+                     .arg(QDir::toNativeSeparators(info.absolutePath()));
         return false;
     }
-    QSaveFile file(m_filePath);
+    QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        m_lastError = tr("Could not write %1: %2")
-                          .arg(QDir::toNativeSeparators(m_filePath), file.errorString());
+        *error
+            = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
     const QByteArray data = StoreFormat::serialize(operations, QDateTime::currentDateTimeUtc());
     if (file.write(data) != data.size() || !file.commit()) {
-        m_lastError = tr("Could not write %1: %2")
-                          .arg(QDir::toNativeSeparators(m_filePath), file.errorString());
+        *error
+            = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
         return false;
     }
-    m_lastError.clear();
     return true;
 }
 
@@ -179,6 +194,7 @@ OperationStore::LoadResult OperationStore::attach(OperationTableModel *model)
     model->add(result.operations);
     connect(model, &OperationTableModel::rowsInserted, this, [this] {
         m_dirty = true;
+        m_urgent = true;
         scheduleSave(0);
     });
     connect(model, &OperationTableModel::contentsChanged, this, [this] {
@@ -198,23 +214,71 @@ OperationStore::LoadResult OperationStore::attach(OperationTableModel *model)
 
 bool OperationStore::flush()
 {
-    m_saveTimer.stop();
+    waitForBackgroundSave();
+    m_saveTimer.stop(); // also what the finished background save may have scheduled
     if (!m_dirty || !m_model)
         return true;
-    if (!save(m_model->operations())) {
-        // Saves are retried on every change; the analyst hears once per distinct reason.
-        if (m_lastError != m_reportedError) {
-            m_reportedError = m_lastError;
-            emit saveFailed(m_lastError);
-        }
-        return false;
-    }
     m_dirty = false;
-    if (!m_reportedError.isEmpty()) {
+    m_urgent = false;
+    const bool saved = save(m_model->operations());
+    reportOutcome(saved, m_lastError);
+    return saved;
+}
+
+// Serializing tens of thousands of operations takes a noticeable part of a second, so the
+// periodic saves happen on a worker thread from a snapshot (the list is implicitly shared:
+// taking it costs nothing, and the model's later changes do not touch it).
+void OperationStore::saveInBackground()
+{
+    if (!m_model || m_writing)
+        return; // onSaved() comes back for the changes made meanwhile
+    if (m_savingBlocked) {
+        flush();
+        return;
+    }
+    const QList<TrackedOperation> snapshot = m_model->operations();
+    m_dirty = false;
+    m_urgent = false;
+    m_writing = true;
+    m_writer.start([this, path = m_filePath, snapshot] {
+        QString error;
+        const bool saved = writeFile(path, snapshot, &error);
+        QMetaObject::invokeMethod(
+            this, [this, saved, error] { onSaved(saved, error); }, Qt::QueuedConnection);
+    });
+}
+
+void OperationStore::onSaved(bool saved, const QString &error)
+{
+    m_writing = false;
+    m_lastError = saved ? QString() : error;
+    reportOutcome(saved, error);
+    // Changes made while writing go out now; after a failure, with the next change.
+    if (saved && m_dirty)
+        scheduleSave(m_urgent ? 0 : m_saveDelay);
+}
+
+void OperationStore::waitForBackgroundSave()
+{
+    if (!m_writing)
+        return;
+    m_writer.waitForDone();
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+}
+
+void OperationStore::reportOutcome(bool saved, const QString &error)
+{
+    if (!saved) {
+        m_dirty = true;
+        // Saves are retried on every change; the analyst hears once per distinct reason.
+        if (error != m_reportedError) {
+            m_reportedError = error;
+            emit saveFailed(error);
+        }
+    } else if (!m_reportedError.isEmpty()) {
         m_reportedError.clear();
         emit savingResumed();
     }
-    return true;
 }
 
 void OperationStore::setSaveDelay(int milliseconds)

@@ -6,6 +6,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QThreadPool>
 #include <QTimer>
 
 class OperationTableModel;
@@ -32,6 +33,7 @@ public:
     static QString defaultFilePath();
 
     explicit OperationStore(const QString &filePath = defaultFilePath(), QObject *parent = nullptr);
+    ~OperationStore() override; // waits for a save in progress
 
     QString filePath() const { return m_filePath; }
 
@@ -41,18 +43,19 @@ public:
     // after a migration or a partial read the original is copied aside before anything
     // overwrites it.
     LoadResult load();
-    // Writes the whole list atomically; false (and lastError()) when it could not.
+    // Writes the whole list atomically, now; false (and lastError()) when it could not.
     bool save(const QList<TrackedOperation> &operations);
     QString lastError() const { return m_lastError; }
 
     // Fills the model from the file (do it before the monitor starts, so polling resumes for
-    // what was loaded) and from then on saves the model: new operations at once, because a
-    // Location cannot be asked for again; other changes after a short delay; pending
-    // changes on flush() and when the application quits.
+    // what was loaded) and from then on saves the model in the background: new operations at
+    // once, because a Location cannot be asked for again; other changes after a short delay.
     LoadResult attach(OperationTableModel *model);
+    // Waits for a save in progress and writes what is still unsaved, before returning. Runs
+    // by itself when the application quits.
     bool flush();
     void setSaveDelay(int milliseconds); // default 500
-    bool hasPendingChanges() const { return m_dirty; }
+    bool hasPendingChanges() const { return m_dirty || m_writing; }
 
 signals:
     // Saving failed (reported once per distinct reason; retried on every change) ...
@@ -61,7 +64,14 @@ signals:
     void savingResumed();
 
 private:
+    // Touches no member, so it can run on the writer thread.
+    static bool writeFile(const QString &path, const QList<TrackedOperation> &operations,
+                          QString *error);
     void scheduleSave(int delay);
+    void saveInBackground();
+    void onSaved(bool saved, const QString &error);
+    void waitForBackgroundSave();
+    void reportOutcome(bool saved, const QString &error);
     QString keepAside(const QString &reason, bool move);
 
     QString m_filePath;
@@ -69,7 +79,10 @@ private:
     QString m_reportedError;
     QPointer<OperationTableModel> m_model;
     QTimer m_saveTimer;
+    QThreadPool m_writer;
     int m_saveDelay = 500;
-    bool m_dirty = false;
+    bool m_dirty = false; // the model has changes no save has taken yet
+    bool m_urgent = false; // ... among them new operations
+    bool m_writing = false; // a background save is under way
     bool m_savingBlocked = false;
 };

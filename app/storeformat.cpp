@@ -101,7 +101,7 @@ QByteArray serialize(const QList<TrackedOperation> &operations, const QDateTime 
         entries.append(OperationRecord::toJson(operation));
     QJsonObject document = documentOf(CurrentVersion, entries);
     document.insert(SavedAtKey, GraphJson::formatDateTime(savedAt));
-    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+    return QJsonDocument(document).toJson(QJsonDocument::Compact);
 }
 
 ParseResult parse(const QByteArray &data)

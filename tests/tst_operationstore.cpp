@@ -165,6 +165,7 @@ private slots:
     void attachFillsTheModelAndSavesChanges();
     void newOperationsAreSavedAtOnce();
     void flushWritesPendingChanges();
+    void changesDuringABackgroundSaveAreNotLost();
     void saveFailureIsReported();
 
 private:
@@ -518,6 +519,46 @@ void TestOperationStore::flushWritesPendingChanges()
     }
     QCOMPARE(OperationStore(m_path).load().operations.first().label,
              QStringLiteral("flushed on quit"));
+}
+
+void TestOperationStore::changesDuringABackgroundSaveAreNotLost()
+{
+    OperationTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Enough rows that each save takes a while, so changes land while one is being written.
+    QList<TrackedOperation> many;
+    for (int i = 0; i < 3000; ++i) {
+        TrackedOperation operation = fullySetOperation();
+        operation.id = numberedGuid(i);
+        many.append(operation);
+    }
+    auto store = std::make_unique<OperationStore>(m_path);
+    store->setSaveDelay(1);
+    store->attach(&model);
+    model.add(many);
+    for (int i = 0; i < 30; ++i) {
+        TrackedOperation operation;
+        operation.id = numberedGuid(10000 + i);
+        model.add({operation});
+        model.setLabel(numberedGuid(i), QStringLiteral("relabelled %1").arg(i));
+        QTest::qWait(2);
+    }
+    model.remove({numberedGuid(5)});
+    QTRY_VERIFY_WITH_TIMEOUT(!store->hasPendingChanges(), 20000);
+
+    const QList<TrackedOperation> saved = OperationStore(m_path).load().operations;
+    QCOMPARE(saved.size(), model.rowCount());
+    for (int row = 0; row < model.rowCount(); ++row) {
+        QCOMPARE(saved.at(row).id, model.at(row).id);
+        QCOMPARE(saved.at(row).label, model.at(row).label);
+    }
+
+    // Destroyed while a save is under way: it finishes, and nothing dangles.
+    model.setLabel(numberedGuid(0), QStringLiteral("last words"));
+    QTRY_VERIFY(store->hasPendingChanges());
+    QTest::qWait(2);
+    store.reset();
+    QVERIFY(OperationStore(m_path).load().message.isEmpty());
 }
 
 void TestOperationStore::saveFailureIsReported()
