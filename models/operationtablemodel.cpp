@@ -54,11 +54,14 @@ QString resultText(const TrackedOperation &operation)
 
 QString statusDisplayText(const TrackedOperation &operation)
 {
-    if (!operation.hasBeenChecked() && !operation.expired)
-        return OperationTableModel::tr("Not checked yet");
-    QString text = statusText(operation.status());
-    if (operation.status() == OperationStatus::Unknown && !operation.last.rawStatus.isEmpty())
-        text += QStringLiteral(" (") + operation.last.rawStatus + u')';
+    QString text;
+    if (!operation.hasBeenChecked() && !operation.expired) {
+        text = OperationTableModel::tr("Not checked yet");
+    } else {
+        text = statusText(operation.status());
+        if (operation.status() == OperationStatus::Unknown && !operation.last.rawStatus.isEmpty())
+            text += QStringLiteral(" (") + operation.last.rawStatus + u')';
+    }
     if (!operation.problem.isNull())
         text += QStringLiteral(" · ") + operation.problem.summary();
     return text;

@@ -180,6 +180,14 @@ private slots:
             return m_model->index(row, column).data().toString();
         };
         QCOMPARE(text(0, OperationTableModel::StatusColumn), QStringLiteral("Not checked yet"));
+        // A first answer that is a problem (a 401, say) shows at once, before any status.
+        TrackedOperation refused = unchecked;
+        refused.problem.kind = Problem::Kind::Unauthorized;
+        refused.problem.httpStatus = 401;
+        refused.problem.message = QStringLiteral("Access token is missing or invalid.");
+        m_model->update({refused});
+        QVERIFY(text(0, OperationTableModel::StatusColumn)
+                    .startsWith(QStringLiteral("Not checked yet · HTTP 401")));
         QCOMPARE(text(1, OperationTableModel::StatusColumn), QStringLiteral("Unknown (paused)"));
         QCOMPARE(text(2, OperationTableModel::StatusColumn), statusText(OperationStatus::Failed));
         QVERIFY(text(2, OperationTableModel::ResultColumn).contains(QStringLiteral("5000")));
