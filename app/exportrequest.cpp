@@ -56,32 +56,6 @@ QString ExportRequest::kindName(Kind kind)
     Q_UNREACHABLE();
 }
 
-QString ExportRequest::kindKey(Kind kind)
-{
-    switch (kind) {
-    case Kind::BilledUsage:
-        return QStringLiteral("billedUsage");
-    case Kind::UnbilledUsage:
-        return QStringLiteral("unbilledUsage");
-    case Kind::BilledReconciliation:
-        return QStringLiteral("billedReconciliation");
-    case Kind::UnbilledReconciliation:
-        return QStringLiteral("unbilledReconciliation");
-    }
-    Q_UNREACHABLE();
-}
-
-bool ExportRequest::kindFromKey(const QString &key, Kind *kind)
-{
-    for (const Kind candidate : kinds()) {
-        if (kindKey(candidate).compare(key, Qt::CaseInsensitive) == 0) {
-            *kind = candidate;
-            return true;
-        }
-    }
-    return false;
-}
-
 bool ExportRequest::usesInvoice(Kind kind)
 {
     return kind == Kind::BilledUsage || kind == Kind::BilledReconciliation;

@@ -34,8 +34,6 @@ public:
 
     static QList<Kind> kinds();
     static QString kindName(Kind kind); // "Billed usage"
-    static QString kindKey(Kind kind); // "billedUsage", stable for scripts and settings
-    static bool kindFromKey(const QString &key, Kind *kind);
     static bool usesInvoice(Kind kind); // billed exports; the unbilled ones take a currency
     bool usesInvoice() const { return usesInvoice(kind); }
 

@@ -136,18 +136,6 @@ ExportRequest NewExportDialog::request() const
     return request;
 }
 
-void NewExportDialog::setRequest(const ExportRequest &request)
-{
-    m_kind->setCurrentIndex(m_kind->findData(int(request.kind)));
-    m_invoice->setText(request.invoiceId);
-    m_currency->setText(request.currencyCode);
-    const int period = m_period->findData(request.billingPeriod.trimmed().toLower());
-    m_period->setCurrentIndex(period < 0 ? 0 : period);
-    const int attributeSet = m_attributeSet->findData(request.attributeSet.trimmed().toLower());
-    m_attributeSet->setCurrentIndex(attributeSet < 0 ? 0 : attributeSet);
-    updateValidation();
-}
-
 bool NewExportDialog::isFieldShown(QWidget *field) const
 {
     if (field == m_invoice)

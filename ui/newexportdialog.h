@@ -26,7 +26,6 @@ public:
 
     // The request the fields describe now (as typed; ExportRequest normalizes it).
     ExportRequest request() const;
-    void setRequest(const ExportRequest &request);
 
     QComboBox *kindBox() const { return m_kind; }
     QLineEdit *invoiceEdit() const { return m_invoice; }
