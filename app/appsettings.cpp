@@ -7,6 +7,10 @@ namespace {
 const QString GraphRootKey = QStringLiteral("graph/root");
 const QString ApiVersionKey = QStringLiteral("graph/apiVersion");
 const QString RefreshIntervalKey = QStringLiteral("monitor/refreshIntervalSeconds");
+const QString MaxInFlightKey = QStringLiteral("monitor/maxRequestsInFlight");
+const QString MaxPerSecondKey = QStringLiteral("monitor/maxRequestsPerSecond");
+const QString ExpiryHoursKey = QStringLiteral("monitor/expiryHours");
+const QString TransferTimeoutKey = QStringLiteral("monitor/transferTimeoutSeconds");
 const QString RememberTokenKey = QStringLiteral("graph/rememberToken");
 const QString TokenInKeychainKey = QStringLiteral("graph/tokenInKeychain");
 const QString GeometryKey = QStringLiteral("window/geometry");
@@ -51,19 +55,81 @@ bool AppSettings::setEndpoint(const QString &root, const QString &version, QStri
     return true;
 }
 
-int AppSettings::refreshIntervalSeconds() const
+int AppSettings::boundedInt(const QString &key, int fallback, int minimum, int maximum) const
 {
     bool ok = false;
-    const int seconds = m_settings->value(RefreshIntervalKey).toInt(&ok);
-    if (!ok)
-        return DefaultRefreshIntervalSeconds;
-    return std::clamp(seconds, MinRefreshIntervalSeconds, MaxRefreshIntervalSeconds);
+    const int value = m_settings->value(key).toInt(&ok);
+    return ok ? std::clamp(value, minimum, maximum) : fallback;
+}
+
+void AppSettings::setBoundedInt(const QString &key, int value, int minimum, int maximum)
+{
+    m_settings->setValue(key, std::clamp(value, minimum, maximum));
+}
+
+int AppSettings::refreshIntervalSeconds() const
+{
+    return boundedInt(RefreshIntervalKey, DefaultRefreshIntervalSeconds, MinRefreshIntervalSeconds,
+                      MaxRefreshIntervalSeconds);
 }
 
 void AppSettings::setRefreshIntervalSeconds(int seconds)
 {
-    m_settings->setValue(RefreshIntervalKey,
-                         std::clamp(seconds, MinRefreshIntervalSeconds, MaxRefreshIntervalSeconds));
+    setBoundedInt(RefreshIntervalKey, seconds, MinRefreshIntervalSeconds,
+                  MaxRefreshIntervalSeconds);
+}
+
+int AppSettings::maxRequestsInFlight() const
+{
+    return boundedInt(MaxInFlightKey, DefaultMaxRequestsInFlight, MinMaxRequestsInFlight,
+                      MaxMaxRequestsInFlight);
+}
+
+void AppSettings::setMaxRequestsInFlight(int requests)
+{
+    setBoundedInt(MaxInFlightKey, requests, MinMaxRequestsInFlight, MaxMaxRequestsInFlight);
+}
+
+int AppSettings::maxRequestsPerSecond() const
+{
+    return boundedInt(MaxPerSecondKey, DefaultMaxRequestsPerSecond, MinMaxRequestsPerSecond,
+                      MaxMaxRequestsPerSecond);
+}
+
+void AppSettings::setMaxRequestsPerSecond(int requests)
+{
+    setBoundedInt(MaxPerSecondKey, requests, MinMaxRequestsPerSecond, MaxMaxRequestsPerSecond);
+}
+
+int AppSettings::expiryHours() const
+{
+    return boundedInt(ExpiryHoursKey, DefaultExpiryHours, MinExpiryHours, MaxExpiryHours);
+}
+
+void AppSettings::setExpiryHours(int hours)
+{
+    setBoundedInt(ExpiryHoursKey, hours, MinExpiryHours, MaxExpiryHours);
+}
+
+int AppSettings::transferTimeoutSeconds() const
+{
+    return boundedInt(TransferTimeoutKey, DefaultTransferTimeoutSeconds, MinTransferTimeoutSeconds,
+                      MaxTransferTimeoutSeconds);
+}
+
+void AppSettings::setTransferTimeoutSeconds(int seconds)
+{
+    setBoundedInt(TransferTimeoutKey, seconds, MinTransferTimeoutSeconds,
+                  MaxTransferTimeoutSeconds);
+}
+
+PollPolicy AppSettings::applyTo(PollPolicy policy) const
+{
+    policy.refreshIntervalSeconds = refreshIntervalSeconds();
+    policy.maxRequestsInFlight = maxRequestsInFlight();
+    policy.maxRequestsPerSecond = maxRequestsPerSecond();
+    policy.expiryHours = expiryHours();
+    return policy;
 }
 
 bool AppSettings::rememberToken() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "graphendpoint.h"
+#include "pollpolicy.h"
 
 #include <QByteArray>
 #include <QSettings>
@@ -35,6 +36,36 @@ public:
     int refreshIntervalSeconds() const;
     void setRefreshIntervalSeconds(int seconds); // clamped to the limits above
 
+    // The polling limits of pollpolicy.h and the Graph client's transfer timeout. Each is
+    // clamped to its limits when stored and when read, so a hand-edited file cannot make the
+    // app flood Graph or never give up.
+    static constexpr int DefaultMaxRequestsInFlight = 6;
+    static constexpr int MinMaxRequestsInFlight = 1;
+    // Qt opens at most 6 connections per host on HTTP/1.1; more would only queue inside Qt.
+    static constexpr int MaxMaxRequestsInFlight = 6;
+    static constexpr int DefaultMaxRequestsPerSecond = 20;
+    static constexpr int MinMaxRequestsPerSecond = 1;
+    static constexpr int MaxMaxRequestsPerSecond = 100;
+    static constexpr int DefaultExpiryHours = 48;
+    static constexpr int MinExpiryHours = 1;
+    static constexpr int MaxExpiryHours = 30 * 24;
+    static constexpr int DefaultTransferTimeoutSeconds = 30;
+    static constexpr int MinTransferTimeoutSeconds = 5;
+    static constexpr int MaxTransferTimeoutSeconds = 300;
+
+    int maxRequestsInFlight() const;
+    void setMaxRequestsInFlight(int requests);
+    int maxRequestsPerSecond() const;
+    void setMaxRequestsPerSecond(int requests);
+    int expiryHours() const;
+    void setExpiryHours(int hours);
+    int transferTimeoutSeconds() const;
+    void setTransferTimeoutSeconds(int seconds);
+
+    // These settings (interval, limits, expiry) laid over a policy, keeping what they do not
+    // cover (the backoff) as it was.
+    PollPolicy applyTo(PollPolicy policy) const;
+
     // Whether the analyst asked to keep the token in the system keychain (not the token).
     bool rememberToken() const;
     void setRememberToken(bool remember);
@@ -56,5 +87,8 @@ public:
     QString fileName() const { return m_settings->fileName(); }
 
 private:
+    int boundedInt(const QString &key, int fallback, int minimum, int maximum) const;
+    void setBoundedInt(const QString &key, int value, int minimum, int maximum);
+
     std::unique_ptr<QSettings> m_settings;
 };

@@ -54,7 +54,8 @@ Session::~Session()
 
 QString Session::applySettings()
 {
-    m_monitor->setRefreshIntervalSeconds(m_settings->refreshIntervalSeconds());
+    m_monitor->setPolicy(m_settings->applyTo(m_monitor->policy()));
+    m_client->setTransferTimeout(m_settings->transferTimeoutSeconds() * 1000);
     if (m_fixedGraph)
         return {};
 

@@ -61,9 +61,10 @@ public:
     // about the file (moved aside, migrated...), empty after a clean load.
     QString attachStore(const QString &filePath);
 
-    // Applies the stored endpoint and refresh interval, and takes the token from the
-    // environment or, failing that, starts reading it from the keychain. Returns a message
-    // when the stored endpoint is unusable (the default endpoint is used instead).
+    // Applies the stored endpoint, polling policy (refresh interval, limits, expiry) and
+    // transfer timeout, and takes the token from the environment or, failing that, starts
+    // reading it from the keychain. Returns a message when the stored endpoint is unusable
+    // (the default endpoint is used instead).
     QString applySettings();
     // Talks to this Graph with this token and ignores the configured endpoint and token from
     // now on (demo mode on the built-in simulator, tests).

@@ -1,4 +1,7 @@
 #include "app/appsettings.h"
+#include "app/graphclient.h"
+#include "app/operationmonitor.h"
+#include "app/session.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +18,12 @@ private slots:
     void rejectsUnsafeEndpoints();
     void handEditedEndpointIsReported();
     void refreshIntervalIsClamped();
+    void pollingDefaults();
+    void pollingRoundTrip();
+    void pollingLimitsAreClamped_data();
+    void pollingLimitsAreClamped();
+    void policyKeepsWhatSettingsDoNotCover();
+    void sessionAppliesThePollingSettings();
     void windowStateRoundTrip();
     void neverStoresTheToken();
 
@@ -118,6 +127,154 @@ void TestAppSettings::refreshIntervalIsClamped()
     }
     AppSettings garbled(iniFile());
     QCOMPARE(garbled.refreshIntervalSeconds(), AppSettings::DefaultRefreshIntervalSeconds);
+}
+
+void TestAppSettings::pollingDefaults()
+{
+    AppSettings settings(iniFile());
+    QCOMPARE(settings.maxRequestsInFlight(), 6);
+    QCOMPARE(settings.maxRequestsPerSecond(), 20);
+    QCOMPARE(settings.expiryHours(), 48);
+    QCOMPARE(settings.transferTimeoutSeconds(), 30);
+    // The defaults are the written policy's: a fresh install polls exactly as documented.
+    const PollPolicy policy = settings.applyTo(PollPolicy());
+    const PollPolicy documented;
+    QCOMPARE(policy.refreshIntervalSeconds, documented.refreshIntervalSeconds);
+    QCOMPARE(policy.maxRequestsInFlight, documented.maxRequestsInFlight);
+    QCOMPARE(policy.maxRequestsPerSecond, documented.maxRequestsPerSecond);
+    QCOMPARE(policy.expiryHours, documented.expiryHours);
+}
+
+void TestAppSettings::pollingRoundTrip()
+{
+    {
+        AppSettings settings(iniFile());
+        settings.setMaxRequestsInFlight(2);
+        settings.setMaxRequestsPerSecond(5);
+        settings.setExpiryHours(72);
+        settings.setTransferTimeoutSeconds(90);
+        settings.sync();
+    }
+    QSettings raw(iniFile(), QSettings::IniFormat);
+    QCOMPARE(raw.value(QStringLiteral("monitor/maxRequestsInFlight")).toInt(), 2);
+    QCOMPARE(raw.value(QStringLiteral("monitor/maxRequestsPerSecond")).toInt(), 5);
+    QCOMPARE(raw.value(QStringLiteral("monitor/expiryHours")).toInt(), 72);
+    QCOMPARE(raw.value(QStringLiteral("monitor/transferTimeoutSeconds")).toInt(), 90);
+
+    AppSettings reopened(iniFile());
+    QCOMPARE(reopened.maxRequestsInFlight(), 2);
+    QCOMPARE(reopened.maxRequestsPerSecond(), 5);
+    QCOMPARE(reopened.expiryHours(), 72);
+    QCOMPARE(reopened.transferTimeoutSeconds(), 90);
+}
+
+void TestAppSettings::pollingLimitsAreClamped_data()
+{
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QVariant>("stored");
+    QTest::addColumn<int>("expected");
+    QTest::newRow("in flight above Qt's 6 connections")
+        << QStringLiteral("monitor/maxRequestsInFlight") << QVariant(64) << 6;
+    QTest::newRow("no request in flight")
+        << QStringLiteral("monitor/maxRequestsInFlight") << QVariant(0) << 1;
+    QTest::newRow("in flight garbled")
+        << QStringLiteral("monitor/maxRequestsInFlight") << QVariant(QStringLiteral("many")) << 6;
+    QTest::newRow("a flood per second")
+        << QStringLiteral("monitor/maxRequestsPerSecond") << QVariant(100000) << 100;
+    QTest::newRow("negative per second")
+        << QStringLiteral("monitor/maxRequestsPerSecond") << QVariant(-3) << 1;
+    QTest::newRow("expire never") << QStringLiteral("monitor/expiryHours") << QVariant(1000000)
+                                  << 720;
+    QTest::newRow("expire at once") << QStringLiteral("monitor/expiryHours") << QVariant(0) << 1;
+    QTest::newRow("expiry garbled")
+        << QStringLiteral("monitor/expiryHours") << QVariant(QStringLiteral("2 days")) << 48;
+    QTest::newRow("timeout too short")
+        << QStringLiteral("monitor/transferTimeoutSeconds") << QVariant(1) << 5;
+    QTest::newRow("timeout too long")
+        << QStringLiteral("monitor/transferTimeoutSeconds") << QVariant(86400) << 300;
+}
+
+void TestAppSettings::pollingLimitsAreClamped()
+{
+    QFETCH(QString, key);
+    QFETCH(QVariant, stored);
+    QFETCH(int, expected);
+    const auto read = [&key](const AppSettings &settings) {
+        if (key.endsWith(QLatin1String("InFlight")))
+            return settings.maxRequestsInFlight();
+        if (key.endsWith(QLatin1String("PerSecond")))
+            return settings.maxRequestsPerSecond();
+        if (key.endsWith(QLatin1String("Hours")))
+            return settings.expiryHours();
+        return settings.transferTimeoutSeconds();
+    };
+    {
+        // A hand-edited file is read within the limits.
+        QSettings raw(iniFile(), QSettings::IniFormat);
+        raw.setValue(key, stored);
+    }
+    AppSettings handEdited(iniFile());
+    QCOMPARE(read(handEdited), expected);
+
+    // And the setters never store a value outside them.
+    if (stored.typeId() != QMetaType::Int)
+        return;
+    AppSettings settings(iniFile());
+    const int value = stored.toInt();
+    if (key.endsWith(QLatin1String("InFlight")))
+        settings.setMaxRequestsInFlight(value);
+    else if (key.endsWith(QLatin1String("PerSecond")))
+        settings.setMaxRequestsPerSecond(value);
+    else if (key.endsWith(QLatin1String("Hours")))
+        settings.setExpiryHours(value);
+    else
+        settings.setTransferTimeoutSeconds(value);
+    settings.sync();
+    QCOMPARE(QSettings(iniFile(), QSettings::IniFormat).value(key).toInt(), expected);
+}
+
+void TestAppSettings::policyKeepsWhatSettingsDoNotCover()
+{
+    AppSettings settings(iniFile());
+    settings.setRefreshIntervalSeconds(60);
+    settings.setMaxRequestsInFlight(3);
+    settings.setMaxRequestsPerSecond(7);
+    settings.setExpiryHours(12);
+    PollPolicy tuned;
+    tuned.backoffBaseMs = 500;
+    tuned.backoffMaxMs = 10000;
+    const PollPolicy policy = settings.applyTo(tuned);
+    QCOMPARE(policy.refreshIntervalSeconds, 60);
+    QCOMPARE(policy.maxRequestsInFlight, 3);
+    QCOMPARE(policy.maxRequestsPerSecond, 7.0);
+    QCOMPARE(policy.expiryHours, 12);
+    QCOMPARE(policy.backoffBaseMs, qint64(500));
+    QCOMPARE(policy.backoffMaxMs, qint64(10000));
+}
+
+void TestAppSettings::sessionAppliesThePollingSettings()
+{
+    qunsetenv(StaticTokenProvider::EnvironmentVariable);
+    AppSettings settings(iniFile());
+    settings.setRefreshIntervalSeconds(120);
+    settings.setMaxRequestsInFlight(2);
+    settings.setMaxRequestsPerSecond(4);
+    settings.setExpiryHours(24);
+    settings.setTransferTimeoutSeconds(45);
+    Session session(&settings);
+    QVERIFY(session.applySettings().isEmpty());
+    const PollPolicy policy = session.monitor()->policy();
+    QCOMPARE(policy.refreshIntervalSeconds, 120);
+    QCOMPARE(policy.maxRequestsInFlight, 2);
+    QCOMPARE(policy.maxRequestsPerSecond, 4.0);
+    QCOMPARE(policy.expiryHours, 24);
+    QCOMPARE(session.client()->transferTimeout(), 45000);
+
+    // Changing the refresh interval alone keeps the other limits.
+    session.setRefreshIntervalSeconds(10);
+    QCOMPARE(session.monitor()->policy().refreshIntervalSeconds, 10);
+    QCOMPARE(session.monitor()->policy().maxRequestsInFlight, 2);
+    QCOMPARE(settings.refreshIntervalSeconds(), 10);
 }
 
 void TestAppSettings::windowStateRoundTrip()

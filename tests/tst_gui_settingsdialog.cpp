@@ -1,6 +1,7 @@
 #include "app/appsettings.h"
 #include "app/graphclient.h"
 #include "app/graphendpoint.h"
+#include "app/operationmonitor.h"
 #include "app/session.h"
 #include "ui/settingsdialog.h"
 
@@ -27,6 +28,10 @@ private slots:
     void showsTheCurrentSettings();
     void refusesPlainHttpToARemoteHost();
     void appliesOnOk();
+    void showsAndLimitsThePollingSettings();
+    void appliesThePollingSettingsOnOk();
+    void cancelKeepsThePollingSettings();
+    void restoresThePollingDefaults();
     void tokenIsMaskedAndNotWrittenToSettings();
     void keychainFailureKeepsTheTokenForTheSession();
     void demoModeExplainsAndLocksTheToken();
@@ -67,6 +72,10 @@ void TestSettingsDialog::showsTheCurrentSettings()
     QCOMPARE(dialog.rootEdit()->text(), QStringLiteral("https://graph.microsoft.com"));
     QCOMPARE(dialog.versionBox()->currentText(), QStringLiteral("v1.0"));
     QCOMPARE(dialog.intervalBox()->value(), 30);
+    QCOMPARE(dialog.inFlightBox()->value(), 6);
+    QCOMPARE(dialog.perSecondBox()->value(), 20);
+    QCOMPARE(dialog.expiryBox()->value(), 48);
+    QCOMPARE(dialog.timeoutBox()->value(), 30);
     QVERIFY(okButton(dialog)->isEnabled());
     QVERIFY(dialog.validationMessage().isEmpty());
 }
@@ -105,6 +114,104 @@ void TestSettingsDialog::appliesOnOk()
     QCOMPARE(endpoint.root().host(), QStringLiteral("localhost"));
     QCOMPARE(endpoint.root().port(), 9000);
     QCOMPARE(endpoint.version(), QStringLiteral("beta"));
+}
+
+void TestSettingsDialog::showsAndLimitsThePollingSettings()
+{
+    m_settings->setMaxRequestsInFlight(3);
+    m_settings->setMaxRequestsPerSecond(8);
+    m_settings->setExpiryHours(100);
+    m_settings->setTransferTimeoutSeconds(60);
+    SettingsDialog dialog(m_session.get());
+    QCOMPARE(dialog.inFlightBox()->value(), 3);
+    QCOMPARE(dialog.perSecondBox()->value(), 8);
+    QCOMPARE(dialog.expiryBox()->value(), 100);
+    QCOMPARE(dialog.timeoutBox()->value(), 60);
+
+    QCOMPARE(dialog.inFlightBox()->minimum(), 1);
+    QCOMPARE(dialog.inFlightBox()->maximum(), 6);
+    QCOMPARE(dialog.perSecondBox()->minimum(), 1);
+    QCOMPARE(dialog.perSecondBox()->maximum(), 100);
+    QCOMPARE(dialog.expiryBox()->minimum(), 1);
+    QCOMPARE(dialog.expiryBox()->maximum(), 720);
+    QCOMPARE(dialog.timeoutBox()->minimum(), 5);
+    QCOMPARE(dialog.timeoutBox()->maximum(), 300);
+    // Why 6 is the ceiling is said where the analyst meets it.
+    QVERIFY2(dialog.inFlightBox()->toolTip().contains(QLatin1String("6 connections per host")),
+             qPrintable(dialog.inFlightBox()->toolTip()));
+    for (const QSpinBox *box :
+         {dialog.intervalBox(), dialog.perSecondBox(), dialog.expiryBox(), dialog.timeoutBox()})
+        QVERIFY2(!box->toolTip().isEmpty(), qPrintable(box->objectName()));
+
+    // Typing past a limit ends at the limit.
+    dialog.show();
+    dialog.inFlightBox()->selectAll();
+    QTest::keyClicks(dialog.inFlightBox(), QStringLiteral("9"));
+    QVERIFY(dialog.inFlightBox()->value() <= 6);
+    dialog.perSecondBox()->setValue(1000);
+    QCOMPARE(dialog.perSecondBox()->value(), 100);
+}
+
+void TestSettingsDialog::appliesThePollingSettingsOnOk()
+{
+    SettingsDialog dialog(m_session.get());
+    dialog.intervalBox()->setValue(120);
+    dialog.inFlightBox()->setValue(2);
+    dialog.perSecondBox()->setValue(5);
+    dialog.expiryBox()->setValue(24);
+    dialog.timeoutBox()->setValue(90);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+
+    QCOMPARE(m_settings->maxRequestsInFlight(), 2);
+    QCOMPARE(m_settings->maxRequestsPerSecond(), 5);
+    QCOMPARE(m_settings->expiryHours(), 24);
+    QCOMPARE(m_settings->transferTimeoutSeconds(), 90);
+    const PollPolicy policy = m_session->monitor()->policy();
+    QCOMPARE(policy.refreshIntervalSeconds, 120);
+    QCOMPARE(policy.maxRequestsInFlight, 2);
+    QCOMPARE(policy.maxRequestsPerSecond, 5.0);
+    QCOMPARE(policy.expiryHours, 24);
+    QCOMPARE(m_session->client()->transferTimeout(), 90000);
+
+    // Saved: a new session starts with them.
+    AppSettings reopened(m_settings->fileName());
+    Session next(&reopened);
+    QVERIFY(next.applySettings().isEmpty());
+    QCOMPARE(next.monitor()->policy().maxRequestsPerSecond, 5.0);
+    QCOMPARE(next.client()->transferTimeout(), 90000);
+}
+
+void TestSettingsDialog::cancelKeepsThePollingSettings()
+{
+    SettingsDialog dialog(m_session.get());
+    dialog.inFlightBox()->setValue(1);
+    dialog.expiryBox()->setValue(2);
+    dialog.reject();
+    QCOMPARE(m_settings->maxRequestsInFlight(), 6);
+    QCOMPARE(m_settings->expiryHours(), 48);
+    QCOMPARE(m_session->monitor()->policy().maxRequestsInFlight, 6);
+    QCOMPARE(m_session->monitor()->policy().expiryHours, 48);
+}
+
+void TestSettingsDialog::restoresThePollingDefaults()
+{
+    m_settings->setRefreshIntervalSeconds(600);
+    m_settings->setMaxRequestsInFlight(1);
+    m_settings->setMaxRequestsPerSecond(2);
+    m_settings->setExpiryHours(3);
+    m_settings->setTransferTimeoutSeconds(200);
+    SettingsDialog dialog(m_session.get());
+    auto *restore = dialog.findChild<QPushButton *>(QStringLiteral("restorePollingDefaults"));
+    QVERIFY(restore);
+    QTest::mouseClick(restore, Qt::LeftButton);
+    QCOMPARE(dialog.intervalBox()->value(), 30);
+    QCOMPARE(dialog.inFlightBox()->value(), 6);
+    QCOMPARE(dialog.perSecondBox()->value(), 20);
+    QCOMPARE(dialog.expiryBox()->value(), 48);
+    QCOMPARE(dialog.timeoutBox()->value(), 30);
+    // Nothing is saved until OK.
+    QCOMPARE(m_settings->maxRequestsInFlight(), 1);
 }
 
 void TestSettingsDialog::tokenIsMaskedAndNotWrittenToSettings()
@@ -162,8 +269,12 @@ void TestSettingsDialog::demoModeExplainsAndLocksTheToken()
     // Saved for normal runs, while the session stays on the simulator.
     dialog.rootEdit()->setText(QStringLiteral("https://graph.microsoft.com"));
     dialog.intervalBox()->setValue(45);
+    dialog.inFlightBox()->setValue(2);
     dialog.accept();
     QCOMPARE(m_settings->refreshIntervalSeconds(), 45);
+    // The polling settings apply to the simulator at once.
+    QCOMPARE(m_session->monitor()->policy().refreshIntervalSeconds, 45);
+    QCOMPARE(m_session->monitor()->policy().maxRequestsInFlight, 2);
     QCOMPARE(m_session->client()->endpoint().root().port(), 1);
 }
 

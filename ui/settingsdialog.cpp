@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -27,6 +28,18 @@ QLabel *makeNote(const QString &text)
     return note;
 }
 
+QSpinBox *makeSpinBox(const QString &objectName, int minimum, int maximum, const QString &suffix,
+                      const QString &toolTip)
+{
+    auto *box = new QSpinBox;
+    box->setObjectName(objectName);
+    box->setRange(minimum, maximum);
+    box->setSuffix(suffix);
+    box->setToolTip(toolTip);
+    box->setAccelerated(true);
+    return box;
+}
+
 } // namespace
 
 SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
@@ -34,7 +47,32 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     , m_session(session)
     , m_root(new QLineEdit)
     , m_version(new QComboBox)
-    , m_interval(new QSpinBox)
+    , m_interval(makeSpinBox(
+          QStringLiteral("refreshInterval"), AppSettings::MinRefreshIntervalSeconds,
+          AppSettings::MaxRefreshIntervalSeconds, tr(" s"),
+          tr("The longest wait between two checks of a running export. New exports are "
+             "checked more often; Graph's Retry-After can make the wait longer, never shorter.")))
+    , m_inFlight(makeSpinBox(
+          QStringLiteral("requestsInFlight"), AppSettings::MinMaxRequestsInFlight,
+          AppSettings::MaxMaxRequestsInFlight, QString(),
+          tr("How many checks may wait for Graph's answer at once. At most 6, because Qt opens "
+             "at most 6 connections per host over HTTP/1.1: more would only queue inside the "
+             "app.")))
+    , m_perSecond(makeSpinBox(
+          QStringLiteral("requestsPerSecond"), AppSettings::MinMaxRequestsPerSecond,
+          AppSettings::MaxMaxRequestsPerSecond, QString(),
+          tr("A ceiling for all checks together. They are spaced evenly, so a long list drains "
+             "at this pace without bursts; Graph throttles clients that ask too fast.")))
+    , m_expiry(makeSpinBox(
+          QStringLiteral("expiryHours"), AppSettings::MinExpiryHours, AppSettings::MaxExpiryHours,
+          tr(" h"),
+          tr("An operation older than this is no longer checked and shows as Expired, with the "
+             "hint to start a new export. Checking it by hand (Shift+F5) is still possible.")))
+    , m_timeout(makeSpinBox(
+          QStringLiteral("transferTimeout"), AppSettings::MinTransferTimeoutSeconds,
+          AppSettings::MaxTransferTimeoutSeconds, tr(" s"),
+          tr("A request is given up when no byte has moved for this long; the check is then "
+             "retried with backoff.")))
     , m_token(new QLineEdit)
     , m_showToken(new QCheckBox(tr("Show")))
     , m_rememberToken(new QCheckBox(tr("Remember in the system keychain")))
@@ -49,10 +87,12 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     if (session->usesFixedGraph()) {
         layout->addWidget(makeNote(
             tr("<b>Demo mode</b> talks to the built-in Graph simulator. The Graph address and "
-               "token below are saved for normal runs but not used now; the refresh interval "
-               "applies at once.")));
+               "token below are saved for normal runs but not used now; the polling settings "
+               "apply at once.")));
     }
 
+    auto *graphGroup = new QGroupBox(tr("Microsoft Graph"));
+    auto *graphLayout = new QVBoxLayout(graphGroup);
     auto *form = new QFormLayout;
     m_root->setObjectName(QStringLiteral("graphRoot"));
     m_root->setText(settings->graphRoot());
@@ -72,14 +112,6 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     m_version->setToolTip(tr("The partner billing reports are in v1.0; beta has previews."));
     form->addRow(tr("API version:"), m_version);
 
-    m_interval->setRange(AppSettings::MinRefreshIntervalSeconds,
-                         AppSettings::MaxRefreshIntervalSeconds);
-    m_interval->setSuffix(tr(" s"));
-    m_interval->setValue(settings->refreshIntervalSeconds());
-    m_interval->setToolTip(tr("The longest wait between two checks of a running export. Graph's "
-                              "Retry-After can make it longer, never shorter."));
-    form->addRow(tr("Refresh interval:"), m_interval);
-
     auto *tokenRow = new QHBoxLayout;
     m_token->setObjectName(QStringLiteral("accessToken"));
     m_token->setEchoMode(QLineEdit::Password);
@@ -91,7 +123,7 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     form->addRow(tr("Access token:"), tokenRow);
     m_rememberToken->setChecked(settings->rememberToken());
     form->addRow(QString(), m_rememberToken);
-    layout->addLayout(form);
+    graphLayout->addLayout(form);
 
     const bool fromEnvironment = session->tokenSource() == Session::TokenSource::Environment;
     QString tokenNote = session->tokenSourceText();
@@ -105,11 +137,33 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
                  "is kept for this session only. %1 overrides this field.")
                   .arg(QLatin1String(StaticTokenProvider::EnvironmentVariable));
     }
-    layout->addWidget(makeNote(tokenNote));
+    graphLayout->addWidget(makeNote(tokenNote));
     const bool tokenEditable = !fromEnvironment && !session->usesFixedGraph();
     m_token->setEnabled(tokenEditable);
     m_showToken->setEnabled(tokenEditable);
     m_rememberToken->setEnabled(tokenEditable);
+    layout->addWidget(graphGroup);
+
+    auto *pollingGroup = new QGroupBox(tr("Polling"));
+    auto *pollingForm = new QFormLayout(pollingGroup);
+    m_interval->setValue(settings->refreshIntervalSeconds());
+    pollingForm->addRow(tr("Refresh interval:"), m_interval);
+    m_inFlight->setValue(settings->maxRequestsInFlight());
+    pollingForm->addRow(tr("Requests in flight:"), m_inFlight);
+    m_perSecond->setValue(settings->maxRequestsPerSecond());
+    pollingForm->addRow(tr("Requests per second:"), m_perSecond);
+    m_expiry->setValue(settings->expiryHours());
+    pollingForm->addRow(tr("Expire operations after:"), m_expiry);
+    m_timeout->setValue(settings->transferTimeoutSeconds());
+    pollingForm->addRow(tr("Transfer timeout:"), m_timeout);
+    auto *restoreDefaults = new QPushButton(tr("Restore defaults"));
+    restoreDefaults->setObjectName(QStringLiteral("restorePollingDefaults"));
+    restoreDefaults->setAutoDefault(false);
+    auto *restoreRow = new QHBoxLayout;
+    restoreRow->addStretch();
+    restoreRow->addWidget(restoreDefaults);
+    pollingForm->addRow(restoreRow);
+    layout->addWidget(pollingGroup);
 
     layout->addStretch();
     layout->addWidget(m_buttons);
@@ -117,11 +171,21 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     connect(m_showToken, &QCheckBox::toggled, this, [this](bool shown) {
         m_token->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
     });
+    connect(restoreDefaults, &QPushButton::clicked, this, &SettingsDialog::restorePollingDefaults);
     connect(m_root, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_version, &QComboBox::currentTextChanged, this, &SettingsDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
     validate();
+}
+
+void SettingsDialog::restorePollingDefaults()
+{
+    m_interval->setValue(AppSettings::DefaultRefreshIntervalSeconds);
+    m_inFlight->setValue(AppSettings::DefaultMaxRequestsInFlight);
+    m_perSecond->setValue(AppSettings::DefaultMaxRequestsPerSecond);
+    m_expiry->setValue(AppSettings::DefaultExpiryHours);
+    m_timeout->setValue(AppSettings::DefaultTransferTimeoutSeconds);
 }
 
 QString SettingsDialog::validationMessage() const
@@ -148,6 +212,10 @@ void SettingsDialog::accept()
     AppSettings *settings = m_session->settings();
     QString error;
     settings->setEndpoint(m_root->text().trimmed(), m_version->currentText(), &error);
+    settings->setMaxRequestsInFlight(m_inFlight->value());
+    settings->setMaxRequestsPerSecond(m_perSecond->value());
+    settings->setExpiryHours(m_expiry->value());
+    settings->setTransferTimeoutSeconds(m_timeout->value());
     m_session->setRefreshIntervalSeconds(m_interval->value());
     if (m_token->isEnabled()
         && (m_token->text() != m_initialToken

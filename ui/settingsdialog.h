@@ -10,9 +10,10 @@ class QLineEdit;
 class QSpinBox;
 class Session;
 
-// Where Graph is, how often to check, and the access token. The address is validated as it is
-// typed (https anywhere, plain http only to this computer) and OK stays off until it is
-// valid. Accepting applies everything to the session at once.
+// Where Graph is, the access token, and how politely to poll (interval, limits, expiry,
+// timeout). The address is validated as it is typed (https anywhere, plain http only to this
+// computer) and OK stays off until it is valid. Accepting applies everything to the session
+// at once.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -22,6 +23,10 @@ public:
     QLineEdit *rootEdit() const { return m_root; }
     QComboBox *versionBox() const { return m_version; }
     QSpinBox *intervalBox() const { return m_interval; }
+    QSpinBox *inFlightBox() const { return m_inFlight; }
+    QSpinBox *perSecondBox() const { return m_perSecond; }
+    QSpinBox *expiryBox() const { return m_expiry; }
+    QSpinBox *timeoutBox() const { return m_timeout; }
     QLineEdit *tokenEdit() const { return m_token; }
     QString validationMessage() const;
 
@@ -29,11 +34,16 @@ public:
 
 private:
     bool validate();
+    void restorePollingDefaults();
 
     Session *m_session;
     QLineEdit *m_root;
     QComboBox *m_version;
     QSpinBox *m_interval;
+    QSpinBox *m_inFlight;
+    QSpinBox *m_perSecond;
+    QSpinBox *m_expiry;
+    QSpinBox *m_timeout;
     QLineEdit *m_token;
     QCheckBox *m_showToken;
     QCheckBox *m_rememberToken;
