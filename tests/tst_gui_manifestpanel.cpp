@@ -160,6 +160,50 @@ private slots:
                  operation.last.inlineManifest);
     }
 
+    void longLinksAreElidedNotScrolled()
+    {
+        m_panel->showOperation(
+            succeededWithInline(docsManifest(QStringLiteral("2099-01-01T00:00:00Z"))));
+        const int usualMinimumWidth = m_panel->minimumSizeHint().width();
+        // A deep root directory, with a SAS-like query that must never show.
+        QJsonObject manifest = docsManifest(QStringLiteral("2099-01-01T00:00:00Z"));
+        QString root = manifest.value(QLatin1String("rootDirectory")).toString();
+        for (int level = 0; level < 12; ++level)
+            root += QStringLiteral("/PartitionLevel%1=0e195b37-4574-4539").arg(level);
+        const QString withQuery = root + QStringLiteral("?sv=2021&sig=SECRETSIGNATURE");
+        manifest.insert(QLatin1String("rootDirectory"), withQuery);
+        TrackedOperation deep = succeededWithInline(manifest);
+        deep.id = QStringLiteral("0e195b37-4574-4539-bc42-0e539b9684c0");
+        deep.last.id = deep.id;
+        m_panel->showOperation(deep);
+
+        auto *field = m_panel->findChild<QLabel *>(QStringLiteral("rootDirectoryField"));
+        QVERIFY(field);
+        const int fullWidth = field->fontMetrics().horizontalAdvance(root);
+        QVERIFY(fullWidth > 1200);
+        // The link does not widen the panel, so nothing pushes the details panel's scroll area
+        // sideways.
+        QCOMPARE(m_panel->minimumSizeHint().width(), usualMinimumWidth);
+        QVERIFY(usualMinimumWidth < fullWidth);
+        m_panel->resize(usualMinimumWidth + 50, 700);
+        QTRY_VERIFY(field->width() < usualMinimumWidth + 50);
+        QVERIFY2(field->text().contains(QChar(0x2026)), qPrintable(field->text()));
+        QVERIFY(field->fontMetrics().horizontalAdvance(field->text()) <= field->width());
+        // Elided in the middle: where it is and what it ends with both stay in sight.
+        QVERIFY2(field->text().startsWith(QLatin1String("https://")), qPrintable(field->text()));
+        QVERIFY2(field->text().endsWith(QLatin1String("-4539")), qPrintable(field->text()));
+        // The whole of it is one hover (or Copy) away, and still without the query.
+        QCOMPARE(field->toolTip(), root);
+        QCOMPARE(m_panel->fieldText(QStringLiteral("rootDirectory")), root);
+        QVERIFY(!allVisibleText(m_panel.get()).contains(QLatin1String("SECRETSIGNATURE")));
+
+        // Room again: the whole link shows.
+        m_panel->resize(fullWidth + 400, 700);
+        QTRY_COMPARE(field->text(), root);
+        QCOMPARE(m_panel->fieldText(QStringLiteral("source")),
+                 QStringLiteral("the operation itself"));
+    }
+
     void warnsWhenTheSasHasExpired()
     {
         m_panel->showOperation(
@@ -196,6 +240,10 @@ private slots:
                  qPrintable(m_panel->noteText()));
         QVERIFY(m_panel->findChild<QLabel *>(QStringLiteral("foreignLinkNote"))->isVisible());
         QCOMPARE(foreign.requestCount(), 0);
+        // Read from the configured Graph instead, and the panel says from where.
+        const QString source = m_panel->fieldText(QStringLiteral("source"));
+        QVERIFY2(source.startsWith(m_simulator->rootUrl().toString()), qPrintable(source));
+        QVERIFY(source.contains(QLatin1String("/manifests/")));
     }
 
     void downloadsIntoTheChosenFolderAndRetriesAfterRefresh()

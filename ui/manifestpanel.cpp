@@ -1,11 +1,13 @@
 #include "manifestpanel.h"
 
+#include "flowlayout.h"
 #include "timetext.h"
 
 #include "app/downloadjob.h"
 #include "app/downloadmanager.h"
 #include "app/manifestloader.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
@@ -13,6 +15,7 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QFormLayout>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
@@ -76,6 +79,73 @@ QString stateText(const DownloadJob *job)
     return {};
 }
 
+// A one-line value that never widens the panel: a long id or URL is elided in the middle to
+// the width there is, with the whole of it in the tool tip and in the context menu's Copy.
+class ElidedLabel : public QLabel
+{
+public:
+    explicit ElidedLabel(QWidget *parent)
+        : QLabel(parent)
+    {
+        auto *copy = new QAction(QObject::tr("Copy"), this);
+        connect(copy, &QAction::triggered, this,
+                [this] { QGuiApplication::clipboard()->setText(m_fullText); });
+        addAction(copy);
+        setContextMenuPolicy(Qt::ActionsContextMenu);
+    }
+
+    void setFullText(const QString &text)
+    {
+        m_fullText = text;
+        setToolTip(text);
+        updateGeometry();
+        elide();
+    }
+    QString fullText() const { return m_fullText; }
+
+    QSize minimumSizeHint() const override
+    {
+        return {fontMetrics().horizontalAdvance(QStringLiteral("0e19…84c0")),
+                QLabel::minimumSizeHint().height()};
+    }
+    QSize sizeHint() const override
+    {
+        return {fontMetrics().horizontalAdvance(m_fullText) + 2 * margin(),
+                QLabel::sizeHint().height()};
+    }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        elide();
+    }
+    void changeEvent(QEvent *event) override
+    {
+        QLabel::changeEvent(event);
+        if (event->type() == QEvent::FontChange)
+            elide();
+    }
+
+private:
+    void elide()
+    {
+        const QString shown
+            = fontMetrics().elidedText(m_fullText, Qt::ElideMiddle, contentsRect().width());
+        if (shown != text())
+            setText(shown);
+    }
+
+    QString m_fullText;
+};
+
+// Only what identifies a place: a query there could hold a SAS, which is never shown.
+QString urlWithoutSecrets(const QUrl &url)
+{
+    return url.adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
+        .toDisplayString();
+}
+
 QString defaultChooseFolder(QWidget *parent, const QString &startFolder)
 {
     return QFileDialog::getExistingDirectory(parent, QObject::tr("Download the files to"),
@@ -130,16 +200,19 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     m_cancel->setObjectName(QStringLiteral("cancelButton"));
     m_retry->setObjectName(QStringLiteral("retryButton"));
 
-    addField(QStringLiteral("id"), tr("Manifest id"));
+    // Ids and links are one unbreakable word: elided, never wrapped at a hyphen or widening
+    // the panel.
+    addField(QStringLiteral("id"), tr("Manifest id"), new ElidedLabel(m_content));
     addField(QStringLiteral("schemaVersion"), tr("Schema version"));
     addField(QStringLiteral("dataFormat"), tr("Data format"));
     addField(QStringLiteral("createdDateTime"), tr("Created"));
-    addField(QStringLiteral("eTag"), tr("eTag"));
-    addField(QStringLiteral("partnerTenantId"), tr("Partner tenant"));
+    addField(QStringLiteral("eTag"), tr("eTag"), new ElidedLabel(m_content));
+    addField(QStringLiteral("partnerTenantId"), tr("Partner tenant"), new ElidedLabel(m_content));
     addField(QStringLiteral("partitionType"), tr("Partition type"));
-    addField(QStringLiteral("rootDirectory"), tr("Root directory"));
+    addField(QStringLiteral("rootDirectory"), tr("Root directory"), new ElidedLabel(m_content));
     addField(QStringLiteral("blobCount"), tr("Files"));
     addField(QStringLiteral("sasExpiry"), tr("Link expires"));
+    addField(QStringLiteral("source"), tr("Loaded from"), new ElidedLabel(m_content));
 
     m_blobs->setColumnCount(5);
     m_blobs->setHeaderLabels(
@@ -159,20 +232,18 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     m_totalProgress->setRange(0, 1000);
     m_totalProgress->setTextVisible(false);
 
-    auto *manifestButtons = new QHBoxLayout;
+    // The buttons wrap rather than widen the panel, which sits in a narrow column.
+    auto *manifestButtons = new FlowLayout;
     manifestButtons->addWidget(m_reload);
     manifestButtons->addWidget(m_copyJson);
     manifestButtons->addWidget(m_openManifest);
-    manifestButtons->addStretch();
 
-    auto *downloadButtons = new QHBoxLayout;
+    auto *downloadButtons = new FlowLayout;
     downloadButtons->addWidget(m_downloadSelected);
     downloadButtons->addWidget(m_downloadAll);
     downloadButtons->addWidget(m_cancel);
     downloadButtons->addWidget(m_retry);
     downloadButtons->addWidget(m_openFolder);
-    downloadButtons->addStretch();
-    downloadButtons->addWidget(m_decompress);
 
     auto *expiredRow = new QHBoxLayout;
     expiredRow->addWidget(m_expiryWarning, 1);
@@ -187,6 +258,7 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     contentLayout->addLayout(manifestButtons);
     contentLayout->addWidget(m_blobs, 1);
     contentLayout->addLayout(downloadButtons);
+    contentLayout->addWidget(m_decompress);
     contentLayout->addWidget(m_totalProgress);
     contentLayout->addWidget(m_totalText);
     contentLayout->addWidget(m_downloadError);
@@ -244,11 +316,13 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     clear();
 }
 
-QLabel *ManifestPanel::addField(const QString &key, const QString &label)
+QLabel *ManifestPanel::addField(const QString &key, const QString &label, QLabel *value)
 {
-    auto *value = new QLabel(m_content);
-    value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    value->setWordWrap(true);
+    if (!value) {
+        value = new QLabel(m_content);
+        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        value->setWordWrap(true);
+    }
     value->setObjectName(key + QLatin1String("Field"));
     m_form->addRow(label + QLatin1Char(':'), value);
     m_fields.insert(key, value);
@@ -308,30 +382,31 @@ void ManifestPanel::updateManifest()
     const ManifestState state = m_loader->state(m_operation.id);
     switch (state.status) {
     case ManifestState::Status::Idle:
+    case ManifestState::Status::Loaded: // where from is the "Loaded from" field
         m_loadState->clear();
         break;
     case ManifestState::Status::Loading:
         m_loadState->setText(state.hasManifest() ? tr("Refreshing the manifest…")
                                                  : tr("Loading the manifest…"));
         break;
-    case ManifestState::Status::Loaded:
-        m_loadState->setText(
-            state.source.kind == ManifestSource::Kind::Inline
-                ? tr("Manifest included in the operation.")
-                : tr("Manifest loaded from %1.").arg(state.source.url.toDisplayString()));
-        break;
     case ManifestState::Status::Failed:
         m_loadState->setText(state.error);
         break;
     }
+    m_loadState->setVisible(!m_loadState->text().isEmpty());
     m_note->setVisible(!state.source.note.isEmpty());
     m_note->setText(state.source.note);
 
     const Manifest &manifest = state.manifest;
     const bool has = state.hasManifest();
     auto set = [this, has](const QString &key, const QString &text, const QString &toolTip = {}) {
-        m_fields.value(key)->setText(has ? text : QString());
-        m_fields.value(key)->setToolTip(has ? toolTip : QString());
+        QLabel *field = m_fields.value(key);
+        if (auto *elided = dynamic_cast<ElidedLabel *>(field)) {
+            elided->setFullText(has ? text : QString());
+            return;
+        }
+        field->setText(has ? text : QString());
+        field->setToolTip(has ? toolTip : QString());
     };
     set(QStringLiteral("id"), manifest.id);
     set(QStringLiteral("schemaVersion"), manifest.schemaVersion);
@@ -343,14 +418,14 @@ void ManifestPanel::updateManifest()
     set(QStringLiteral("partitionType"), manifest.partitionType);
     // The SAS never lives in rootDirectory by the schema; a query there is dropped anyway
     // so that nothing secret is on screen or in a screenshot.
-    set(QStringLiteral("rootDirectory"),
-        QUrl(manifest.rootDirectory)
-            .adjusted(QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
-            .toDisplayString());
+    set(QStringLiteral("rootDirectory"), urlWithoutSecrets(QUrl(manifest.rootDirectory)));
     set(QStringLiteral("blobCount"),
         manifest.blobCount == manifest.blobs.size()
             ? QString::number(manifest.blobCount)
             : tr("%1 (the manifest lists %2)").arg(manifest.blobCount).arg(manifest.blobs.size()));
+    set(QStringLiteral("source"),
+        state.source.kind == ManifestSource::Kind::Inline ? tr("the operation itself")
+                                                          : urlWithoutSecrets(state.source.url));
 
     m_copyJson->setEnabled(has);
     m_openManifest->setEnabled(state.source.link.isValid() || state.source.url.isValid());
@@ -621,6 +696,8 @@ void ManifestPanel::openFolder()
 QString ManifestPanel::fieldText(const QString &field) const
 {
     const QLabel *label = m_fields.value(field);
+    if (const auto *elided = dynamic_cast<const ElidedLabel *>(label))
+        return elided->fullText();
     return label ? label->text() : QString();
 }
 

@@ -47,7 +47,8 @@ public:
     void setFolderChooser(FolderChooser chooser) { m_chooseFolder = std::move(chooser); }
 
     // What is on show, for tests and "copy" actions.
-    QString fieldText(const QString &field) const; // "id", "rootDirectory", "sasExpiry", ...
+    // The whole value, even where the panel shows it elided.
+    QString fieldText(const QString &field) const; // "id", "rootDirectory", "source", ...
     QString noteText() const;
     QString downloadSummaryText() const;
     bool isExpiryWarningShown() const;
@@ -71,7 +72,8 @@ private:
     void openManifest();
     void openFolder();
     QTreeWidgetItem *itemForBlob(const QString &name) const;
-    QLabel *addField(const QString &key, const QString &label);
+    // A labelled value in the form; a word-wrapped label unless one is given.
+    QLabel *addField(const QString &key, const QString &label, QLabel *value = nullptr);
 
     ManifestLoader *m_loader;
     DownloadManager *m_downloads;
