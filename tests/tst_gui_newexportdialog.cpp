@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -24,6 +25,7 @@ private slots:
     void cleanup();
 
     void fieldsFollowTheKind();
+    void hiddenFieldKeepsItsMessageAndTheLayoutHolds();
     void invoiceIsCheckedAsTyped();
     void currencyIsCheckedAsTyped();
     void enterWithInvalidFieldsSendsNothing();
@@ -98,6 +100,35 @@ void TestNewExportDialog::fieldsFollowTheKind()
     QCOMPARE(m_dialog->attributeSetBox()->count(), 2);
     QCOMPARE(m_dialog->attributeSetBox()->currentData().toString(), QStringLiteral("full"));
     QCOMPARE(m_dialog->periodBox()->count(), 2);
+}
+
+// A hidden row that holds a word-wrapped message is what made Qt 6.4's QFormLayout corrupt
+// memory in heightForWidth; this walks through it (and is worth running under valgrind).
+void TestNewExportDialog::hiddenFieldKeepsItsMessageAndTheLayoutHolds()
+{
+    selectKind(Kind::BilledUsage);
+    QTest::keyClicks(m_dialog->invoiceEdit(), QStringLiteral("not an invoice"));
+    QVERIFY(!m_dialog->invoiceMessage().isEmpty());
+    selectKind(Kind::UnbilledUsage);
+    QTest::keyClicks(m_dialog->currencyEdit(), QStringLiteral("dollars"));
+    QVERIFY(!m_dialog->currencyMessage().isEmpty());
+    for (const int width : {480, 700, 520, 900}) {
+        m_dialog->resize(width, m_dialog->height());
+        QCoreApplication::processEvents();
+        QVERIFY(m_dialog->layout()->minimumSize().height() > 0);
+        QVERIFY(m_dialog->heightForWidth(width) != 0);
+        QVERIFY(!m_dialog->invoiceEdit()->isVisible());
+        QVERIFY(!m_dialog->findChild<QWidget *>(QStringLiteral("invoiceMessage"))->isVisible());
+        QVERIFY(m_dialog->findChild<QWidget *>(QStringLiteral("currencyMessage"))->isVisible());
+        selectKind(Kind::BilledReconciliation);
+        QCoreApplication::processEvents();
+        QVERIFY(m_dialog->invoiceEdit()->isVisible());
+        // The message typed earlier is still there for the field it belongs to.
+        QVERIFY(m_dialog->findChild<QWidget *>(QStringLiteral("invoiceMessage"))->isVisible());
+        QVERIFY(!m_dialog->currencyEdit()->isVisible());
+        QVERIFY(!m_dialog->periodBox()->isVisible());
+        selectKind(Kind::UnbilledReconciliation);
+    }
 }
 
 void TestNewExportDialog::invoiceIsCheckedAsTyped()
