@@ -16,6 +16,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
 
 QLabel *makeNote(const QString &text)
@@ -146,6 +148,7 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
 
     auto *pollingGroup = new QGroupBox(tr("Polling"));
     auto *pollingForm = new QFormLayout(pollingGroup);
+    pollingForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint); // numbers stay compact
     m_interval->setValue(settings->refreshIntervalSeconds());
     pollingForm->addRow(tr("Refresh interval:"), m_interval);
     m_inFlight->setValue(settings->maxRequestsInFlight());
@@ -156,6 +159,11 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     pollingForm->addRow(tr("Expire operations after:"), m_expiry);
     m_timeout->setValue(settings->transferTimeoutSeconds());
     pollingForm->addRow(tr("Transfer timeout:"), m_timeout);
+    int numberWidth = 0;
+    for (const QSpinBox *box : {m_interval, m_inFlight, m_perSecond, m_expiry, m_timeout})
+        numberWidth = std::max(numberWidth, box->sizeHint().width());
+    for (QSpinBox *box : {m_interval, m_inFlight, m_perSecond, m_expiry, m_timeout})
+        box->setMinimumWidth(numberWidth); // one column of numbers, not a ragged edge
     auto *restoreDefaults = new QPushButton(tr("Restore defaults"));
     restoreDefaults->setObjectName(QStringLiteral("restorePollingDefaults"));
     restoreDefaults->setAutoDefault(false);
