@@ -200,8 +200,6 @@ private slots:
         // Room again: the whole link shows.
         m_panel->resize(fullWidth + 400, 700);
         QTRY_COMPARE(field->text(), root);
-        QCOMPARE(m_panel->fieldText(QStringLiteral("source")),
-                 QStringLiteral("the operation itself"));
     }
 
     void warnsWhenTheSasHasExpired()
@@ -241,7 +239,9 @@ private slots:
         QVERIFY(m_panel->findChild<QLabel *>(QStringLiteral("foreignLinkNote"))->isVisible());
         QCOMPARE(foreign.requestCount(), 0);
         // Read from the configured Graph instead, and the panel says from where.
-        const QString source = m_panel->fieldText(QStringLiteral("source"));
+        const auto *loadState = m_panel->findChild<QLabel *>(QStringLiteral("manifestLoadState"));
+        QCOMPARE(loadState->text(), QStringLiteral("Manifest loaded from Graph."));
+        const QString source = loadState->toolTip();
         QVERIFY2(source.startsWith(m_simulator->rootUrl().toString()), qPrintable(source));
         QVERIFY(source.contains(QLatin1String("/manifests/")));
     }

@@ -187,6 +187,7 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
+    m_loadState->setObjectName(QStringLiteral("manifestLoadState"));
     m_note->setObjectName(QStringLiteral("foreignLinkNote"));
     m_expiryWarning->setObjectName(QStringLiteral("sasExpiryWarning"));
     m_downloadError->setObjectName(QStringLiteral("downloadError"));
@@ -212,7 +213,6 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     addField(QStringLiteral("rootDirectory"), tr("Root directory"), new ElidedLabel(m_content));
     addField(QStringLiteral("blobCount"), tr("Files"));
     addField(QStringLiteral("sasExpiry"), tr("Link expires"));
-    addField(QStringLiteral("source"), tr("Loaded from"), new ElidedLabel(m_content));
 
     m_blobs->setColumnCount(5);
     m_blobs->setHeaderLabels(
@@ -244,6 +244,7 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     downloadButtons->addWidget(m_cancel);
     downloadButtons->addWidget(m_retry);
     downloadButtons->addWidget(m_openFolder);
+    downloadButtons->addWidget(m_decompress);
 
     auto *expiredRow = new QHBoxLayout;
     expiredRow->addWidget(m_expiryWarning, 1);
@@ -256,9 +257,9 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     contentLayout->addLayout(m_form);
     contentLayout->addLayout(expiredRow);
     contentLayout->addLayout(manifestButtons);
-    contentLayout->addWidget(m_blobs, 1);
+    // The download actions above the files, where they stay in view in a short panel.
     contentLayout->addLayout(downloadButtons);
-    contentLayout->addWidget(m_decompress);
+    contentLayout->addWidget(m_blobs, 1);
     contentLayout->addWidget(m_totalProgress);
     contentLayout->addWidget(m_totalText);
     contentLayout->addWidget(m_downloadError);
@@ -380,20 +381,29 @@ void ManifestPanel::onManifestStateChanged(const QString &operationId)
 void ManifestPanel::updateManifest()
 {
     const ManifestState state = m_loader->state(m_operation.id);
+    m_loadState->setToolTip({});
     switch (state.status) {
     case ManifestState::Status::Idle:
-    case ManifestState::Status::Loaded: // where from is the "Loaded from" field
         m_loadState->clear();
         break;
     case ManifestState::Status::Loading:
         m_loadState->setText(state.hasManifest() ? tr("Refreshing the manifest…")
                                                  : tr("Loading the manifest…"));
         break;
+    case ManifestState::Status::Loaded:
+        // The address is in the tool tip: a long unbreakable URL in this wrapped sentence
+        // would widen the panel.
+        if (state.source.kind == ManifestSource::Kind::Inline) {
+            m_loadState->setText(tr("Manifest included in the operation."));
+        } else {
+            m_loadState->setText(tr("Manifest loaded from Graph."));
+            m_loadState->setToolTip(urlWithoutSecrets(state.source.url));
+        }
+        break;
     case ManifestState::Status::Failed:
         m_loadState->setText(state.error);
         break;
     }
-    m_loadState->setVisible(!m_loadState->text().isEmpty());
     m_note->setVisible(!state.source.note.isEmpty());
     m_note->setText(state.source.note);
 
@@ -423,9 +433,6 @@ void ManifestPanel::updateManifest()
         manifest.blobCount == manifest.blobs.size()
             ? QString::number(manifest.blobCount)
             : tr("%1 (the manifest lists %2)").arg(manifest.blobCount).arg(manifest.blobs.size()));
-    set(QStringLiteral("source"),
-        state.source.kind == ManifestSource::Kind::Inline ? tr("the operation itself")
-                                                          : urlWithoutSecrets(state.source.url));
 
     m_copyJson->setEnabled(has);
     m_openManifest->setEnabled(state.source.link.isValid() || state.source.url.isValid());

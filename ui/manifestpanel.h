@@ -48,7 +48,7 @@ public:
 
     // What is on show, for tests and "copy" actions.
     // The whole value, even where the panel shows it elided.
-    QString fieldText(const QString &field) const; // "id", "rootDirectory", "source", ...
+    QString fieldText(const QString &field) const; // "id", "rootDirectory", "sasExpiry", ...
     QString noteText() const;
     QString downloadSummaryText() const;
     bool isExpiryWarningShown() const;
