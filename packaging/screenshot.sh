@@ -11,8 +11,8 @@ output=${2:-"$here/resources/screenshot-demo.png"}
 [ $# -gt 0 ] && shift
 app="$build/billing-monitor"
 delay=${SCREENSHOT_DELAY:-30}
-# The failed export with the longest error, so the details panel has something to show.
-selected=${SCREENSHOT_SELECT:-72e3d17f-a09e-4d8b-8f5c-cebaab9c8d08}
+# A succeeded export, so the details panel shows its manifest and files.
+selected=${SCREENSHOT_SELECT:-6fe687d7-1e0f-4bd6-9091-4672691f64bc}
 
 if [ ! -x "$app" ]; then
     echo "screenshot.sh: $app is not built; build the billing-monitor target first." >&2

@@ -98,7 +98,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     setUpTable();
     m_splitter->addWidget(m_table);
     m_splitter->addWidget(m_details);
-    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(0, 2);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setChildrenCollapsible(true);
     m_splitter->setCollapsible(0, false);
@@ -635,7 +635,7 @@ void MainWindow::restoreLayout()
     restoreState(settings->windowState());
     m_table->horizontalHeader()->restoreState(settings->tableHeaderState());
     if (!m_splitter->restoreState(settings->splitterState()))
-        m_splitter->setSizes({1060, 380});
+        m_splitter->setSizes({1020, 420});
 }
 
 void MainWindow::saveLayout()
