@@ -1,13 +1,9 @@
 #include "app/azurestorageerror.h"
 #include "app/downloadjob.h"
 #include "app/downloadmanager.h"
-#include "app/graphclient.h"
 #include "app/manifestloader.h"
 #include "app/safefilename.h"
-#include "app/simulator/graphsimulator.h"
-#include "app/tokenprovider.h"
-
-#include "models/graphjson.h"
+#include "support/simulatedgraph.h"
 
 #include <QDir>
 #include <QFile>
@@ -39,18 +35,12 @@ class TestDownload : public QObject
 private slots:
     void init()
     {
-        m_simulator = std::make_unique<GraphSimulator>();
-        QVERIFY2(m_simulator->start(), qPrintable(m_simulator->errorString()));
-        m_tokens = std::make_unique<StaticTokenProvider>(m_simulator->acceptedToken());
-        m_client = std::make_unique<GraphClient>(m_tokens.get());
+        m_graph = std::make_unique<SimulatedGraph>();
         QString error;
-        const std::optional<GraphEndpoint> endpoint = GraphEndpoint::make(
-            m_simulator->rootUrl().toString(), QStringLiteral("v1.0"), &error);
-        QVERIFY2(endpoint, qPrintable(error));
-        m_client->setEndpoint(*endpoint);
-        m_loader = std::make_unique<ManifestLoader>(m_client.get());
+        QVERIFY2(m_graph->start(&error), qPrintable(error));
+        m_loader = std::make_unique<ManifestLoader>(&m_graph->client);
         // The Graph client's own network: a shared manager must still send no token to storage.
-        m_downloads = std::make_unique<DownloadManager>(m_client->network());
+        m_downloads = std::make_unique<DownloadManager>(m_graph->client.network());
         m_folderDir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_folderDir->isValid());
         m_folder = QDir(m_folderDir->path());
@@ -59,9 +49,7 @@ private slots:
     {
         m_downloads.reset();
         m_loader.reset();
-        m_client.reset();
-        m_tokens.reset();
-        m_simulator.reset();
+        m_graph.reset();
         m_folderDir.reset();
     }
 
@@ -151,7 +139,7 @@ private slots:
 
     void refusesUnusableFolders()
     {
-        Manifest manifest = loadManifest(spec());
+        Manifest manifest = loadManifest(SimulatedGraph::succeededOperation());
         QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs,
                                        m_folder.filePath(QStringLiteral("missing"))),
                  QStringLiteral("The folder %1 does not exist.")
@@ -182,13 +170,13 @@ private slots:
 
     void downloadsAndVerifiesSeveralBlobs()
     {
-        SimulatedOperation operation = spec();
+        SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobCount = 4;
         operation.manifest.linesPerBlob = 700;
         operation.manifest.reportBlobSizes = true;
         const Manifest manifest = loadManifest(operation);
         QCOMPARE(manifest.blobs.size(), 4);
-        m_simulator->clearRequestLog();
+        m_graph->simulator.clearRequestLog();
 
         m_downloads->setMaxParallel(2);
         m_downloads->setDecompress(true);
@@ -225,7 +213,7 @@ private slots:
 
         // Storage is authorised by the SAS alone: not one blob request carried the token.
         int blobRequests = 0;
-        for (const SimulatorRequest &request : m_simulator->requestLog()) {
+        for (const SimulatorRequest &request : m_graph->simulator.requestLog()) {
             if (!request.path.startsWith(QLatin1String("/blob/")))
                 continue;
             ++blobRequests;
@@ -233,19 +221,19 @@ private slots:
             QCOMPARE(request.status, 200);
         }
         QCOMPARE(blobRequests, 4);
-        QVERIFY(m_simulator->peakConcurrentRequests() <= 2);
+        QVERIFY(m_graph->simulator.peakConcurrentRequests() <= 2);
     }
 
     void resumesCutDownloadByteIdentical()
     {
-        SimulatedOperation operation = spec();
+        SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobCount = 1;
         operation.manifest.blobSizeBytes = 600 * 1024;
         operation.manifest.linesPerBlob = 0;
         operation.manifest.dropAfterBytes = 200 * 1024; // the first request breaks off here
         operation.manifest.dropRequests = 1;
         const Manifest manifest = loadManifest(operation);
-        m_simulator->clearRequestLog();
+        m_graph->simulator.clearRequestLog();
 
         QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
         QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path()),
@@ -267,7 +255,7 @@ private slots:
 
     void resumesPartialFileFromAnEarlierRun()
     {
-        SimulatedOperation operation = spec();
+        SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobCount = 1;
         operation.manifest.linesPerBlob = 3000;
         const Manifest manifest = loadManifest(operation);
@@ -278,7 +266,7 @@ private slots:
             QTemporaryDir folder;
             QVERIFY(writeFile(QDir(folder.path()).filePath(name + QLatin1String(".part")),
                               clean.left(partSize)));
-            m_simulator->clearRequestLog();
+            m_graph->simulator.clearRequestLog();
             DownloadJob *job = downloadInto(manifest, folder.path());
             QCOMPARE(job->state(), DownloadJob::State::Done);
             QCOMPARE(job->resumes(), 1);
@@ -290,14 +278,14 @@ private slots:
 
     void restartsWhenThePartDoesNotFit()
     {
-        SimulatedOperation operation = spec();
+        SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobCount = 1;
         const Manifest manifest = loadManifest(operation);
         const QByteArray clean = downloadCleanCopy(manifest);
         const QString name = manifest.blobs.first().name;
         QVERIFY(writeFile(m_folder.filePath(name + QLatin1String(".part")),
                           QByteArray(clean.size() + 100, 'x')));
-        m_simulator->clearRequestLog();
+        m_graph->simulator.clearRequestLog();
 
         DownloadJob *job = downloadInto(manifest, m_folder.path());
         QCOMPARE(job->state(), DownloadJob::State::Done);
@@ -308,7 +296,7 @@ private slots:
 
     void setsCorruptFileAside()
     {
-        SimulatedOperation operation = spec();
+        SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobCount = 2;
         operation.manifest.corruptBlobs = {1};
         const Manifest manifest = loadManifest(operation);
@@ -337,7 +325,7 @@ private slots:
 
     void explainsExpiredLinkAndRetriesWithFreshManifest()
     {
-        SimulatedOperation operation = spec();
+        SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobCount = 2;
         operation.manifest.sasLifetimeSeconds = 1;
         const TrackedOperation tracked = trackedOperation(operation);
@@ -375,7 +363,7 @@ private slots:
 
     void refusesHostileNamesAndWritesNothingOutside()
     {
-        SimulatedOperation operation = spec();
+        SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobNames
             = {QStringLiteral("../evil.json.gz"), QStringLiteral("a/b.json.gz"),
                QStringLiteral(".."), QStringLiteral("CON.json.gz"), QStringLiteral("ok.json.gz")};
@@ -383,7 +371,7 @@ private slots:
         QCOMPARE(manifest.blobs.size(), 5);
         const QString inner = m_folder.filePath(QStringLiteral("inner"));
         QVERIFY(QDir().mkpath(inner));
-        m_simulator->clearRequestLog();
+        m_graph->simulator.clearRequestLog();
 
         QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
         QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs, inner), QString());
@@ -413,7 +401,7 @@ private slots:
 
     void explainsFilesThatCannotBeWritten()
     {
-        SimulatedOperation operation = spec();
+        SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobCount = 2;
         const Manifest manifest = loadManifest(operation);
         // A directory where the part file should go, and a part file that is a symbolic link
@@ -425,7 +413,7 @@ private slots:
         QVERIFY(writeFile(target, "keep"));
         QVERIFY(QFile::link(target,
                             m_folder.filePath(manifest.blobs.at(1).name + QLatin1String(".part"))));
-        m_simulator->clearRequestLog();
+        m_graph->simulator.clearRequestLog();
 
         QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
         QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path()),
@@ -445,7 +433,7 @@ private slots:
 
     void cancelKeepsThePartAndRetryFinishes()
     {
-        SimulatedOperation operation = spec();
+        SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobCount = 3;
         const Manifest manifest = loadManifest(operation);
         m_downloads->setMaxParallel(1);
@@ -464,32 +452,11 @@ private slots:
     }
 
 private:
-    static SimulatedOperation spec()
-    {
-        SimulatedOperation operation;
-        operation.ageMs = 60000;
-        operation.notStartedMs = 0;
-        operation.runningMs = 1000;
-        return operation;
-    }
-
     TrackedOperation trackedOperation(const SimulatedOperation &operation)
     {
-        TrackedOperation tracked;
-        tracked.id = m_simulator->addOperation(operation);
+        const TrackedOperation tracked
+            = m_graph->fetchOperation(m_graph->simulator.addOperation(operation));
         m_operationId = tracked.id;
-        GraphCall *call = m_client->get(m_simulator->operationUrl(tracked.id));
-        bool done = false;
-        QByteArray body;
-        connect(call, &GraphCall::finished, this, [&](const GraphReply &reply) {
-            done = true;
-            body = reply.body;
-        });
-        if (QTest::qWaitFor([&] { return done; }, 5000)) {
-            QString error;
-            if (const std::optional<Operation> parsed = GraphJson::parseOperation(body, &error))
-                tracked.last = *parsed;
-        }
         return tracked;
     }
 
@@ -507,7 +474,7 @@ private:
     QList<int> blobStatuses() const
     {
         QList<int> statuses;
-        for (const SimulatorRequest &request : m_simulator->requestLog()) {
+        for (const SimulatorRequest &request : m_graph->simulator.requestLog()) {
             if (request.path.startsWith(QLatin1String("/blob/")))
                 statuses.append(request.status);
         }
@@ -534,9 +501,7 @@ private:
         return readFile(QDir(folder.path()).filePath(manifest.blobs.first().name));
     }
 
-    std::unique_ptr<GraphSimulator> m_simulator;
-    std::unique_ptr<StaticTokenProvider> m_tokens;
-    std::unique_ptr<GraphClient> m_client;
+    std::unique_ptr<SimulatedGraph> m_graph;
     std::unique_ptr<ManifestLoader> m_loader;
     std::unique_ptr<DownloadManager> m_downloads;
     std::unique_ptr<QTemporaryDir> m_folderDir;

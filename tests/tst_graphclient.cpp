@@ -4,6 +4,7 @@
 #include "app/simulator/graphsimulator.h"
 #include "app/tokenprovider.h"
 #include "support/rawhttpserver.h"
+#include "support/simulatedgraph.h"
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
@@ -92,10 +93,7 @@ void TestGraphClient::init()
     m_tokens = std::make_unique<CountingTokens>(m_simulator->acceptedToken());
     m_client = std::make_unique<GraphClient>(m_tokens.get());
     QString error;
-    const auto endpoint
-        = GraphEndpoint::make(m_simulator->rootUrl().toString(), QStringLiteral("v1.0"), &error);
-    QVERIFY2(endpoint, qPrintable(error));
-    m_client->setEndpoint(*endpoint);
+    QVERIFY2(pointAtSimulator(m_client.get(), *m_simulator, &error), qPrintable(error));
 }
 
 void TestGraphClient::cleanup()

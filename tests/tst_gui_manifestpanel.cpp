@@ -1,12 +1,8 @@
 #include "app/downloadjob.h"
 #include "app/downloadmanager.h"
-#include "app/graphclient.h"
 #include "app/manifestloader.h"
-#include "app/simulator/graphsimulator.h"
-#include "app/tokenprovider.h"
+#include "support/simulatedgraph.h"
 #include "ui/manifestpanel.h"
-
-#include "models/graphjson.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -83,13 +79,10 @@ private slots:
 
     void init()
     {
-        m_simulator = std::make_unique<GraphSimulator>();
-        QVERIFY(m_simulator->start());
-        m_tokens = std::make_unique<StaticTokenProvider>(m_simulator->acceptedToken());
-        m_client = std::make_unique<GraphClient>(m_tokens.get());
-        m_client->setEndpoint(*GraphEndpoint::make(m_simulator->rootUrl().toString(),
-                                                   QStringLiteral("v1.0"), nullptr));
-        m_loader = std::make_unique<ManifestLoader>(m_client.get());
+        m_graph = std::make_unique<SimulatedGraph>();
+        QString error;
+        QVERIFY2(m_graph->start(&error), qPrintable(error));
+        m_loader = std::make_unique<ManifestLoader>(&m_graph->client);
         m_downloads = std::make_unique<DownloadManager>();
         m_panel = std::make_unique<ManifestPanel>(m_loader.get(), m_downloads.get());
         m_panel->resize(900, 700);
@@ -101,9 +94,7 @@ private slots:
         m_panel.reset();
         m_downloads.reset();
         m_loader.reset();
-        m_client.reset();
-        m_tokens.reset();
-        m_simulator.reset();
+        m_graph.reset();
     }
 
     void showsFieldsAndHidesTheSas()
@@ -223,16 +214,16 @@ private slots:
         running.last.rawStatus = QStringLiteral("running");
         m_panel->showOperation(running);
         QVERIFY(!m_panel->findChild<QTreeWidget *>(QStringLiteral("blobList"))->isVisible());
-        QCOMPARE(m_simulator->requestCount(), 0);
+        QCOMPARE(m_graph->simulator.requestCount(), 0);
     }
 
     void showsWhyAForeignLinkIsNotFetched()
     {
         GraphSimulator foreign;
         QVERIFY(foreign.start());
-        SimulatedOperation spec = succeededSpec();
+        SimulatedOperation spec = SimulatedGraph::succeededOperation();
         spec.manifestLinkRoot = foreign.rootUrl();
-        m_panel->showOperation(fetchOperation(m_simulator->addOperation(spec)));
+        m_panel->showOperation(m_graph->fetchOperation(m_graph->simulator.addOperation(spec)));
         QTRY_VERIFY(!m_panel->fieldText(QStringLiteral("id")).isEmpty());
         QVERIFY2(m_panel->noteText().contains(QLatin1String("not fetched")),
                  qPrintable(m_panel->noteText()));
@@ -242,17 +233,18 @@ private slots:
         const auto *loadState = m_panel->findChild<QLabel *>(QStringLiteral("manifestLoadState"));
         QCOMPARE(loadState->text(), QStringLiteral("Manifest loaded from Graph."));
         const QString source = loadState->toolTip();
-        QVERIFY2(source.startsWith(m_simulator->rootUrl().toString()), qPrintable(source));
+        QVERIFY2(source.startsWith(m_graph->simulator.rootUrl().toString()), qPrintable(source));
         QVERIFY(source.contains(QLatin1String("/manifests/")));
     }
 
     void downloadsIntoTheChosenFolderAndRetriesAfterRefresh()
     {
         QTemporaryDir folder;
-        SimulatedOperation spec = succeededSpec();
+        SimulatedOperation spec = SimulatedGraph::succeededOperation();
         spec.manifest.blobCount = 2;
         spec.manifest.sasLifetimeSeconds = 1;
-        const TrackedOperation operation = fetchOperation(m_simulator->addOperation(spec));
+        const TrackedOperation operation
+            = m_graph->fetchOperation(m_graph->simulator.addOperation(spec));
         m_panel->setFolderChooser([&](QWidget *, const QString &) { return folder.path(); });
         m_panel->showOperation(operation);
         QTRY_VERIFY(m_loader->state(operation.id).hasManifest());
@@ -284,37 +276,7 @@ private slots:
     }
 
 private:
-    static SimulatedOperation succeededSpec()
-    {
-        SimulatedOperation spec;
-        spec.ageMs = 60000;
-        spec.notStartedMs = 0;
-        spec.runningMs = 1000;
-        return spec;
-    }
-
-    TrackedOperation fetchOperation(const QString &id)
-    {
-        TrackedOperation tracked;
-        tracked.id = id;
-        GraphCall *call = m_client->get(m_simulator->operationUrl(id));
-        bool done = false;
-        QByteArray body;
-        connect(call, &GraphCall::finished, this, [&](const GraphReply &reply) {
-            done = true;
-            body = reply.body;
-        });
-        if (QTest::qWaitFor([&] { return done; }, 5000)) {
-            QString error;
-            if (const std::optional<Operation> operation = GraphJson::parseOperation(body, &error))
-                tracked.last = *operation;
-        }
-        return tracked;
-    }
-
-    std::unique_ptr<GraphSimulator> m_simulator;
-    std::unique_ptr<StaticTokenProvider> m_tokens;
-    std::unique_ptr<GraphClient> m_client;
+    std::unique_ptr<SimulatedGraph> m_graph;
     std::unique_ptr<ManifestLoader> m_loader;
     std::unique_ptr<DownloadManager> m_downloads;
     std::unique_ptr<ManifestPanel> m_panel;

@@ -1,9 +1,7 @@
 #include "app/exportstarter.h"
-#include "app/graphclient.h"
 #include "app/operationmonitor.h"
-#include "app/simulator/graphsimulator.h"
-#include "app/tokenprovider.h"
 #include "models/operationtablemodel.h"
+#include "support/simulatedgraph.h"
 #include "ui/newexportdialog.h"
 
 #include <QAbstractItemModelTester>
@@ -35,9 +33,7 @@ private slots:
 private:
     void selectKind(Kind kind);
 
-    std::unique_ptr<GraphSimulator> m_simulator;
-    std::unique_ptr<StaticTokenProvider> m_tokens;
-    std::unique_ptr<GraphClient> m_client;
+    std::unique_ptr<SimulatedGraph> m_graph;
     std::unique_ptr<OperationTableModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     std::unique_ptr<OperationMonitor> m_monitor;
@@ -47,20 +43,14 @@ private:
 
 void TestNewExportDialog::init()
 {
-    m_simulator = std::make_unique<GraphSimulator>();
-    QVERIFY2(m_simulator->start(), qPrintable(m_simulator->errorString()));
-    m_tokens = std::make_unique<StaticTokenProvider>(m_simulator->acceptedToken());
-    m_client = std::make_unique<GraphClient>(m_tokens.get());
+    m_graph = std::make_unique<SimulatedGraph>();
     QString error;
-    const std::optional<GraphEndpoint> endpoint
-        = GraphEndpoint::make(m_simulator->rootUrl().toString(), QStringLiteral("v1.0"), &error);
-    QVERIFY2(endpoint, qPrintable(error));
-    m_client->setEndpoint(*endpoint);
+    QVERIFY2(m_graph->start(&error), qPrintable(error));
     m_model = std::make_unique<OperationTableModel>();
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_monitor = std::make_unique<OperationMonitor>(m_model.get(), m_client.get());
-    m_starter = std::make_unique<ExportStarter>(m_client.get(), m_monitor.get());
+    m_monitor = std::make_unique<OperationMonitor>(m_model.get(), &m_graph->client);
+    m_starter = std::make_unique<ExportStarter>(&m_graph->client, m_monitor.get());
     m_dialog = std::make_unique<NewExportDialog>(m_starter.get());
     m_dialog->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_dialog.get()));
@@ -73,9 +63,7 @@ void TestNewExportDialog::cleanup()
     m_monitor.reset();
     m_tester.reset();
     m_model.reset();
-    m_client.reset();
-    m_tokens.reset();
-    m_simulator.reset();
+    m_graph.reset();
 }
 
 void TestNewExportDialog::selectKind(Kind kind)
@@ -193,7 +181,7 @@ void TestNewExportDialog::enterWithInvalidFieldsSendsNothing()
     QTest::keyClicks(m_dialog->invoiceEdit(), QStringLiteral("nonsense"));
     QTest::keyClick(m_dialog->invoiceEdit(), Qt::Key_Return);
     QTest::qWait(50);
-    QCOMPARE(m_simulator->requestCount(), 0);
+    QCOMPARE(m_graph->simulator.requestCount(), 0);
     QVERIFY(m_dialog->isVisible());
 
     // Once the invoice is right, Enter starts the export.
@@ -208,7 +196,7 @@ void TestNewExportDialog::enterWithInvalidFieldsSendsNothing()
 void TestNewExportDialog::startsAnExportAndReportsItsId()
 {
     QSignalSpy started(m_dialog.get(), &NewExportDialog::exportStarted);
-    m_simulator->setResponseDelay(100);
+    m_graph->simulator.setResponseDelay(100);
     selectKind(Kind::UnbilledUsage);
     QTest::keyClicks(m_dialog->currencyEdit(), QStringLiteral("usd"));
     QTest::mouseClick(m_dialog->startButton(), Qt::LeftButton);
@@ -219,7 +207,7 @@ void TestNewExportDialog::startsAnExportAndReportsItsId()
 
     QVERIFY(started.wait(10000));
     const QString id = started.first().first().toString();
-    QVERIFY(m_simulator->operationIds().contains(id));
+    QVERIFY(m_graph->simulator.operationIds().contains(id));
     QVERIFY(m_model->contains(id));
     QCOMPARE(m_model->find(id)->label, QStringLiteral("Unbilled usage · USD · current · full"));
     QCOMPARE(m_dialog->result(), int(QDialog::Accepted));
@@ -230,7 +218,7 @@ void TestNewExportDialog::refusalIsShownInline()
 {
     ExportSettings settings;
     settings.forcedStatus = 403;
-    m_simulator->setExportSettings(settings);
+    m_graph->simulator.setExportSettings(settings);
     selectKind(Kind::BilledUsage);
     QTest::keyClicks(m_dialog->invoiceEdit(), QStringLiteral("G016907411"));
     QTest::mouseClick(m_dialog->startButton(), Qt::LeftButton);
@@ -246,7 +234,7 @@ void TestNewExportDialog::refusalIsShownInline()
     QCOMPARE(m_model->rowCount(), 0);
 
     // A fresh attempt clears the old message.
-    m_simulator->setExportSettings(ExportSettings());
+    m_graph->simulator.setExportSettings(ExportSettings());
     QSignalSpy started(m_dialog.get(), &NewExportDialog::exportStarted);
     QTest::mouseClick(m_dialog->startButton(), Qt::LeftButton);
     QVERIFY(m_dialog->failureMessage().isEmpty());

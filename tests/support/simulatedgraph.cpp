@@ -1,0 +1,54 @@
+#include "simulatedgraph.h"
+
+#include "models/graphjson.h"
+
+#include <QTest>
+
+bool pointAtSimulator(GraphClient *client, const GraphSimulator &simulator, QString *error)
+{
+    const std::optional<GraphEndpoint> endpoint
+        = GraphEndpoint::make(simulator.rootUrl().toString(), QStringLiteral("v1.0"), error);
+    if (!endpoint)
+        return false;
+    client->setEndpoint(*endpoint);
+    return true;
+}
+
+bool SimulatedGraph::start(QString *error)
+{
+    if (!simulator.start()) {
+        *error = simulator.errorString();
+        return false;
+    }
+    return pointAtSimulator(&client, simulator, error);
+}
+
+SimulatedOperation SimulatedGraph::succeededOperation()
+{
+    SimulatedOperation operation;
+    operation.ageMs = 60000;
+    operation.notStartedMs = 0;
+    operation.runningMs = 1000;
+    return operation;
+}
+
+TrackedOperation SimulatedGraph::fetchOperation(const QString &id)
+{
+    TrackedOperation tracked;
+    tracked.id = id;
+    GraphCall *call = client.get(simulator.operationUrl(id));
+    bool done = false;
+    QByteArray body;
+    // Ends the connection on return, so a late answer never writes to the locals above.
+    QObject receiver;
+    QObject::connect(call, &GraphCall::finished, &receiver, [&](const GraphReply &reply) {
+        done = true;
+        body = reply.body;
+    });
+    if (!QTest::qWaitFor([&] { return done; }, 5000))
+        return tracked;
+    QString error;
+    if (const std::optional<Operation> operation = GraphJson::parseOperation(body, &error))
+        tracked.last = *operation;
+    return tracked;
+}
