@@ -108,6 +108,7 @@ private slots:
     void exportBodiesAreValidated();
     void exportCreatesAPollableOperation();
     void exportSwitches();
+    void manifestStatusRefusesOnlyTheManifest();
 
 private:
     HttpResult get(const QUrl &url, const QList<std::pair<QByteArray, QByteArray>> &headers = {});
@@ -998,6 +999,44 @@ void TestSimulator::exportSwitches()
         QCOMPARE(r.hasHeader("Retry-After"), forced == 429);
     }
     QCOMPARE(m_sim->operationCount(), 1);
+}
+
+void TestSimulator::manifestStatusRefusesOnlyTheManifest()
+{
+    const QList<std::pair<QByteArray, QByteArray>> authorized {
+        {"Authorization", "Bearer " + m_sim->acceptedToken().toUtf8()}};
+    for (int refusal : {401, 403}) {
+        SimulatedOperation op;
+        op.runningMs = 0;
+        op.manifestStatus = refusal;
+        const QString id = m_sim->addOperation(op);
+        const HttpResult operation = getOperation(id);
+        QCOMPARE(operation.status, 200);
+        QCOMPARE(statusOf(operation), QStringLiteral("succeeded"));
+        const QUrl link(operation.json()
+                            .value(QStringLiteral("resourceLocation@odata.navigationLink"))
+                            .toString());
+        QVERIFY(link.isValid());
+
+        const HttpResult manifest = get(link, authorized);
+        QCOMPARE(manifest.status, refusal);
+        QCOMPARE(manifest.graphError().value(QStringLiteral("code")).toString(),
+                 refusal == 401 ? QStringLiteral("InvalidAuthenticationToken")
+                                : QStringLiteral("Forbidden"));
+        QVERIFY(!manifest.json().contains(QStringLiteral("blobs")));
+    }
+
+    // Without the option the same kind of operation serves its manifest.
+    SimulatedOperation plain;
+    plain.runningMs = 0;
+    const QString id = m_sim->addOperation(plain);
+    const QUrl link(getOperation(id)
+                        .json()
+                        .value(QStringLiteral("resourceLocation@odata.navigationLink"))
+                        .toString());
+    const HttpResult manifest = get(link, authorized);
+    QCOMPARE(manifest.status, 200);
+    QVERIFY(manifest.json().value(QStringLiteral("blobs")).isArray());
 }
 
 QTEST_GUILESS_MAIN(TestSimulator)

@@ -467,6 +467,9 @@ SimulatorReply GraphSimulator::manifestReply(const QString &rawId)
     const auto operation = owner == m_operationByManifest.constEnd()
         ? m_operations.constEnd()
         : m_operations.constFind(*owner);
+    // Graph checks the caller's rights before it looks for the manifest.
+    if (operation != m_operations.constEnd() && operation->spec.manifestStatus != 0)
+        return manifestRefusal(operation->spec.manifestStatus);
     // A manifest exists only once its operation has succeeded (and not expired).
     if (!isGuid(rawId) || operation == m_operations.constEnd()
         || operation->spec.phaseAt(m_clock.elapsed() - operation->createdAtMs)
@@ -478,6 +481,22 @@ SimulatorReply GraphSimulator::manifestReply(const QString &rawId)
     SimulatorReply reply;
     reply.body = jsonBytes(m_blobs.manifestJson(id, rootUrl(), QDateTime::currentDateTimeUtc()));
     return reply;
+}
+
+SimulatorReply GraphSimulator::manifestRefusal(int status) const
+{
+    switch (status) {
+    case 401:
+        return graphError(401, QStringLiteral("InvalidAuthenticationToken"),
+                          QStringLiteral("Access token validation failure."));
+    case 403:
+        return graphError(403, QStringLiteral("Forbidden"),
+                          QStringLiteral("Either the signed-in user does not have sufficient "
+                                         "privileges, or you need to use a different account."));
+    default:
+        return graphError(status, QStringLiteral("UnknownError"),
+                          QStringLiteral("The manifest could not be served."));
+    }
 }
 
 SimulatorReply GraphSimulator::exportReply(const QHttpServerRequest &request,

@@ -92,6 +92,7 @@ private:
                               const QString &rest, SimulatorRequest &record);
     SimulatorReply operationReply(const QString &version, const QString &id);
     SimulatorReply manifestReply(const QString &id);
+    SimulatorReply manifestRefusal(int status) const;
     SimulatorReply exportReply(const QHttpServerRequest &request, const QString &version,
                                const QString &rest);
     SimulatorReply faultReply(FaultInjector::Fault fault, const QHttpServerRequest &request,

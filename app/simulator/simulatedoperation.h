@@ -35,6 +35,10 @@ struct SimulatedOperation
     qint64 expiresAfterMs = -1;
     int expiredStatus = 404; // 404 or 410
     QString manifestId; // generated when empty
+    // When non-zero, the manifest GET answers this HTTP status (401, 403, ...) with a Graph
+    // error body, while the operation itself answers normally: a token that may read
+    // operations but not manifests.
+    int manifestStatus = 0;
     ManifestSpec manifest;
 
     // The docs' example failure: code "5000", "No data available".
