@@ -89,6 +89,7 @@ void ManifestLoader::start(const TrackedOperation &operation, bool refreshOperat
     state.operationId = operation.id;
     state.source = ManifestSource::forOperation(operation, m_client->endpoint());
     state.error.clear();
+    state.problem = Problem();
 
     if (state.source.kind == ManifestSource::Kind::Inline && !refreshOperation) {
         setLoaded(operation.id, GraphJson::manifestFromJson(operation.last.inlineManifest));
@@ -126,7 +127,8 @@ void ManifestLoader::onManifestReply(const QString &operationId, const GraphRepl
     if (!reply.problem.isNull()) {
         setFailed(operationId,
                   QStringLiteral("Could not load the manifest from %1: %2")
-                      .arg(url.toDisplayString(), reply.problem.summary()));
+                      .arg(url.toDisplayString(), reply.problem.summary()),
+                  reply.problem);
         return;
     }
     QString error;
@@ -148,7 +150,8 @@ void ManifestLoader::onOperationReply(const TrackedOperation &operation, const G
     if (!reply.problem.isNull()) {
         setFailed(operation.id,
                   QStringLiteral("Could not fetch the operation again for a fresh manifest: %1")
-                      .arg(reply.problem.summary()));
+                      .arg(reply.problem.summary()),
+                  reply.problem);
         return;
     }
     QString error;
@@ -180,14 +183,17 @@ void ManifestLoader::setLoaded(const QString &operationId, const Manifest &manif
     state.status = ManifestState::Status::Loaded;
     state.manifest = manifest;
     state.error.clear();
+    state.problem = Problem();
     state.fetchedAt = QDateTime::currentDateTimeUtc();
     emit stateChanged(operationId);
 }
 
-void ManifestLoader::setFailed(const QString &operationId, const QString &error)
+void ManifestLoader::setFailed(const QString &operationId, const QString &error,
+                               const Problem &problem)
 {
     ManifestState &state = m_states[operationId];
     state.status = ManifestState::Status::Failed;
     state.error = error;
+    state.problem = problem;
     emit stateChanged(operationId);
 }

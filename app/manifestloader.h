@@ -3,6 +3,7 @@
 #include "graphendpoint.h"
 
 #include "models/manifest.h"
+#include "models/problem.h"
 #include "models/trackedoperation.h"
 
 #include <QDateTime>
@@ -52,6 +53,9 @@ struct ManifestState
     ManifestSource source;
     Manifest manifest; // valid when Loaded (also kept while reloading)
     QString error; // when Failed, phrased for the analyst
+    // When Failed on a request Graph refused or did not answer; null when an answer came
+    // but could not be read. Lets the CLI tell a refused token from a broken manifest.
+    Problem problem;
     QDateTime fetchedAt; // UTC, when the manifest in `manifest` arrived
 
     bool hasManifest() const { return fetchedAt.isValid(); }
@@ -85,7 +89,7 @@ private:
     void onManifestReply(const QString &operationId, const GraphReply &reply);
     void onOperationReply(const TrackedOperation &operation, const GraphReply &reply);
     void setLoaded(const QString &operationId, const Manifest &manifest);
-    void setFailed(const QString &operationId, const QString &error);
+    void setFailed(const QString &operationId, const QString &error, const Problem &problem = {});
 
     GraphClient *m_client;
     QHash<QString, ManifestState> m_states;

@@ -255,6 +255,50 @@ private slots:
         QCOMPARE(m_simulator->requestCount(), 0);
     }
 
+    void refusedManifestCarriesTheProblem()
+    {
+        const TrackedOperation operation
+            = fetchOperation(m_simulator->addOperation(succeededSpec()));
+        QVERIFY(operation.last.manifestLink.isValid());
+        const QString token = m_simulator->acceptedToken();
+        m_simulator->setAcceptedToken(QStringLiteral("another-token"));
+
+        m_loader->load(operation);
+        QTRY_COMPARE(m_loader->state(operation.id).status, ManifestState::Status::Failed);
+        ManifestState state = m_loader->state(operation.id);
+        QCOMPARE(state.problem.kind, Problem::Kind::Unauthorized);
+        QCOMPARE(state.problem.httpStatus, 401);
+        QCOMPARE(state.problem.code, QStringLiteral("InvalidAuthenticationToken"));
+        QVERIFY2(state.error.startsWith(QLatin1String("Could not load the manifest from "))
+                     && state.error.contains(QLatin1String("401")),
+                 qPrintable(state.error));
+
+        // Once the token is accepted again, the problem goes with the failure.
+        m_simulator->setAcceptedToken(token);
+        m_loader->reload(operation);
+        QCOMPARE(m_loader->state(operation.id).status, ManifestState::Status::Loading);
+        QVERIFY(m_loader->state(operation.id).problem.isNull());
+        QTRY_COMPARE(m_loader->state(operation.id).status, ManifestState::Status::Loaded);
+        state = m_loader->state(operation.id);
+        QVERIFY(state.problem.isNull());
+        QVERIFY(state.error.isEmpty());
+    }
+
+    void forbiddenManifestCarriesTheProblem()
+    {
+        SimulatedOperation spec = succeededSpec();
+        spec.manifestStatus = 403;
+        const TrackedOperation operation = fetchOperation(m_simulator->addOperation(spec));
+        QVERIFY(operation.last.manifestLink.isValid());
+
+        m_loader->load(operation);
+        QTRY_COMPARE(m_loader->state(operation.id).status, ManifestState::Status::Failed);
+        const ManifestState state = m_loader->state(operation.id);
+        QCOMPARE(state.problem.kind, Problem::Kind::Forbidden);
+        QCOMPARE(state.problem.httpStatus, 403);
+        QVERIFY2(state.error.contains(QLatin1String("403")), qPrintable(state.error));
+    }
+
 private:
     static SimulatedOperation succeededSpec()
     {
