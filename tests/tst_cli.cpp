@@ -60,6 +60,7 @@ private slots:
     void exportWithBadFieldsRequestsNothing();
 
     void simulatePrintsShellLinesAndServes();
+    void refusedManifestIsExitFour();
 
 private:
     struct Run
@@ -742,6 +743,37 @@ void TestCli::simulatePrintsShellLinesAndServes()
                                  folder.filePath(QStringLiteral("missing.json"))});
     QCOMPARE(badScenario.exitCode, 2);
     QVERIFY(badScenario.err.contains(QStringLiteral("simulate: ")));
+}
+
+void TestCli::refusedManifestIsExitFour()
+{
+    // The operation answers, then Graph refuses its manifest: still a refused token.
+    const auto addRefusing = [this](int manifestStatus) {
+        SimulatedOperation spec;
+        spec.runningMs = 100;
+        spec.ageMs = 60000;
+        spec.manifestStatus = manifestStatus;
+        return m_simulator->addOperation(spec);
+    };
+    for (int refusal : {401, 403}) {
+        const Run result = run({QStringLiteral("manifest"), addRefusing(refusal)});
+        QCOMPARE(result.exitCode, 4);
+        QVERIFY2(result.err.contains(QStringLiteral("Could not load the manifest"))
+                     && result.err.contains(QString::number(refusal)),
+                 qPrintable(result.err));
+        QVERIFY(result.out.isEmpty());
+    }
+
+    QTemporaryDir folder;
+    const Run download = run({QStringLiteral("--json"), QStringLiteral("download"),
+                              addRefusing(403), QStringLiteral("--dest"), folder.path()});
+    QCOMPARE(download.exitCode, 4);
+    QVERIFY(download.json().isEmpty());
+    QVERIFY(QDir(folder.path()).isEmpty());
+
+    // Other manifest faults stay unresolved.
+    const Run serverError = run({QStringLiteral("manifest"), addRefusing(500)});
+    QCOMPARE(serverError.exitCode, 5);
 }
 
 QTEST_GUILESS_MAIN(TestCli)

@@ -31,6 +31,7 @@ private slots:
     void colourIsOnlyAddedWhenAskedAndKeepsColumnsAligned();
     void operationJsonUsesNullForWhatIsUnknown();
     void runnerPrintsHelpWithoutAnyNetwork();
+    void manifestProblemsAreAuthenticationOrUnresolved();
 
 private:
     static TrackedOperation operation(const QString &id, OperationStatus status,
@@ -311,6 +312,24 @@ void TestCliUnits::runnerPrintsHelpWithoutAnyNetwork()
              2);
     QVERIFY(out.isEmpty());
     QVERIFY(err.startsWith(QStringLiteral("billing-monitor-cli: status: 'nope'")));
+}
+
+void TestCliUnits::manifestProblemsAreAuthenticationOrUnresolved()
+{
+    // The operation succeeded, so nothing about its manifest makes it a failed operation.
+    const QList<std::pair<Problem::Kind, ExitCode>> expected {
+        {Problem::Kind::None, ExitCode::Unresolved}, // an answer that could not be read
+        {Problem::Kind::Unauthorized, ExitCode::AuthenticationRefused},
+        {Problem::Kind::Forbidden, ExitCode::AuthenticationRefused},
+        {Problem::Kind::NotFound, ExitCode::Unresolved},
+        {Problem::Kind::ServerError, ExitCode::Unresolved},
+        {Problem::Kind::Network, ExitCode::Unresolved},
+    };
+    for (const auto &[kind, code] : expected) {
+        Problem problem;
+        problem.kind = kind;
+        QCOMPARE(CliExit::forManifestProblem(problem), code);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCliUnits)

@@ -48,6 +48,12 @@ ExitCode forProblem(const Problem &problem)
     return ExitCode::Unresolved;
 }
 
+ExitCode forManifestProblem(const Problem &problem)
+{
+    const ExitCode code = forProblem(problem);
+    return code == ExitCode::AuthenticationRefused ? code : ExitCode::Unresolved;
+}
+
 ExitCode forOperations(const QList<TrackedOperation> &operations, bool timedOut)
 {
     ExitCode code = timedOut ? ExitCode::TimedOut : ExitCode::Success;

@@ -21,6 +21,11 @@ namespace CliExit {
 // The code a single problem calls for (Success for a null one).
 ExitCode forProblem(const Problem &problem);
 
+// The code for a manifest that could not be loaded although its operation succeeded: a
+// refused token is still an authentication failure; anything else (a missing or
+// unreadable manifest, a server error) did not resolve. A null problem means unresolved.
+ExitCode forManifestProblem(const Problem &problem);
+
 // The code for a set of operations after status or watch. The most serious wins:
 // authentication, then unresolved errors, then a failed or expired operation, then a
 // timeout. Operations still running are fine for status; watch passes timedOut when

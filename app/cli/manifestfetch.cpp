@@ -80,7 +80,7 @@ void ManifestFetch::onManifestState(const QString &operationId)
         emit loaded(state.manifest);
         return;
     case ManifestState::Status::Failed:
-        emit failed(ExitCode::Unresolved, state.error);
+        emit failed(CliExit::forManifestProblem(state.problem), state.error);
         return;
     }
 }
