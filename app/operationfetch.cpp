@@ -3,6 +3,8 @@
 #include "graphclient.h"
 #include "models/graphjson.h"
 
+#include <utility>
+
 FetchOutcome FetchOutcome::fromReply(const GraphReply &reply, const QString &operationId)
 {
     FetchOutcome outcome;
@@ -40,10 +42,23 @@ QUrl GraphOperationFetcher::operationUrl(const QString &id, const QUrl &ownUrl) 
 void GraphOperationFetcher::fetch(const QString &id, const QUrl &url, Done done)
 {
     GraphCall *call = m_client->get(url);
+    m_calls.removeIf([](const QPointer<GraphCall> &known) { return known.isNull(); });
+    m_calls.append(call);
     QObject::connect(call, &GraphCall::finished, m_client,
                      [id, done = std::move(done)](const GraphReply &reply) {
-                         done(FetchOutcome::fromReply(reply, id));
+                         // A cancelled check tells nothing about the operation.
+                         if (!reply.cancelled)
+                             done(FetchOutcome::fromReply(reply, id));
                      });
+}
+
+void GraphOperationFetcher::cancelAll()
+{
+    const QList<QPointer<GraphCall>> calls = std::exchange(m_calls, {});
+    for (const QPointer<GraphCall> &call : calls) {
+        if (call)
+            call->cancel();
+    }
 }
 
 void GraphOperationFetcher::dropIdleConnections()

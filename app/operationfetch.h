@@ -5,12 +5,15 @@
 
 #include <QByteArray>
 #include <QDateTime>
+#include <QList>
+#include <QPointer>
 #include <QString>
 #include <QUrl>
 
 #include <functional>
 #include <optional>
 
+class GraphCall;
 class GraphClient;
 struct GraphReply;
 
@@ -38,8 +41,11 @@ public:
     // Where a check of this operation goes: its own URL (an export's Location), or the one
     // the endpoint builds from the id.
     virtual QUrl operationUrl(const QString &id, const QUrl &ownUrl) const = 0;
-    // Starts a check; calls done exactly once, later, from the event loop.
+    // Starts a check; calls done exactly once, later, from the event loop, unless
+    // cancelAll() aborts the check first.
     virtual void fetch(const QString &id, const QUrl &url, Done done) = 0;
+    // Aborts every check still in flight; their done callbacks are never called.
+    virtual void cancelAll() = 0;
     // Closes idle connections, so the next request opens a new one (Graph asks for that
     // after a 503).
     virtual void dropIdleConnections() = 0;
@@ -54,8 +60,11 @@ public:
 
     QUrl operationUrl(const QString &id, const QUrl &ownUrl) const override;
     void fetch(const QString &id, const QUrl &url, Done done) override;
+    void cancelAll() override;
     void dropIdleConnections() override;
 
 private:
     GraphClient *m_client;
+    // Calls that may still be in flight; finished ones vanish when they delete themselves.
+    QList<QPointer<GraphCall>> m_calls;
 };

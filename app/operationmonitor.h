@@ -66,6 +66,8 @@ public:
     void setPolicy(const PollPolicy &policy);
     PollPolicy policy() const;
     void start(); // begins polling (idempotent)
+    // Pauses polling and aborts the checks in flight: they change no row, and go out
+    // again after start().
     void stop();
     bool isRunning() const;
 

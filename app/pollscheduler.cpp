@@ -96,7 +96,32 @@ void PollScheduler::stop()
         return;
     m_running = false;
     m_alarm->cancel();
+    abandonInFlight();
     emit activityChanged();
+}
+
+void PollScheduler::abandonInFlight()
+{
+    if (m_inFlight == 0)
+        return;
+    // Aborting frees the connections at once (Ctrl+C, quitting) instead of leaving
+    // answers to arrive for nobody.
+    m_fetcher->cancelAll();
+    m_inFlight = 0;
+    std::vector<Entry *> abandoned;
+    for (Entry &entry : m_entries) {
+        if (entry.sendNumber != 0)
+            abandoned.push_back(&entry);
+    }
+    // The checks sent first go out first again.
+    std::sort(abandoned.begin(), abandoned.end(),
+              [](const Entry *a, const Entry *b) { return a->sendNumber < b->sendNumber; });
+    const qint64 now = m_clock->steadyMs();
+    for (Entry *entry : abandoned) {
+        entry->sendNumber = 0;
+        if (entry->manual || (!entry->terminal && !entry->expired))
+            enqueue(*entry, now, entry->manual);
+    }
 }
 
 void PollScheduler::setOnline(bool online)

@@ -60,6 +60,8 @@ public:
     QStringList trackedIds() const { return m_entries.keys(); }
 
     void start();
+    // Also aborts the checks in flight: none of them updates anything, and each goes out
+    // again after start().
     void stop();
     bool isRunning() const { return m_running; }
 
@@ -114,6 +116,7 @@ private:
     void pump();
     void dispatchDue();
     void send(Entry &entry, const QUrl &url, const QString &origin);
+    void abandonInFlight();
     void onFetched(const QString &id, quint64 sendNumber, const FetchOutcome &outcome);
     void expireByAge(Entry &entry);
     void armAlarm();

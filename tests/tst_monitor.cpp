@@ -29,6 +29,7 @@ private slots:
     void trackingValidatesAndKeepsTheLocation();
     void removedOperationsAreNoLongerPolled();
     void rowsAddedByOthersArePolled();
+    void stopAbortsStalledChecks();
 
 private:
     QString addRunning(qint64 runningMs,
@@ -315,6 +316,41 @@ void TestMonitor::rowsAddedByOthersArePolled()
     QVERIFY(waitForStatus(running, OperationStatus::Running));
     QTest::qWait(500);
     QCOMPARE(m_simulator->requestsFor(finished.id).size(), 0);
+}
+
+void TestMonitor::stopAbortsStalledChecks()
+{
+    const QStringList ids {addRunning(3600 * 1000), addRunning(3600 * 1000)};
+    FaultProfile faults;
+    faults.stall = 1.0;
+    faults.stallMs = 60000;
+    m_simulator->setFaults(faults);
+    m_monitor->track(ids);
+    m_monitor->start();
+    QVERIFY(waitUntil(
+        [&] { return m_simulator->requestCount() == 2 && m_monitor->requestsInFlight() == 2; },
+        10000));
+
+    QSignalSpy rowChanges(m_model.get(), &QAbstractItemModel::dataChanged);
+    m_monitor->stop();
+    QVERIFY(!m_monitor->isRunning());
+    QCOMPARE(m_monitor->requestsInFlight(), 0);
+    // Long enough for any answer or batch to land: the aborted checks change no row.
+    QTest::qWait(3 * OperationMonitor::BatchIntervalMs);
+    QCOMPARE(rowChanges.size(), 0);
+    for (const QString &id : ids) {
+        QVERIFY(!row(id).lastChecked.isValid());
+        QVERIFY2(row(id).problem.isNull(), qPrintable(row(id).problem.summary()));
+    }
+    QCOMPARE(m_simulator->requestCount(), 2);
+
+    m_simulator->setFaults({});
+    m_monitor->start();
+    for (const QString &id : ids) {
+        QVERIFY(waitForStatus(id, OperationStatus::Running));
+        QVERIFY(row(id).problem.isNull());
+        QVERIFY(m_simulator->requestsFor(id).size() >= 2);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestMonitor)

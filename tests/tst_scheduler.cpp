@@ -48,6 +48,7 @@ private slots:
     void removedWhileInFlight();
     void plannedCheckSurvivesARestart();
     void monitorBatchesAndFollowsTheNetwork();
+    void stopAbortsChecksInFlight();
 
 private:
     TrackedOperation operation(const QString &id = {}) const;
@@ -774,6 +775,61 @@ void TestScheduler::monitorBatchesAndFollowsTheNetwork()
     m_clock->advanceBy(3600 * 1000);
     QCOMPARE(m_fetcher->requestsFor(ids.first()).size(), lastForRemoved);
     QCOMPARE(model.rowCount(), 39);
+}
+
+void TestScheduler::stopAbortsChecksInFlight()
+{
+    m_fetcher->setResponder([](const FakeFetcher::Request &request, int) {
+        return FakeFetcher::Answer {FakeFetcher::running(request.id), 5000};
+    });
+    const QStringList ids = trackMany(3);
+    // A finished operation someone asked to look at by hand.
+    TrackedOperation finished = operation();
+    finished.last.status = OperationStatus::Succeeded;
+    finished.last.rawStatus = QStringLiteral("succeeded");
+    m_scheduler->track(finished);
+    QCOMPARE(m_scheduler->checkNow(finished.id), QString());
+    m_clock->advanceBy(1000);
+    QCOMPARE(m_scheduler->requestsInFlight(), 4);
+    QCOMPARE(m_fetcher->inFlight(), 4);
+
+    QSignalSpy activity(m_scheduler.get(), &PollScheduler::activityChanged);
+    m_scheduler->stop();
+    QCOMPARE(m_scheduler->requestsInFlight(), 0);
+    QCOMPARE(m_fetcher->inFlight(), 0);
+    QCOMPARE(activity.size(), 1);
+    for (const FakeFetcher::Request &request : m_fetcher->requests())
+        QVERIFY(request.cancelled);
+    QCOMPARE(m_scheduler->checkNow(finished.id),
+             QStringLiteral("Polling is paused: the checks will go out when it resumes."));
+
+    // Nothing was answered, so nothing is reported, and nothing goes out while stopped.
+    m_clock->advanceBy(10 * 60 * 1000);
+    QVERIFY(m_updates.isEmpty());
+    QCOMPARE(m_fetcher->requests().size(), 4);
+
+    // Started again, every abandoned check goes out again, the one asked for by hand first.
+    m_scheduler->start();
+    m_clock->advanceBy(1000);
+    QCOMPARE(m_fetcher->requests().size(), 8);
+    QCOMPARE(m_fetcher->requests()[4].id, finished.id);
+    QStringList sentBefore;
+    QStringList sentAgain;
+    for (int i = 0; i < 4; ++i) {
+        sentBefore << m_fetcher->requests()[i].id;
+        sentAgain << m_fetcher->requests()[4 + i].id;
+    }
+    sentBefore.sort();
+    sentAgain.sort();
+    QCOMPARE(sentAgain, sentBefore);
+    m_clock->advanceBy(5000);
+    for (const QString &id : ids) {
+        QCOMPARE(updatesFor(id).size(), 1);
+        QVERIFY(updatesFor(id).first().problem.isNull());
+        QCOMPARE(updatesFor(id).first().operation->status, OperationStatus::Running);
+    }
+    QCOMPARE(updatesFor(finished.id).size(), 1);
+    QCOMPARE(m_scheduler->requestsInFlight(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestScheduler)

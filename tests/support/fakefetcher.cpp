@@ -52,6 +52,15 @@ void FakeFetcher::deliverDue()
         m_alarm->setAt(m_pending.begin()->first);
 }
 
+void FakeFetcher::cancelAll()
+{
+    for (const auto &[at, delivery] : m_pending)
+        m_requests[delivery.first].cancelled = true;
+    m_inFlight -= int(m_pending.size());
+    m_pending.clear();
+    m_alarm->cancel();
+}
+
 void FakeFetcher::dropIdleConnections()
 {
     ++m_drops;

@@ -23,6 +23,7 @@ public:
         qint64 sentAtMs = 0;
         qint64 answeredAtMs = -1; // -1 while in flight
         int httpStatus = 0;
+        bool cancelled = false; // cancelAll() aborted it: it is never answered
     };
     struct Answer
     {
@@ -40,6 +41,7 @@ public:
 
     QUrl operationUrl(const QString &id, const QUrl &ownUrl) const override;
     void fetch(const QString &id, const QUrl &url, Done done) override;
+    void cancelAll() override;
     void dropIdleConnections() override;
 
     const QList<Request> &requests() const { return m_requests; }
