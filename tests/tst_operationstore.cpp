@@ -169,6 +169,10 @@ private slots:
     void saveFailureIsReported();
 
 private:
+    bool writeStoreFile(const QByteArray &content) const;
+    void verifyKeptAside(const OperationStore::LoadResult &result, const QString &suffix,
+                         const QByteArray &content, const QStringList &messageParts) const;
+
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_path;
 };
@@ -178,6 +182,23 @@ void TestOperationStore::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_path = m_dir->filePath(QStringLiteral("data/operations.json"));
+}
+
+// Puts the file there as if an earlier run (or another program) had written it.
+bool TestOperationStore::writeStoreFile(const QByteArray &content) const
+{
+    return QDir().mkpath(QFileInfo(m_path).absolutePath()) && writeAll(m_path, content);
+}
+
+// The original was set aside under `suffix`, byte for byte, and the message names every part.
+void TestOperationStore::verifyKeptAside(const OperationStore::LoadResult &result,
+                                         const QString &suffix, const QByteArray &content,
+                                         const QStringList &messageParts) const
+{
+    for (const QString &part : messageParts)
+        QVERIFY2(result.message.contains(part), qPrintable(result.message));
+    QVERIFY2(result.keptAt.startsWith(m_path + suffix), qPrintable(result.keptAt));
+    QCOMPARE(readAll(result.keptAt), content);
 }
 
 void TestOperationStore::everyFieldRoundTrips()
@@ -286,8 +307,7 @@ void TestOperationStore::unusableFilesAreMovedAside()
     QFETCH(QString, suffix);
     QFETCH(QString, reason);
 
-    QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
-    QVERIFY(writeAll(m_path, content));
+    QVERIFY(writeStoreFile(content));
 
     OperationTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -297,11 +317,9 @@ void TestOperationStore::unusableFilesAreMovedAside()
     QVERIFY(result.startedEmpty);
     QVERIFY(result.operations.isEmpty());
     QCOMPARE(model.rowCount(), 0);
-    QVERIFY2(result.keptAt.startsWith(m_path + suffix), qPrintable(result.keptAt));
-    QVERIFY2(result.message.contains(reason), qPrintable(result.message));
-    QVERIFY2(result.message.contains(QDir::toNativeSeparators(result.keptAt)),
-             qPrintable(result.message));
-    QCOMPARE(readAll(result.keptAt), content);
+    verifyKeptAside(result, suffix, content, {reason, QDir::toNativeSeparators(result.keptAt)});
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(!QFile::exists(m_path));
 
     // Starting over writes a fresh file; the one set aside is untouched.
@@ -344,8 +362,7 @@ void TestOperationStore::badEntriesAreLeftOutAndTheOriginalKept()
             {"label":"no id"},
             {"id":"9AB9CB54-D07F-4F52-9EA6-A09D7DE52C14","label":"upper case"}
         ]})";
-    QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
-    QVERIFY(writeAll(m_path, content));
+    QVERIFY(writeStoreFile(content));
 
     OperationTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -359,11 +376,11 @@ void TestOperationStore::badEntriesAreLeftOutAndTheOriginalKept()
     QVERIFY(!model.at(0).addedAt.isValid());
     QVERIFY(model.at(0).url.isEmpty());
     QCOMPARE(model.at(1).id, OtherGuid);
-    QVERIFY2(result.message.contains(u"not-a-guid"), qPrintable(result.message));
-    QVERIFY2(result.message.contains(u"“url”"), qPrintable(result.message));
-    QVERIFY2(result.message.contains(u"and 1 more"), qPrintable(result.message));
-    QVERIFY(result.keptAt.startsWith(m_path + QStringLiteral(".partial-")));
-    QCOMPARE(readAll(result.keptAt), content);
+    verifyKeptAside(
+        result, QStringLiteral(".partial-"), content,
+        {QStringLiteral("not-a-guid"), QStringLiteral("“url”"), QStringLiteral("and 1 more")});
+    if (QTest::currentTestFailed())
+        return;
 
     // The readable part is written back in full once loading is done.
     QTRY_VERIFY(!store.hasPendingChanges());
@@ -382,8 +399,7 @@ void TestOperationStore::version0IdListIsMigrated()
         "not an id",
         42
     ])";
-    QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
-    QVERIFY(writeAll(m_path, content));
+    QVERIFY(writeStoreFile(content));
 
     OperationTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -400,11 +416,11 @@ void TestOperationStore::version0IdListIsMigrated()
                             "operations/9AB9CB54-D07F-4F52-9EA6-A09D7DE52C14"));
     QCOMPARE(model.at(2).id, numberedGuid(1));
     QVERIFY(!model.at(2).hasBeenChecked());
-    QVERIFY2(result.message.contains(u"version 0"), qPrintable(result.message));
-    QVERIFY2(result.message.contains(u"not an id"), qPrintable(result.message));
-    QVERIFY2(result.message.contains(u"entry 6"), qPrintable(result.message));
-    QVERIFY(result.keptAt.startsWith(m_path + QStringLiteral(".version0-")));
-    QCOMPARE(readAll(result.keptAt), content);
+    verifyKeptAside(
+        result, QStringLiteral(".version0-"), content,
+        {QStringLiteral("version 0"), QStringLiteral("not an id"), QStringLiteral("entry 6")});
+    if (QTest::currentTestFailed())
+        return;
 
     // Rewritten in the current format straight away.
     QTRY_VERIFY(!store.hasPendingChanges());
