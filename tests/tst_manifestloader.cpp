@@ -1,9 +1,5 @@
-#include "app/graphclient.h"
 #include "app/manifestloader.h"
-#include "app/simulator/graphsimulator.h"
-#include "app/tokenprovider.h"
-
-#include "models/graphjson.h"
+#include "support/simulatedgraph.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -45,32 +41,25 @@ class TestManifestLoader : public QObject
 private slots:
     void init()
     {
-        m_simulator = std::make_unique<GraphSimulator>();
-        QVERIFY2(m_simulator->start(), qPrintable(m_simulator->errorString()));
-        m_tokens = std::make_unique<StaticTokenProvider>(m_simulator->acceptedToken());
-        m_client = std::make_unique<GraphClient>(m_tokens.get());
+        m_graph = std::make_unique<SimulatedGraph>();
         QString error;
-        const std::optional<GraphEndpoint> endpoint = GraphEndpoint::make(
-            m_simulator->rootUrl().toString(), QStringLiteral("v1.0"), &error);
-        QVERIFY2(endpoint, qPrintable(error));
-        m_client->setEndpoint(*endpoint);
-        m_loader = std::make_unique<ManifestLoader>(m_client.get());
+        QVERIFY2(m_graph->start(&error), qPrintable(error));
+        m_loader = std::make_unique<ManifestLoader>(&m_graph->client);
     }
     void cleanup()
     {
         m_loader.reset();
-        m_client.reset();
-        m_tokens.reset();
-        m_simulator.reset();
+        m_graph.reset();
     }
 
     void usesInlineManifestWithoutRequest()
     {
-        SimulatedOperation spec = succeededSpec();
+        SimulatedOperation spec = SimulatedGraph::succeededOperation();
         spec.inlineManifest = true;
-        const TrackedOperation operation = fetchOperation(m_simulator->addOperation(spec));
+        const TrackedOperation operation
+            = m_graph->fetchOperation(m_graph->simulator.addOperation(spec));
         QVERIFY(!operation.last.inlineManifest.isEmpty());
-        m_simulator->clearRequestLog();
+        m_graph->simulator.clearRequestLog();
 
         m_loader->load(operation);
         const ManifestState state = m_loader->state(operation.id);
@@ -79,22 +68,22 @@ private slots:
         QVERIFY(!state.manifest.blobs.isEmpty());
         QCOMPARE(state.manifest.blobs.size(), state.manifest.blobCount);
         QVERIFY(!state.manifest.sasToken.isEmpty());
-        QCOMPARE(m_simulator->requestCount(), 0);
+        QCOMPARE(m_graph->simulator.requestCount(), 0);
 
         // A fresh SAS for an inline manifest comes with the operation itself.
         m_loader->reload(operation);
         QCOMPARE(m_loader->state(operation.id).status, ManifestState::Status::Loading);
         QTRY_COMPARE(m_loader->state(operation.id).status, ManifestState::Status::Loaded);
-        QCOMPARE(countRequests(*m_simulator, QStringLiteral("/operations/")), 1);
-        QCOMPARE(countRequests(*m_simulator, QStringLiteral("/manifests/")), 0);
+        QCOMPARE(countRequests(m_graph->simulator, QStringLiteral("/operations/")), 1);
+        QCOMPARE(countRequests(m_graph->simulator, QStringLiteral("/manifests/")), 0);
     }
 
     void fetchesGraphLinkWithTokenAndCaches()
     {
-        const TrackedOperation operation
-            = fetchOperation(m_simulator->addOperation(succeededSpec()));
+        const TrackedOperation operation = m_graph->fetchOperation(
+            m_graph->simulator.addOperation(SimulatedGraph::succeededOperation()));
         QVERIFY(operation.last.manifestLink.isValid());
-        m_simulator->clearRequestLog();
+        m_graph->simulator.clearRequestLog();
 
         QSignalSpy changed(m_loader.get(), &ManifestLoader::stateChanged);
         m_loader->load(operation);
@@ -108,42 +97,43 @@ private slots:
         QCOMPARE(state.manifest.id,
                  operation.last.manifestLink.path().section(QLatin1Char('/'), -1));
         bool allWithAuth = false;
-        QCOMPARE(countRequests(*m_simulator, QStringLiteral("/manifests/"), nullptr, &allWithAuth),
-                 1);
+        QCOMPARE(
+            countRequests(m_graph->simulator, QStringLiteral("/manifests/"), nullptr, &allWithAuth),
+            1);
         QVERIFY(allWithAuth);
 
         m_loader->load(operation); // cached: no second request
         QCOMPARE(m_loader->state(operation.id).status, ManifestState::Status::Loaded);
-        QCOMPARE(countRequests(*m_simulator, QStringLiteral("/manifests/")), 1);
+        QCOMPARE(countRequests(m_graph->simulator, QStringLiteral("/manifests/")), 1);
 
         m_loader->reload(operation); // bypasses the cache
         QTRY_COMPARE(m_loader->state(operation.id).status, ManifestState::Status::Loaded);
-        QCOMPARE(countRequests(*m_simulator, QStringLiteral("/manifests/")), 2);
+        QCOMPARE(countRequests(m_graph->simulator, QStringLiteral("/manifests/")), 2);
     }
 
     void fallsBackToManifestsById()
     {
         // Without inline object or link, the manifest is asked for by the operation's id.
-        SimulatedOperation spec = succeededSpec();
+        SimulatedOperation spec = SimulatedGraph::succeededOperation();
         spec.id = newGuid();
         spec.manifestId = spec.id;
-        fetchOperation(m_simulator->addOperation(spec)); // publishes the manifest
+        m_graph->fetchOperation(m_graph->simulator.addOperation(spec)); // publishes the manifest
         TrackedOperation operation;
         operation.id = spec.id;
         operation.last.id = spec.id;
         operation.last.status = OperationStatus::Succeeded;
         operation.last.rawStatus = QStringLiteral("succeeded");
-        m_simulator->clearRequestLog();
+        m_graph->simulator.clearRequestLog();
 
         m_loader->load(operation);
         QTRY_COMPARE(m_loader->state(operation.id).status, ManifestState::Status::Loaded);
         const ManifestState state = m_loader->state(operation.id);
         QCOMPARE(state.source.kind, ManifestSource::Kind::ManifestsById);
-        QCOMPARE(state.source.url, m_client->endpoint().manifestUrl(spec.id));
+        QCOMPARE(state.source.url, m_graph->client.endpoint().manifestUrl(spec.id));
         QVERIFY(!state.source.linkRefused);
         QCOMPARE(state.manifest.id, spec.id);
         bool allWithAuth = false;
-        QCOMPARE(countRequests(*m_simulator, QStringLiteral("/manifests/") + spec.id, nullptr,
+        QCOMPARE(countRequests(m_graph->simulator, QStringLiteral("/manifests/") + spec.id, nullptr,
                                &allWithAuth),
                  1);
         QVERIFY(allWithAuth);
@@ -153,11 +143,12 @@ private slots:
     {
         GraphSimulator foreign;
         QVERIFY(foreign.start());
-        SimulatedOperation spec = succeededSpec();
+        SimulatedOperation spec = SimulatedGraph::succeededOperation();
         spec.manifestLinkRoot = foreign.rootUrl();
-        const TrackedOperation operation = fetchOperation(m_simulator->addOperation(spec));
+        const TrackedOperation operation
+            = m_graph->fetchOperation(m_graph->simulator.addOperation(spec));
         QCOMPARE(operation.last.manifestLink.port(), foreign.rootUrl().port());
-        m_simulator->clearRequestLog();
+        m_graph->simulator.clearRequestLog();
 
         m_loader->load(operation);
         QTRY_COMPARE(m_loader->state(operation.id).status, ManifestState::Status::Loaded);
@@ -174,8 +165,9 @@ private slots:
         // The foreign origin saw nothing at all, so certainly no token; Graph got the request.
         QCOMPARE(foreign.requestCount(), 0);
         bool allWithAuth = false;
-        QCOMPARE(countRequests(*m_simulator, QStringLiteral("/manifests/"), nullptr, &allWithAuth),
-                 1);
+        QCOMPARE(
+            countRequests(m_graph->simulator, QStringLiteral("/manifests/"), nullptr, &allWithAuth),
+            1);
         QVERIFY(allWithAuth);
     }
 
@@ -235,7 +227,7 @@ private slots:
         operation.id = newGuid();
         operation.last.status = OperationStatus::Succeeded;
         operation.last.rawStatus = QStringLiteral("succeeded");
-        operation.last.manifestLink = m_client->endpoint().manifestUrl(newGuid());
+        operation.last.manifestLink = m_graph->client.endpoint().manifestUrl(newGuid());
         m_loader->load(operation);
         QTRY_COMPARE(m_loader->state(operation.id).status, ManifestState::Status::Failed);
         const QString error = m_loader->state(operation.id).error;
@@ -252,16 +244,16 @@ private slots:
         operation.last.rawStatus = QStringLiteral("running");
         m_loader->load(operation);
         QCOMPARE(m_loader->state(operation.id).status, ManifestState::Status::Idle);
-        QCOMPARE(m_simulator->requestCount(), 0);
+        QCOMPARE(m_graph->simulator.requestCount(), 0);
     }
 
     void refusedManifestCarriesTheProblem()
     {
-        const TrackedOperation operation
-            = fetchOperation(m_simulator->addOperation(succeededSpec()));
+        const TrackedOperation operation = m_graph->fetchOperation(
+            m_graph->simulator.addOperation(SimulatedGraph::succeededOperation()));
         QVERIFY(operation.last.manifestLink.isValid());
-        const QString token = m_simulator->acceptedToken();
-        m_simulator->setAcceptedToken(QStringLiteral("another-token"));
+        const QString token = m_graph->simulator.acceptedToken();
+        m_graph->simulator.setAcceptedToken(QStringLiteral("another-token"));
 
         m_loader->load(operation);
         QTRY_COMPARE(m_loader->state(operation.id).status, ManifestState::Status::Failed);
@@ -274,7 +266,7 @@ private slots:
                  qPrintable(state.error));
 
         // Once the token is accepted again, the problem goes with the failure.
-        m_simulator->setAcceptedToken(token);
+        m_graph->simulator.setAcceptedToken(token);
         m_loader->reload(operation);
         QCOMPARE(m_loader->state(operation.id).status, ManifestState::Status::Loading);
         QVERIFY(m_loader->state(operation.id).problem.isNull());
@@ -286,9 +278,10 @@ private slots:
 
     void forbiddenManifestCarriesTheProblem()
     {
-        SimulatedOperation spec = succeededSpec();
+        SimulatedOperation spec = SimulatedGraph::succeededOperation();
         spec.manifestStatus = 403;
-        const TrackedOperation operation = fetchOperation(m_simulator->addOperation(spec));
+        const TrackedOperation operation
+            = m_graph->fetchOperation(m_graph->simulator.addOperation(spec));
         QVERIFY(operation.last.manifestLink.isValid());
 
         m_loader->load(operation);
@@ -300,37 +293,7 @@ private slots:
     }
 
 private:
-    static SimulatedOperation succeededSpec()
-    {
-        SimulatedOperation spec;
-        spec.ageMs = 60000; // long finished
-        spec.notStartedMs = 0;
-        spec.runningMs = 1000;
-        return spec;
-    }
-
-    TrackedOperation fetchOperation(const QString &id)
-    {
-        TrackedOperation tracked;
-        tracked.id = id;
-        GraphCall *call = m_client->get(m_simulator->operationUrl(id));
-        bool done = false;
-        QByteArray body;
-        connect(call, &GraphCall::finished, this, [&](const GraphReply &reply) {
-            done = true;
-            body = reply.body;
-        });
-        if (!QTest::qWaitFor([&] { return done; }, 5000))
-            return tracked;
-        QString error;
-        if (const std::optional<Operation> operation = GraphJson::parseOperation(body, &error))
-            tracked.last = *operation;
-        return tracked;
-    }
-
-    std::unique_ptr<GraphSimulator> m_simulator;
-    std::unique_ptr<StaticTokenProvider> m_tokens;
-    std::unique_ptr<GraphClient> m_client;
+    std::unique_ptr<SimulatedGraph> m_graph;
     std::unique_ptr<ManifestLoader> m_loader;
 };
 

@@ -1,9 +1,6 @@
-#include "app/graphclient.h"
-#include "app/graphendpoint.h"
 #include "app/operationmonitor.h"
-#include "app/simulator/graphsimulator.h"
-#include "app/tokenprovider.h"
 #include "models/operationtablemodel.h"
+#include "support/simulatedgraph.h"
 #include "support/waituntil.h"
 
 #include <QAbstractItemModelTester>
@@ -38,9 +35,7 @@ private:
     const TrackedOperation &row(const QString &id) const { return *m_model->find(id); }
     bool waitForStatus(const QString &id, OperationStatus status, int timeoutMs = 15000);
 
-    std::unique_ptr<GraphSimulator> m_simulator;
-    std::unique_ptr<StaticTokenProvider> m_tokens;
-    std::unique_ptr<GraphClient> m_client;
+    std::unique_ptr<SimulatedGraph> m_graph;
     std::unique_ptr<OperationTableModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     std::unique_ptr<OperationMonitor> m_monitor;
@@ -52,7 +47,7 @@ QString TestMonitor::addRunning(qint64 runningMs, SimulatedOperation::Outcome ou
     spec.runningMs = runningMs;
     spec.outcome = outcome;
     spec.retryAfter = "0.5";
-    return m_simulator->addOperation(spec);
+    return m_graph->simulator.addOperation(spec);
 }
 
 bool TestMonitor::waitForStatus(const QString &id, OperationStatus status, int timeoutMs)
@@ -62,19 +57,13 @@ bool TestMonitor::waitForStatus(const QString &id, OperationStatus status, int t
 
 void TestMonitor::init()
 {
-    m_simulator = std::make_unique<GraphSimulator>();
-    QVERIFY2(m_simulator->start(), qPrintable(m_simulator->errorString()));
-    m_tokens = std::make_unique<StaticTokenProvider>(m_simulator->acceptedToken());
-    m_client = std::make_unique<GraphClient>(m_tokens.get());
+    m_graph = std::make_unique<SimulatedGraph>();
     QString error;
-    const auto endpoint
-        = GraphEndpoint::make(m_simulator->rootUrl().toString(), QStringLiteral("v1.0"), &error);
-    QVERIFY2(endpoint, qPrintable(error));
-    m_client->setEndpoint(*endpoint);
+    QVERIFY2(m_graph->start(&error), qPrintable(error));
     m_model = std::make_unique<OperationTableModel>();
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_monitor = std::make_unique<OperationMonitor>(m_model.get(), m_client.get());
+    m_monitor = std::make_unique<OperationMonitor>(m_model.get(), &m_graph->client);
     m_monitor->setRefreshIntervalSeconds(1);
     QVERIFY(m_monitor->isOnline()); // a loopback Graph is reachable without a network
 }
@@ -84,9 +73,7 @@ void TestMonitor::cleanup()
     m_monitor.reset();
     m_tester.reset();
     m_model.reset();
-    m_client.reset();
-    m_tokens.reset();
-    m_simulator.reset();
+    m_graph.reset();
 }
 
 void TestMonitor::operationsReachTheirTerminalStates()
@@ -96,7 +83,7 @@ void TestMonitor::operationsReachTheirTerminalStates()
     SimulatedOperation completedSpec;
     completedSpec.runningMs = 1000;
     completedSpec.finalStatus = QStringLiteral("completed");
-    const QString completes = m_simulator->addOperation(completedSpec);
+    const QString completes = m_graph->simulator.addOperation(completedSpec);
 
     QSignalSpy statusChanges(m_model.get(), &OperationTableModel::statusChanged);
     QSignalSpy activity(m_monitor.get(), &OperationMonitor::activityChanged);
@@ -130,14 +117,14 @@ void TestMonitor::operationsReachTheirTerminalStates()
     QVERIFY(activity.size() > 0);
 
     // Terminal operations are never asked about again.
-    const int requests = m_simulator->requestCount();
+    const int requests = m_graph->simulator.requestCount();
     QTest::qWait(1500);
-    QCOMPARE(m_simulator->requestCount(), requests);
+    QCOMPARE(m_graph->simulator.requestCount(), requests);
     QCOMPARE(m_monitor->requestsInFlight(), 0);
     QVERIFY(!m_monitor->nextCheckAt().isValid());
     // Every poll carried the token, and polls of one operation never overlapped.
     for (const QString &id : {succeeds, fails, completes}) {
-        const QList<SimulatorRequest> log = m_simulator->requestsFor(id);
+        const QList<SimulatorRequest> log = m_graph->simulator.requestsFor(id);
         for (int i = 0; i < log.size(); ++i) {
             QVERIFY(log[i].hadAuthorization);
             if (i > 0)
@@ -173,10 +160,10 @@ void TestMonitor::resultsArriveInBatchesWithoutReset()
     QCOMPARE(inserts.size(), 0);
     QVERIFY(changes.size() > 0);
     // Batches: fewer model updates than answers, as several answers share a 100 ms tick.
-    QVERIFY2(changes.size() < m_simulator->requestCount(),
+    QVERIFY2(changes.size() < m_graph->simulator.requestCount(),
              qPrintable(QStringLiteral("%1 dataChanged for %2 answers")
                             .arg(changes.size())
-                            .arg(m_simulator->requestCount())));
+                            .arg(m_graph->simulator.requestCount())));
     for (const QList<QVariant> &change : std::as_const(changes)) {
         const QModelIndex from = change.at(0).toModelIndex();
         const QModelIndex to = change.at(1).toModelIndex();
@@ -196,7 +183,7 @@ void TestMonitor::problemsDoNotChangeTheStatus()
     QSignalSpy statusChanges(m_model.get(), &OperationTableModel::statusChanged);
     FaultProfile faults;
     faults.serverError = 1.0;
-    m_simulator->setFaults(faults);
+    m_graph->simulator.setFaults(faults);
     QVERIFY(waitUntil([&] { return row(id).problem.kind == Problem::Kind::ServerError; }, 10000));
     QCOMPARE(row(id).status(), OperationStatus::Running);
     QCOMPARE(row(id).problem.httpStatus, 500);
@@ -207,11 +194,11 @@ void TestMonitor::problemsDoNotChangeTheStatus()
 
     faults.serverError = 0;
     faults.htmlBody = 1.0;
-    m_simulator->setFaults(faults);
+    m_graph->simulator.setFaults(faults);
     QVERIFY(waitUntil([&] { return row(id).problem.kind == Problem::Kind::BadReply; }, 10000));
     QCOMPARE(row(id).status(), OperationStatus::Running);
 
-    m_simulator->setFaults({});
+    m_graph->simulator.setFaults({});
     QVERIFY(waitUntil([&] { return row(id).problem.isNull(); }, 15000));
     QCOMPARE(row(id).status(), OperationStatus::Running);
     QCOMPARE(statusChanges.size(), 0);
@@ -224,7 +211,7 @@ void TestMonitor::goneOperationsExpireWithAHint()
     m_monitor->start();
     QSignalSpy statusChanges(m_model.get(), &OperationTableModel::statusChanged);
     QVERIFY(waitForStatus(unknown, OperationStatus::Expired));
-    QCOMPARE(m_simulator->requestsFor(unknown).size(), PollPolicy::GoneLimit);
+    QCOMPARE(m_graph->simulator.requestsFor(unknown).size(), PollPolicy::GoneLimit);
     QCOMPARE(row(unknown).problem.kind, Problem::Kind::NotFound);
     QVERIFY(row(unknown).problem.message.contains(QStringLiteral("start a new export")));
     QCOMPARE(statusChanges.size(), 1);
@@ -234,7 +221,7 @@ void TestMonitor::goneOperationsExpireWithAHint()
     SimulatedOperation spec;
     spec.id = unknown;
     spec.runningMs = 3600 * 1000;
-    m_simulator->addOperation(spec);
+    m_graph->simulator.addOperation(spec);
     QCOMPARE(m_monitor->checkNow(unknown), QString());
     QVERIFY(waitForStatus(unknown, OperationStatus::Running));
     QVERIFY(!row(unknown).expired);
@@ -247,7 +234,7 @@ void TestMonitor::throttlingIsReportedAndRespected()
     FaultProfile faults;
     faults.throttle = 1.0;
     faults.retryAfterSeconds = 3;
-    m_simulator->setFaults(faults);
+    m_graph->simulator.setFaults(faults);
     m_monitor->track({id});
     m_monitor->start();
     QVERIFY(waitUntil([&] { return m_monitor->throttledUntil().isValid(); }, 10000));
@@ -255,9 +242,9 @@ void TestMonitor::throttlingIsReportedAndRespected()
     QCOMPARE(row(id).lastRetryAfter, QStringLiteral("3"));
     QVERIFY(m_monitor->refreshAll().startsWith(QStringLiteral("Throttled by Graph until")));
     QVERIFY(m_monitor->checkNow(id).startsWith(QStringLiteral("Throttled by Graph until")));
-    m_simulator->setFaults({});
+    m_graph->simulator.setFaults({});
     QVERIFY(waitForStatus(id, OperationStatus::Running, 10000));
-    const QList<SimulatorRequest> log = m_simulator->requestsFor(id);
+    const QList<SimulatorRequest> log = m_graph->simulator.requestsFor(id);
     QCOMPARE(log.size(), 2);
     QVERIFY(log[1].receivedAtMs >= log[0].answeredAtMs + 3000 - 2);
 }
@@ -273,7 +260,7 @@ void TestMonitor::trackingValidatesAndKeepsTheLocation()
     QCOMPARE(m_monitor->track({id}).alreadyTracked, QStringList {id});
 
     const QString exported = addRunning(3600 * 1000);
-    QUrl location = m_simulator->operationUrl(exported, QStringLiteral("beta"));
+    QUrl location = m_graph->simulator.operationUrl(exported, QStringLiteral("beta"));
     QVERIFY(!m_monitor->trackExport(exported, QUrl(QStringLiteral("http://example.com/op")),
                                     QStringLiteral("x")));
     QVERIFY(!m_monitor->trackExport(QStringLiteral("nope"), location, QStringLiteral("x")));
@@ -282,7 +269,8 @@ void TestMonitor::trackingValidatesAndKeepsTheLocation()
     QCOMPARE(row(exported).url, location);
     m_monitor->start();
     QVERIFY(waitForStatus(exported, OperationStatus::Running));
-    QVERIFY(m_simulator->requestsFor(exported).first().path.startsWith(QStringLiteral("/beta/")));
+    QVERIFY(
+        m_graph->simulator.requestsFor(exported).first().path.startsWith(QStringLiteral("/beta/")));
 }
 
 void TestMonitor::removedOperationsAreNoLongerPolled()
@@ -294,9 +282,9 @@ void TestMonitor::removedOperationsAreNoLongerPolled()
     m_monitor->remove({id});
     QCOMPARE(m_model->rowCount(), 0);
     QTest::qWait(300);
-    const int requests = int(m_simulator->requestsFor(id).size());
+    const int requests = int(m_graph->simulator.requestsFor(id).size());
     QTest::qWait(1500);
-    QCOMPARE(m_simulator->requestsFor(id).size(), requests);
+    QCOMPARE(m_graph->simulator.requestsFor(id).size(), requests);
     QCOMPARE(m_monitor->requestsInFlight(), 0);
 }
 
@@ -315,7 +303,7 @@ void TestMonitor::rowsAddedByOthersArePolled()
     m_monitor->start();
     QVERIFY(waitForStatus(running, OperationStatus::Running));
     QTest::qWait(500);
-    QCOMPARE(m_simulator->requestsFor(finished.id).size(), 0);
+    QCOMPARE(m_graph->simulator.requestsFor(finished.id).size(), 0);
 }
 
 void TestMonitor::stopAbortsStalledChecks()
@@ -324,11 +312,13 @@ void TestMonitor::stopAbortsStalledChecks()
     FaultProfile faults;
     faults.stall = 1.0;
     faults.stallMs = 60000;
-    m_simulator->setFaults(faults);
+    m_graph->simulator.setFaults(faults);
     m_monitor->track(ids);
     m_monitor->start();
     QVERIFY(waitUntil(
-        [&] { return m_simulator->requestCount() == 2 && m_monitor->requestsInFlight() == 2; },
+        [&] {
+            return m_graph->simulator.requestCount() == 2 && m_monitor->requestsInFlight() == 2;
+        },
         10000));
 
     QSignalSpy rowChanges(m_model.get(), &QAbstractItemModel::dataChanged);
@@ -342,14 +332,14 @@ void TestMonitor::stopAbortsStalledChecks()
         QVERIFY(!row(id).lastChecked.isValid());
         QVERIFY2(row(id).problem.isNull(), qPrintable(row(id).problem.summary()));
     }
-    QCOMPARE(m_simulator->requestCount(), 2);
+    QCOMPARE(m_graph->simulator.requestCount(), 2);
 
-    m_simulator->setFaults({});
+    m_graph->simulator.setFaults({});
     m_monitor->start();
     for (const QString &id : ids) {
         QVERIFY(waitForStatus(id, OperationStatus::Running));
         QVERIFY(row(id).problem.isNull());
-        QVERIFY(m_simulator->requestsFor(id).size() >= 2);
+        QVERIFY(m_graph->simulator.requestsFor(id).size() >= 2);
     }
 }
 
