@@ -464,9 +464,13 @@ private:
     {
         const TrackedOperation tracked = trackedOperation(operation);
         m_loader->load(tracked);
-        QTest::qWaitFor(
-            [&] { return m_loader->state(tracked.id).status != ManifestState::Status::Loading; },
-            5000);
+        // Callers assert on the manifest; this only says why it may be empty.
+        if (!QTest::qWaitFor(
+                [&] {
+                    return m_loader->state(tracked.id).status != ManifestState::Status::Loading;
+                },
+                5000))
+            qWarning("The manifest of %s did not load within 5 s", qPrintable(tracked.id));
         return m_loader->state(tracked.id).manifest;
     }
 

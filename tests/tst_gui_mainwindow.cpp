@@ -109,8 +109,9 @@ QString TestMainWindow::addSimulated(SimulatedOperation::Outcome outcome, qint64
     operation.outcome = outcome;
     operation.runningMs = runningMs;
     operation.retryAfter = {};
-    operation.error = {QStringLiteral("5001"), QStringLiteral("The export could not be completed."),
-                       QStringLiteral("invoiceId")};
+    operation.error.code = QStringLiteral("5001");
+    operation.error.message = QStringLiteral("The export could not be completed.");
+    operation.error.target = QStringLiteral("invoiceId");
     return m_simulator.addOperation(operation);
 }
 
