@@ -162,6 +162,11 @@ void TestMonitorIntegration::fiveHundredOperationsThroughFaults()
             // Never two checks of one operation at once.
             if (previous.answeredAtMs >= 0)
                 QVERIFY(next.receivedAtMs >= previous.answeredAtMs);
+            // Qt itself sends a request again, with the same headers, when the connection
+            // closes before the answer is complete (a reset or a truncated body). The client
+            // never saw that answer, so its Retry-After was never given to anyone.
+            if (!next.clientRequestId.isEmpty() && next.clientRequestId == previous.clientRequestId)
+                continue;
             const std::optional<qint64> wait
                 = RetryAfter::delayMs(previous.retryAfter, QDateTime::currentDateTimeUtc());
             if (previous.retryAfter.isEmpty() || !wait || previous.retryAfter.contains(' '))
