@@ -3,6 +3,7 @@
 #include "statusstyle.h"
 
 #include <QLocale>
+#include <QSet>
 #include <QTimeZone>
 
 #include <algorithm>
@@ -261,10 +262,13 @@ QStringList OperationTableModel::add(const QList<TrackedOperation> &operations)
 {
     QList<TrackedOperation> fresh;
     QStringList ids;
+    // A set, not ids.contains(): loading a store of thousands must not be quadratic.
+    QSet<QString> seen;
     for (const TrackedOperation &operation : operations) {
         if (operation.id.isEmpty() || m_rowById.contains(operation.id)
-            || ids.contains(operation.id))
+            || seen.contains(operation.id))
             continue;
+        seen.insert(operation.id);
         fresh.append(operation);
         ids.append(operation.id);
     }
@@ -323,12 +327,12 @@ void OperationTableModel::update(const QList<TrackedOperation> &operations)
 
 void OperationTableModel::remove(const QStringList &ids)
 {
-    QList<int> rows;
+    QSet<int> unique;
     for (const QString &id : ids) {
-        const int row = rowOf(id);
-        if (row >= 0 && !rows.contains(row))
-            rows.append(row);
+        if (const int row = rowOf(id); row >= 0)
+            unique.insert(row);
     }
+    QList<int> rows(unique.cbegin(), unique.cend());
     if (rows.isEmpty())
         return;
     std::sort(rows.begin(), rows.end(), std::greater<int>());
