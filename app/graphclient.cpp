@@ -195,6 +195,7 @@ GraphClient::GraphClient(TokenProvider *tokens, QObject *parent)
 void GraphClient::setEndpoint(const GraphEndpoint &endpoint)
 {
     m_endpoint = endpoint;
+    emit endpointChanged();
 }
 
 void GraphClient::setTransferTimeout(int milliseconds)

@@ -84,6 +84,10 @@ public:
     QNetworkAccessManager *network() const { return m_network; }
     TokenProvider *tokens() const { return m_tokens; }
 
+signals:
+    // The Graph origin changed, so whether Graph is on this computer may have changed too.
+    void endpointChanged();
+
 private:
     QNetworkRequest makeRequest(const QUrl &url, QByteArray *clientRequestId) const;
     GraphCall *startCall(QNetworkReply *reply, const QByteArray &clientRequestId);

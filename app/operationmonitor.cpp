@@ -39,15 +39,24 @@ bool isAcceptableLocation(const QUrl &url)
 } // namespace
 
 OperationMonitor::OperationMonitor(OperationTableModel *model, GraphClient *client, QObject *parent)
+    : OperationMonitor(model, client, nullptr, parent)
+{ }
+
+OperationMonitor::OperationMonitor(OperationTableModel *model, GraphClient *client,
+                                   NetworkStatus *network, QObject *parent)
     : QObject(parent)
     , m_model(model)
     , m_client(client)
     , m_ownFetcher(std::make_unique<GraphOperationFetcher>(client))
-    , m_ownNetwork(std::make_unique<NetworkStatus>(Clock::system()))
+    , m_ownNetwork(network ? nullptr : new NetworkStatus(Clock::system()))
     , m_clock(Clock::system())
-    , m_network(m_ownNetwork.get())
+    , m_network(network ? network : m_ownNetwork.get())
 {
-    m_ownNetwork->watchSystem();
+    if (m_ownNetwork)
+        m_ownNetwork->watchSystem();
+    // The session points the client at its Graph after building the monitor; a Graph on this
+    // computer is reachable even while the machine has no network.
+    connect(client, &GraphClient::endpointChanged, this, &OperationMonitor::applyOnline);
     init(m_ownFetcher.get());
 }
 

@@ -36,6 +36,9 @@ public:
     static constexpr int BatchIntervalMs = 100;
 
     OperationMonitor(OperationTableModel *model, GraphClient *client, QObject *parent = nullptr);
+    // Follows this network watcher (not owned) instead of the system's reachability.
+    OperationMonitor(OperationTableModel *model, GraphClient *client, NetworkStatus *network,
+                     QObject *parent = nullptr);
     // For tests and benchmarks: any fetcher, clock and network watcher (not owned).
     OperationMonitor(OperationTableModel *model, OperationFetcher *fetcher, Clock *clock,
                      NetworkStatus *network, QObject *parent = nullptr);

@@ -1,3 +1,5 @@
+#include "app/clock.h"
+#include "app/networkstatus.h"
 #include "app/operationmonitor.h"
 #include "models/operationtablemodel.h"
 #include "support/simulatedgraph.h"
@@ -27,6 +29,7 @@ private slots:
     void removedOperationsAreNoLongerPolled();
     void rowsAddedByOthersArePolled();
     void stopAbortsStalledChecks();
+    void graphOnThisComputerIsReachableOffline();
 
 private:
     QString addRunning(qint64 runningMs,
@@ -341,6 +344,32 @@ void TestMonitor::stopAbortsStalledChecks()
         QVERIFY(row(id).problem.isNull());
         QVERIFY(m_graph->simulator.requestsFor(id).size() >= 2);
     }
+}
+
+// The session points the client at its Graph only after building the monitor. A simulator
+// on this computer must then count as reachable even though the machine is offline.
+void TestMonitor::graphOnThisComputerIsReachableOffline()
+{
+    NetworkStatus offline(Clock::system());
+    offline.setOnline(false);
+    StaticTokenProvider tokens;
+    GraphClient client(&tokens);
+    OperationTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    OperationMonitor monitor(&model, &client, &offline);
+    QSignalSpy onlineChanges(&monitor, &OperationMonitor::onlineChanged);
+    QVERIFY(!monitor.isOnline());
+
+    QString error;
+    const std::optional<GraphEndpoint> local = GraphEndpoint::make(
+        m_graph->simulator.rootUrl().toString(), QStringLiteral("v1.0"), &error);
+    QVERIFY2(local, qPrintable(error));
+    client.setEndpoint(*local);
+    QVERIFY(monitor.isOnline());
+
+    client.setEndpoint(GraphEndpoint());
+    QVERIFY(!monitor.isOnline());
+    QCOMPARE(onlineChanges.size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestMonitor)
