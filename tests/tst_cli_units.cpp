@@ -95,8 +95,9 @@ void TestCliUnits::watchOptionsAreChecked()
     QCOMPARE(parsed.options->timeoutSeconds, 2.5);
     QCOMPARE(parsed.options->intervalSeconds, 1); // whole seconds, never zero
 
-    for (const QString &bad : {QStringLiteral("0"), QStringLiteral("-1"), QStringLiteral("inf"),
-                               QStringLiteral("nan"), QStringLiteral("")}) {
+    for (const QString &bad :
+         {QStringLiteral("0"), QStringLiteral("-1"), QStringLiteral("inf"), QStringLiteral("nan"),
+          QStringLiteral(""), QStringLiteral("2592000")}) { // 30 days overflow the timer
         parsed
             = CliArguments::parse({QStringLiteral("watch"), id, QStringLiteral("--timeout"), bad});
         QVERIFY2(!parsed.options, qPrintable(bad));

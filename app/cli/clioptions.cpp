@@ -259,9 +259,16 @@ private:
             return true;
         bool ok = false;
         const double value = m_raw.values.value(option).toDouble(&ok);
-        if (!ok || !std::isfinite(value) || value <= 0 || value > 366 * 24 * 3600)
-            return error(QStringLiteral("%1 wants a number of seconds greater than 0, not %2")
-                             .arg(option, quoted(m_raw.values.value(option))));
+        // The --timeout deadline is a QTimer, whose interval is an int of milliseconds: a
+        // longer wait would overflow it and never fire.
+        constexpr double MaxSeconds = 20 * 24 * 3600;
+        if (!ok || !std::isfinite(value) || value <= 0 || value > MaxSeconds)
+            return error(
+                QStringLiteral("%1 wants a number of seconds above 0 and up to %2 (20 days), "
+                               "not %3")
+                    .arg(option)
+                    .arg(MaxSeconds, 0, 'f', 0)
+                    .arg(quoted(m_raw.values.value(option))));
         *seconds = value;
         return true;
     }
