@@ -35,16 +35,6 @@ void OperationStyleProxy::rebuildColours()
     }
 }
 
-QColor OperationStyleProxy::backgroundFor(OperationStatus status) const
-{
-    return m_backgrounds.at(int(status));
-}
-
-QColor OperationStyleProxy::foregroundFor(OperationStatus status) const
-{
-    return m_foregrounds.at(int(status));
-}
-
 OperationStatus OperationStyleProxy::displayedStatus(const QModelIndex &sourceIndex,
                                                      bool *checked) const
 {

@@ -19,13 +19,8 @@ public:
     explicit OperationStyleProxy(QObject *parent = nullptr);
 
     void setPalette(const QPalette &palette);
-    const QPalette &palette() const { return m_palette; }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-
-    // What the rows of this status look like under the current palette.
-    QColor backgroundFor(OperationStatus status) const;
-    QColor foregroundFor(OperationStatus status) const;
 
 private:
     void rebuildColours();
