@@ -19,6 +19,7 @@ public:
     explicit OperationStyleProxy(QObject *parent = nullptr);
 
     void setPalette(const QPalette &palette);
+    const QPalette &palette() const { return m_palette; }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
 
