@@ -1,6 +1,29 @@
 #include "operationtableview.h"
 
 #include <QPainter>
+#include <QStyledItemDelegate>
+
+namespace {
+
+class ElideAtEndDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
+    {
+        QStyledItemDelegate::initStyleOption(option, index);
+        option->textElideMode = Qt::ElideRight;
+    }
+};
+
+} // namespace
+
+void OperationTableView::elideColumnAtEnd(int column)
+{
+    setItemDelegateForColumn(column, new ElideAtEndDelegate(this));
+}
 
 void OperationTableView::setPlaceholderText(const QString &text)
 {
