@@ -337,10 +337,14 @@ void DetailsPanel::updateFacts()
     setTimeFact(m_nextCheck, polled ? m_operation.nextCheck : QDateTime());
     if (polled && !m_operation.nextCheck.isValid() && m_operation.hasBeenChecked())
         setFact(m_nextCheck, tr("not scheduled"));
+    // Graph sends seconds ("5", "2.128") or an HTTP-date; the raw value is kept, with the
+    // unit a bare number leaves out.
+    bool inSeconds = false;
+    m_operation.lastRetryAfter.toDouble(&inSeconds);
     setFact(m_retryAfter,
-            m_operation.lastRetryAfter.isEmpty()
-                ? QString()
-                : tr("%1 (as sent by Graph)").arg(m_operation.lastRetryAfter));
+            m_operation.lastRetryAfter.isEmpty() ? QString()
+                : inSeconds ? tr("%1 s (as sent by Graph)").arg(m_operation.lastRetryAfter)
+                            : tr("%1 (as sent by Graph)").arg(m_operation.lastRetryAfter));
     m_checkNow->setText(m_operation.expired ? tr("Check again") : tr("Check now"));
 }
 
