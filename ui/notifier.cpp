@@ -58,8 +58,9 @@ void Notifier::flush()
         const bool failed = !m_failed.isEmpty();
         const QString who = describe(m_model, failed ? m_failed.first() : m_succeeded.first());
         title = failed ? tr("Export failed") : tr("Export ready");
-        text = failed ? tr("%1 failed. Select it to see the error.").arg(who)
-                      : tr("%1 succeeded; its manifest is ready.").arg(who);
+        // Quoted: a label is free text, and "Demo: succeeds after 15 s succeeded" ran on.
+        text = failed ? tr("“%1” failed. Select it to see the error.").arg(who)
+                      : tr("“%1” succeeded; its manifest is ready.").arg(who);
     } else {
         title = tr("%n exports finished", nullptr, total);
         QStringList parts;
