@@ -20,6 +20,7 @@
 #include <QClipboard>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPainter>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
@@ -420,6 +421,24 @@ void TestMainWindow::coloursReadInLightAndDark()
             const double iconContrast = StatusColours::contrastRatio(
                 StatusColours::iconColour(status, palette), palette.color(QPalette::Base));
             QVERIFY2(iconContrast >= 3.0, qPrintable(QString::number(iconContrast)));
+            // On a selected row the icon sits on the highlight: a running arc in the
+            // highlight's own blue would vanish.
+            const double selectedIconContrast = StatusColours::contrastRatio(
+                StatusColours::iconColour(status, StatusColours::onSelection(palette)),
+                palette.color(QPalette::Highlight));
+            QVERIFY2(selectedIconContrast >= 3.0,
+                     qPrintable(QString::number(selectedIconContrast)));
+            QImage drawnSelected(16, 16, QImage::Format_ARGB32_Premultiplied);
+            drawnSelected.fill(Qt::transparent);
+            QPainter painter(&drawnSelected);
+            StatusIcons::paint(&painter, QRectF(0, 0, 16, 16), status, false,
+                               StatusColours::onSelection(palette));
+            painter.end();
+            const QImage shownSelected = StatusIcons::icon(status, false, palette)
+                                             .pixmap(16, QIcon::Selected)
+                                             .toImage()
+                                             .convertToFormat(QImage::Format_ARGB32_Premultiplied);
+            QCOMPARE(shownSelected, drawnSelected);
             const double plainTextContrast = StatusColours::contrastRatio(
                 palette.color(QPalette::Text), StatusColours::background(status, palette));
             QVERIFY2(plainTextContrast >= 4.5, qPrintable(QString::number(plainTextContrast)));

@@ -92,4 +92,12 @@ QColor problemColour(const QPalette &palette)
                         palette.color(QPalette::Text), 3.0);
 }
 
+QPalette onSelection(const QPalette &palette)
+{
+    QPalette selected = palette;
+    selected.setColor(QPalette::Base, palette.color(QPalette::Highlight));
+    selected.setColor(QPalette::Text, palette.color(QPalette::HighlightedText));
+    return selected;
+}
+
 } // namespace StatusColours

@@ -25,5 +25,8 @@ QColor foreground(OperationStatus status, const QPalette &palette);
 // The hue as strong as it can stay while reading on Base (at least 3:1), for icons.
 QColor iconColour(OperationStatus status, const QPalette &palette);
 QColor problemColour(const QPalette &palette);
+// The palette an icon on a selected row is drawn for: it sits on the highlight, so its
+// contrast is measured against that instead of the base.
+QPalette onSelection(const QPalette &palette);
 
 } // namespace StatusColours

@@ -165,13 +165,17 @@ QIcon icon(OperationStatus status, bool withProblem, const QPalette &palette)
     static QHash<QString, QIcon> cache;
     const QString key = QString::number(int(status)) + (withProblem ? u'!' : u'-')
         + palette.color(QPalette::Base).name() + palette.color(QPalette::Text).name()
-        + palette.color(QPalette::Window).name();
+        + palette.color(QPalette::Window).name() + palette.color(QPalette::Highlight).name()
+        + palette.color(QPalette::HighlightedText).name();
     auto found = cache.constFind(key);
     if (found != cache.constEnd())
         return *found;
     QIcon result;
-    for (int size : {16, 20, 24, 32, 48, 64})
+    const QPalette selected = StatusColours::onSelection(palette);
+    for (int size : {16, 20, 24, 32, 48, 64}) {
         result.addPixmap(render(status, withProblem, palette, size));
+        result.addPixmap(render(status, withProblem, selected, size), QIcon::Selected);
+    }
     cache.insert(key, result);
     return result;
 }
