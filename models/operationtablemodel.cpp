@@ -56,7 +56,7 @@ QString resultText(const TrackedOperation &operation)
 QString statusDisplayText(const TrackedOperation &operation)
 {
     QString text;
-    if (!operation.hasBeenChecked() && !operation.expired) {
+    if (!operation.hasKnownStatus()) {
         text = OperationTableModel::tr("Not checked yet");
     } else {
         text = statusText(operation.status());

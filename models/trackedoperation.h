@@ -23,5 +23,7 @@ struct TrackedOperation
     bool expired = false; // stopped polling: too old, or gone (404/410) repeatedly
 
     bool hasBeenChecked() const { return !last.rawStatus.isEmpty(); }
+    // Whether status() means anything yet: Graph answered once, or the app gave up on it.
+    bool hasKnownStatus() const { return hasBeenChecked() || expired; }
     OperationStatus status() const { return expired ? OperationStatus::Expired : last.status; }
 };

@@ -293,7 +293,7 @@ QString DetailsPanel::manifestLinkText() const
 void DetailsPanel::updateHeader()
 {
     const OperationStatus status = m_operation.status();
-    const bool known = m_operation.hasBeenChecked() || m_operation.expired;
+    const bool known = m_operation.hasKnownStatus();
     m_statusIcon->setPixmap(StatusIcons::icon(known ? status : OperationStatus::NotStarted,
                                               !m_operation.problem.isNull(), palette())
                                 .pixmap(QSize(32, 32), devicePixelRatioF()));

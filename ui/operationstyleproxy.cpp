@@ -47,7 +47,7 @@ OperationStatus OperationStyleProxy::displayedStatus(const QModelIndex &sourceIn
     // it, which would read as "Graph said something odd".
     if (const auto *operations = qobject_cast<const OperationTableModel *>(sourceModel())) {
         const TrackedOperation &operation = operations->at(sourceIndex.row());
-        *checked = operation.hasBeenChecked() || operation.expired;
+        *checked = operation.hasKnownStatus();
     }
     return status;
 }

@@ -66,7 +66,7 @@ void StatusSummary::recount()
     m_counts.fill(0);
     m_unchecked = 0;
     for (const TrackedOperation &operation : m_model->operations()) {
-        if (operation.hasBeenChecked() || operation.expired)
+        if (operation.hasKnownStatus())
             ++m_counts[int(operation.status())];
         else
             ++m_unchecked;

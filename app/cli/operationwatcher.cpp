@@ -59,7 +59,7 @@ QList<TrackedOperation> OperationWatcher::operations() const
 
 bool OperationWatcher::hasAnswer(const TrackedOperation &operation)
 {
-    return operation.hasBeenChecked() || !operation.problem.isNull() || operation.expired;
+    return operation.hasKnownStatus() || !operation.problem.isNull();
 }
 
 bool OperationWatcher::isTransient(const Problem &problem)
