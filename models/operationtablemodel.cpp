@@ -181,11 +181,8 @@ QVariant OperationTableModel::toolTipData(const TrackedOperation &operation, int
 
 QVariant OperationTableModel::sortData(const TrackedOperation &operation, int column) const
 {
+    // Text columns sort by their text; the others by the raw value behind what they show.
     switch (column) {
-    case IdColumn:
-        return operation.id;
-    case LabelColumn:
-        return operation.label;
     case StatusColumn:
         return int(operation.status());
     case CreatedColumn:
@@ -196,10 +193,9 @@ QVariant OperationTableModel::sortData(const TrackedOperation &operation, int co
         return ageSeconds(operation);
     case LastCheckedColumn:
         return operation.lastChecked.toMSecsSinceEpoch();
-    case ResultColumn:
-        return resultText(operation);
+    default:
+        return displayData(operation, column);
     }
-    return {};
 }
 
 qint64 OperationTableModel::ageSeconds(const TrackedOperation &operation) const
