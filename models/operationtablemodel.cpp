@@ -1,43 +1,13 @@
 #include "operationtablemodel.h"
 
 #include "statusstyle.h"
+#include "timetext.h"
 
-#include <QLocale>
 #include <QSet>
-#include <QTimeZone>
 
 #include <algorithm>
 
 namespace {
-
-QString localTimeText(const QDateTime &utc)
-{
-    if (!utc.isValid())
-        return {};
-    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
-}
-
-QString utcTimeText(const QDateTime &utc)
-{
-    if (!utc.isValid())
-        return {};
-    return utc.toUTC().toString(Qt::ISODate) + QStringLiteral(" UTC");
-}
-
-QString durationText(qint64 seconds)
-{
-    if (seconds < 0)
-        return {};
-    if (seconds < 60)
-        return OperationTableModel::tr("%n s", nullptr, int(seconds));
-    const qint64 minutes = seconds / 60;
-    if (minutes < 60)
-        return OperationTableModel::tr("%n min", nullptr, int(minutes));
-    const qint64 hours = minutes / 60;
-    if (hours < 48)
-        return OperationTableModel::tr("%1 h %2 min").arg(hours).arg(minutes % 60);
-    return OperationTableModel::tr("%n days", nullptr, int(hours / 24));
-}
 
 QString resultText(const TrackedOperation &operation)
 {
@@ -136,13 +106,13 @@ QVariant OperationTableModel::displayData(const TrackedOperation &operation, int
     case StatusColumn:
         return statusDisplayText(operation);
     case CreatedColumn:
-        return localTimeText(operation.last.createdDateTime);
+        return TimeText::local(operation.last.createdDateTime);
     case LastActionColumn:
-        return localTimeText(operation.last.lastActionDateTime);
+        return TimeText::local(operation.last.lastActionDateTime);
     case AgeColumn:
-        return durationText(ageSeconds(operation));
+        return TimeText::duration(ageSeconds(operation));
     case LastCheckedColumn:
-        return localTimeText(operation.lastChecked);
+        return TimeText::local(operation.lastChecked);
     case ResultColumn:
         return resultText(operation);
     }
@@ -161,14 +131,14 @@ QVariant OperationTableModel::toolTipData(const TrackedOperation &operation, int
             return tr("No longer polled; start a new export or check it again by hand.");
         return operation.last.rawStatus;
     case CreatedColumn:
-        return utcTimeText(operation.last.createdDateTime);
+        return TimeText::utc(operation.last.createdDateTime);
     case LastActionColumn:
-        return utcTimeText(operation.last.lastActionDateTime);
+        return TimeText::utc(operation.last.lastActionDateTime);
     case AgeColumn:
         return isTerminal(operation.status()) ? tr("Duration from creation to the last action")
                                               : tr("Time since the operation was created");
     case LastCheckedColumn:
-        return utcTimeText(operation.lastChecked);
+        return TimeText::utc(operation.lastChecked);
     case ResultColumn:
         if (operation.last.status == OperationStatus::Failed)
             return operation.last.error.toReportText();

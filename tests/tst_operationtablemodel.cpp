@@ -207,7 +207,7 @@ private slots:
         const QModelIndex created = m_model->index(0, OperationTableModel::CreatedColumn);
         const QDateTime utc(QDate(2026, 11, 1), QTime(8, 5), Qt::UTC);
         QCOMPARE(created.data().toString(),
-                 QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat));
+                 utc.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
         QCOMPARE(created.data(Qt::ToolTipRole).toString(),
                  QStringLiteral("2026-11-01T08:05:00Z UTC"));
     }

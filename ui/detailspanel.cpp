@@ -1,8 +1,8 @@
 #include "detailspanel.h"
 
 #include "models/statusstyle.h"
+#include "models/timetext.h"
 #include "statusicons.h"
-#include "timetext.h"
 
 #include <QApplication>
 #include <QClipboard>

@@ -1,5 +1,7 @@
 #include "mainwindow.h"
 
+#include "models/timetext.h"
+
 #include "addoperationsbar.h"
 #include "app/appsettings.h"
 #include "app/exportstarter.h"
@@ -27,7 +29,6 @@
 #include <QDateTime>
 #include <QHeaderView>
 #include <QLineEdit>
-#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -220,8 +221,7 @@ void MainWindow::setUpTable()
         return metrics.horizontalAdvance(sample) + 16;
     };
     // Sized for their usual content, not measured per row, which would read every row.
-    const QString sampleTime = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58, 59)),
-                                                  QLocale::ShortFormat);
+    const QString sampleTime = TimeText::local(QDateTime(QDate(2026, 12, 28), QTime(23, 58, 59)));
     columns->resizeSection(OperationTableModel::IdColumn,
                            width(QStringLiteral("00000000-0000-0000-0000-000000000000")));
     columns->resizeSection(OperationTableModel::LabelColumn,

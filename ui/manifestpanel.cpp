@@ -1,7 +1,7 @@
 #include "manifestpanel.h"
 
 #include "flowlayout.h"
-#include "timetext.h"
+#include "models/timetext.h"
 
 #include "app/downloadjob.h"
 #include "app/downloadmanager.h"

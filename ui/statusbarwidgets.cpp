@@ -3,9 +3,9 @@
 #include "app/operationmonitor.h"
 #include "models/operationtablemodel.h"
 #include "models/statusstyle.h"
+#include "models/timetext.h"
 #include "statuscolours.h"
 #include "statusicons.h"
-#include "timetext.h"
 
 #include <QEvent>
 #include <QHBoxLayout>

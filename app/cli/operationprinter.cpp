@@ -4,6 +4,7 @@
 
 #include "models/graphjson.h"
 #include "models/statusstyle.h"
+#include "models/timetext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -21,13 +22,6 @@ QJsonValue textOrNull(const QString &text)
 QJsonValue dateOrNull(const QDateTime &dateTime)
 {
     return textOrNull(GraphJson::formatDateTime(dateTime));
-}
-
-QString localTime(const QDateTime &dateTime)
-{
-    if (!dateTime.isValid())
-        return {};
-    return dateTime.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 const char *statusColour(const TrackedOperation &operation)
@@ -99,14 +93,14 @@ void OperationPrinter::printManifest(const Manifest &manifest)
         if (!value.isEmpty())
             facts.addRow({{name}, {value}});
     };
-    fact(QStringLiteral("Created"), localTime(manifest.createdDateTime));
+    fact(QStringLiteral("Created"), TimeText::local(manifest.createdDateTime));
     fact(QStringLiteral("Data format"), manifest.dataFormat);
     fact(QStringLiteral("Schema version"), manifest.schemaVersion);
     fact(QStringLiteral("Partner tenant"), manifest.partnerTenantId);
     fact(QStringLiteral("Partition type"), manifest.partitionType);
     fact(QStringLiteral("eTag"), manifest.eTag);
     fact(QStringLiteral("Root directory"), manifest.rootDirectory);
-    fact(QStringLiteral("Link expires"), localTime(manifest.sasExpiry()));
+    fact(QStringLiteral("Link expires"), TimeText::local(manifest.sasExpiry()));
     fact(QStringLiteral("Blobs"), QString::number(manifest.blobCount));
     *m_out << facts.render() << '\n';
 
@@ -231,8 +225,8 @@ void OperationPrinter::printTable(const QList<TrackedOperation> &operations)
         table.addRow(
             {{operation.id},
              {statusLabel(operation), statusColour(operation)},
-             {localTime(operation.last.createdDateTime)},
-             {localTime(operation.last.lastActionDateTime)},
+             {TimeText::local(operation.last.createdDateTime)},
+             {TimeText::local(operation.last.lastActionDateTime)},
              {detailText(operation), operation.problem.isNull() ? nullptr : ProblemAnsiColour}});
     }
     *m_out << table.render();

@@ -11,17 +11,6 @@ QString tr(const char *text, int n = -1)
     return QCoreApplication::translate("TimeText", text, nullptr, n);
 }
 
-QString span(qint64 seconds)
-{
-    if (seconds < 60)
-        return tr("%n s", int(seconds));
-    if (seconds < 3600)
-        return tr("%n min", int(seconds / 60));
-    if (seconds < 48 * 3600)
-        return tr("%n h", int(seconds / 3600));
-    return tr("%n days", int(seconds / 86400));
-}
-
 } // namespace
 
 QString local(const QDateTime &time)
@@ -40,6 +29,21 @@ QString localShort(const QDateTime &time, const QDateTime &now)
     return local(time);
 }
 
+QString duration(qint64 seconds)
+{
+    if (seconds < 0)
+        return {};
+    if (seconds < 60)
+        return tr("%n s", int(seconds));
+    const qint64 minutes = seconds / 60;
+    if (minutes < 60)
+        return tr("%n min", int(minutes));
+    const qint64 hours = minutes / 60;
+    if (hours < 48)
+        return tr("%1 h %2 min").arg(hours).arg(minutes % 60);
+    return tr("%n days", int(hours / 24));
+}
+
 QString utc(const QDateTime &time)
 {
     return time.isValid() ? time.toUTC().toString(Qt::ISODate) + QStringLiteral(" UTC") : QString();
@@ -51,10 +55,10 @@ QString relative(const QDateTime &time, const QDateTime &now)
         return {};
     const qint64 seconds = now.secsTo(time);
     if (seconds > 0)
-        return tr("in %1").arg(span(seconds));
+        return tr("in %1").arg(duration(seconds));
     if (seconds > -2)
         return tr("just now");
-    return tr("%1 ago").arg(span(-seconds));
+    return tr("%1 ago").arg(duration(-seconds));
 }
 
 } // namespace TimeText
