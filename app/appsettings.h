@@ -1,7 +1,7 @@
 #pragma once
 
-#include "graphendpoint.h"
-#include "pollpolicy.h"
+#include "app/graph/graphendpoint.h"
+#include "app/polling/pollpolicy.h"
 
 #include <QByteArray>
 #include <QSettings>

@@ -1,16 +1,16 @@
-#include "session.h"
+#include "app/session.h"
 
-#include "appsettings.h"
-#include "downloadmanager.h"
-#include "exportstarter.h"
-#include "graphclient.h"
-#include "graphendpoint.h"
-#include "manifestloader.h"
+#include "app/appsettings.h"
+#include "app/downloads/downloadmanager.h"
+#include "app/exports/exportstarter.h"
+#include "app/graph/graphclient.h"
+#include "app/graph/graphendpoint.h"
+#include "app/downloads/manifestloader.h"
 #include "models/operationids.h"
 #include "models/operationtablemodel.h"
-#include "operationmonitor.h"
-#include "operationstore.h"
-#include "tokenstore.h"
+#include "app/polling/operationmonitor.h"
+#include "app/store/operationstore.h"
+#include "app/graph/tokenstore.h"
 
 #include <QLocale>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "tokenprovider.h"
+#include "app/graph/tokenprovider.h"
 
 #include <QObject>
 #include <QString>

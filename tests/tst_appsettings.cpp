@@ -1,6 +1,6 @@
 #include "app/appsettings.h"
-#include "app/graphclient.h"
-#include "app/operationmonitor.h"
+#include "app/graph/graphclient.h"
+#include "app/polling/operationmonitor.h"
 #include "app/session.h"
 
 #include <QTemporaryDir>

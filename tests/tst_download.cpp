@@ -1,8 +1,8 @@
-#include "app/azurestorageerror.h"
-#include "app/downloadjob.h"
-#include "app/downloadmanager.h"
-#include "app/manifestloader.h"
-#include "app/safefilename.h"
+#include "app/downloads/azurestorageerror.h"
+#include "app/downloads/downloadjob.h"
+#include "app/downloads/downloadmanager.h"
+#include "app/downloads/manifestloader.h"
+#include "app/downloads/safefilename.h"
 #include "support/simulatedgraph.h"
 
 #include <QDir>

@@ -1,4 +1,4 @@
-#include "app/exportrequest.h"
+#include "app/exports/exportrequest.h"
 
 #include <QJsonDocument>
 #include <QTest>

@@ -1,8 +1,8 @@
-#include "app/exportstarter.h"
-#include "app/graphclient.h"
-#include "app/operationmonitor.h"
+#include "app/exports/exportstarter.h"
+#include "app/graph/graphclient.h"
+#include "app/polling/operationmonitor.h"
 #include "app/simulator/graphsimulator.h"
-#include "app/tokenprovider.h"
+#include "app/graph/tokenprovider.h"
 #include "models/operationtablemodel.h"
 
 #include <QAbstractItemModelTester>

@@ -1,8 +1,8 @@
-#include "app/graphclient.h"
-#include "app/graphendpoint.h"
-#include "app/operationfetch.h"
+#include "app/graph/graphclient.h"
+#include "app/graph/graphendpoint.h"
+#include "app/graph/operationfetch.h"
 #include "app/simulator/graphsimulator.h"
-#include "app/tokenprovider.h"
+#include "app/graph/tokenprovider.h"
 #include "support/rawhttpserver.h"
 #include "support/simulatedgraph.h"
 

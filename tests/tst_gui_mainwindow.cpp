@@ -1,5 +1,5 @@
 #include "app/appsettings.h"
-#include "app/graphendpoint.h"
+#include "app/graph/graphendpoint.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
 #include "models/operationtablemodel.h"

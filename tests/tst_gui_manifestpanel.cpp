@@ -1,6 +1,6 @@
-#include "app/downloadjob.h"
-#include "app/downloadmanager.h"
-#include "app/manifestloader.h"
+#include "app/downloads/downloadjob.h"
+#include "app/downloads/downloadmanager.h"
+#include "app/downloads/manifestloader.h"
 #include "support/simulatedgraph.h"
 #include "ui/manifestpanel.h"
 

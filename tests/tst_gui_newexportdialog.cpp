@@ -1,5 +1,5 @@
-#include "app/exportstarter.h"
-#include "app/operationmonitor.h"
+#include "app/exports/exportstarter.h"
+#include "app/polling/operationmonitor.h"
 #include "models/operationtablemodel.h"
 #include "support/simulatedgraph.h"
 #include "ui/newexportdialog.h"

@@ -1,5 +1,5 @@
-#include "app/operationremoval.h"
-#include "app/operationstore.h"
+#include "app/store/operationremoval.h"
+#include "app/store/operationstore.h"
 #include "models/operationtablemodel.h"
 #include "ui/removalundo.h"
 

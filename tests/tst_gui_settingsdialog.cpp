@@ -1,7 +1,7 @@
 #include "app/appsettings.h"
-#include "app/graphclient.h"
-#include "app/graphendpoint.h"
-#include "app/operationmonitor.h"
+#include "app/graph/graphclient.h"
+#include "app/graph/graphendpoint.h"
+#include "app/polling/operationmonitor.h"
 #include "app/session.h"
 #include "ui/settingsdialog.h"
 

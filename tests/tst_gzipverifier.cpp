@@ -1,4 +1,4 @@
-#include "app/gzipjsonlinesverifier.h"
+#include "app/downloads/gzipjsonlinesverifier.h"
 
 #include <QBuffer>
 #include <QFile>

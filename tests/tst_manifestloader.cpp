@@ -1,4 +1,4 @@
-#include "app/manifestloader.h"
+#include "app/downloads/manifestloader.h"
 #include "support/simulatedgraph.h"
 
 #include <QSignalSpy>

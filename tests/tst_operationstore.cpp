@@ -1,5 +1,5 @@
-#include "app/operationstore.h"
-#include "app/storeformat.h"
+#include "app/store/operationstore.h"
+#include "app/store/storeformat.h"
 #include "models/operationtablemodel.h"
 
 #include <QAbstractItemModelTester>

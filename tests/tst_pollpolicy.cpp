@@ -1,4 +1,4 @@
-#include "app/pollpolicy.h"
+#include "app/polling/pollpolicy.h"
 
 #include <QTest>
 

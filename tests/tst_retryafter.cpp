@@ -1,4 +1,4 @@
-#include "app/retryafter.h"
+#include "app/graph/retryafter.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "app/operationstore.h"
+#include "app/store/operationstore.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 #include "demomode.h"
 
-#include "app/graphendpoint.h"
-#include "app/operationmonitor.h"
+#include "app/graph/graphendpoint.h"
+#include "app/polling/operationmonitor.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
 #include "app/simulator/scenario.h"

@@ -1,7 +1,7 @@
 #include "guiapplication.h"
 
 #include "app/appsettings.h"
-#include "app/operationstore.h"
+#include "app/store/operationstore.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
 #include "darkpalette.h"

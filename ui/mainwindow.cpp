@@ -4,9 +4,9 @@
 
 #include "addoperationsbar.h"
 #include "app/appsettings.h"
-#include "app/exportstarter.h"
-#include "app/operationmonitor.h"
-#include "app/operationstore.h"
+#include "app/exports/exportstarter.h"
+#include "app/polling/operationmonitor.h"
+#include "app/store/operationstore.h"
 #include "app/session.h"
 #include "detailspanel.h"
 #include "manifestpanel.h"

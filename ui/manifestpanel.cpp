@@ -3,9 +3,9 @@
 #include "flowlayout.h"
 #include "models/timetext.h"
 
-#include "app/downloadjob.h"
-#include "app/downloadmanager.h"
-#include "app/manifestloader.h"
+#include "app/downloads/downloadjob.h"
+#include "app/downloads/downloadmanager.h"
+#include "app/downloads/manifestloader.h"
 
 #include <QAction>
 #include <QApplication>

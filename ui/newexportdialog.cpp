@@ -1,6 +1,6 @@
 #include "newexportdialog.h"
 
-#include "app/exportstarter.h"
+#include "app/exports/exportstarter.h"
 #include "statuscolours.h"
 
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "app/exportrequest.h"
+#include "app/exports/exportrequest.h"
 #include "models/problem.h"
 
 #include <QDialog>

@@ -1,6 +1,6 @@
 #include "removalundo.h"
 
-#include "app/operationremoval.h"
+#include "app/store/operationremoval.h"
 #include "models/operationtablemodel.h"
 
 #include <QAction>

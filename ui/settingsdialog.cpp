@@ -1,7 +1,7 @@
 #include "settingsdialog.h"
 
 #include "app/appsettings.h"
-#include "app/graphendpoint.h"
+#include "app/graph/graphendpoint.h"
 #include "app/session.h"
 #include "statuscolours.h"
 

@@ -1,6 +1,6 @@
 #include "statusbarwidgets.h"
 
-#include "app/operationmonitor.h"
+#include "app/polling/operationmonitor.h"
 #include "models/operationtablemodel.h"
 #include "models/statusstyle.h"
 #include "models/timetext.h"

@@ -1,6 +1,6 @@
 #include "clienvironment.h"
 
-#include "app/tokenprovider.h"
+#include "app/graph/tokenprovider.h"
 
 #include <QtGlobal>
 

@@ -11,7 +11,7 @@
 #include "watchcommand.h"
 
 #include "app/appsettings.h"
-#include "app/graphendpoint.h"
+#include "app/graph/graphendpoint.h"
 #include "app/session.h"
 
 #include <QEventLoop>

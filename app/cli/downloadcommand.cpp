@@ -4,8 +4,8 @@
 #include "operationprinter.h"
 #include "texttable.h"
 
-#include "app/downloadjob.h"
-#include "app/downloadmanager.h"
+#include "app/downloads/downloadjob.h"
+#include "app/downloads/downloadmanager.h"
 
 #include <QDir>
 #include <QJsonObject>

@@ -3,7 +3,7 @@
 #include "operationprinter.h"
 #include "watchcommand.h"
 
-#include "app/exportstarter.h"
+#include "app/exports/exportstarter.h"
 #include "app/session.h"
 #include "models/operationtablemodel.h"
 

@@ -3,7 +3,7 @@
 #include "operationprinter.h"
 #include "operationsweep.h"
 
-#include "app/manifestloader.h"
+#include "app/downloads/manifestloader.h"
 #include "app/session.h"
 #include "models/statusstyle.h"
 

@@ -1,6 +1,6 @@
 #include "operationwatcher.h"
 
-#include "app/operationmonitor.h"
+#include "app/polling/operationmonitor.h"
 #include "app/session.h"
 #include "models/operationtablemodel.h"
 

@@ -3,7 +3,7 @@
 #include "operationprinter.h"
 #include "operationwatcher.h"
 
-#include "app/operationmonitor.h"
+#include "app/polling/operationmonitor.h"
 #include "app/session.h"
 
 #include <cmath>

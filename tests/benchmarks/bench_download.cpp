@@ -5,10 +5,10 @@
 //
 //   bench_download [--size-mb 200] [--blobs 4] [--parallel 4] [--simulator PATH] [--no-curl]
 
-#include "app/downloadjob.h"
-#include "app/downloadmanager.h"
-#include "app/graphclient.h"
-#include "app/tokenprovider.h"
+#include "app/downloads/downloadjob.h"
+#include "app/downloads/downloadmanager.h"
+#include "app/graph/graphclient.h"
+#include "app/graph/tokenprovider.h"
 
 #include "models/graphjson.h"
 

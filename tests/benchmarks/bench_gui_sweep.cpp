@@ -8,9 +8,9 @@
 // could not respond; run it under xvfb-run for a real X11 window, or offscreen.
 
 #include "app/appsettings.h"
-#include "app/graphendpoint.h"
-#include "app/operationmonitor.h"
-#include "app/pollpolicy.h"
+#include "app/graph/graphendpoint.h"
+#include "app/polling/operationmonitor.h"
+#include "app/polling/pollpolicy.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
 #include "app/simulator/scenario.h"

@@ -1,8 +1,8 @@
 // Prints how long the store takes to save and load N tracked operations (every field set
 // the way a polled operation has them), and the file size. Not run by CTest.
 
-#include "app/operationstore.h"
-#include "app/storeformat.h"
+#include "app/store/operationstore.h"
+#include "app/store/storeformat.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -8,11 +8,11 @@
 // largest gap between ticks of a 5 ms timer is what the GUI would feel, with the server's
 // work added.
 
-#include "app/graphclient.h"
-#include "app/graphendpoint.h"
-#include "app/operationmonitor.h"
+#include "app/graph/graphclient.h"
+#include "app/graph/graphendpoint.h"
+#include "app/polling/operationmonitor.h"
 #include "app/simulator/graphsimulator.h"
-#include "app/tokenprovider.h"
+#include "app/graph/tokenprovider.h"
 #include "models/operationtablemodel.h"
 
 #include <QCommandLineParser>

@@ -7,7 +7,7 @@
 //   saved <g>         ... and completed
 // Usage: store_child <store file> <seed>
 
-#include "app/operationstore.h"
+#include "app/store/operationstore.h"
 #include "models/operationtablemodel.h"
 
 #include <QCoreApplication>

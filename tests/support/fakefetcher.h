@@ -1,7 +1,7 @@
 #pragma once
 
-#include "app/clock.h"
-#include "app/operationfetch.h"
+#include "app/polling/clock.h"
+#include "app/graph/operationfetch.h"
 
 #include <QList>
 #include <QUrl>

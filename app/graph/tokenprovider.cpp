@@ -1,0 +1,8 @@
+#include "app/graph/tokenprovider.h"
+
+#include <QtGlobal>
+
+QString StaticTokenProvider::fromEnvironment()
+{
+    return qEnvironmentVariable(EnvironmentVariable).trimmed();
+}

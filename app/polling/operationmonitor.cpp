@@ -1,0 +1,302 @@
+#include "app/polling/operationmonitor.h"
+
+#include "app/polling/clock.h"
+#include "app/graph/graphclient.h"
+#include "models/operationids.h"
+#include "models/operationtablemodel.h"
+#include "app/polling/networkstatus.h"
+#include "app/graph/operationfetch.h"
+
+#include <QSet>
+
+namespace {
+
+void apply(TrackedOperation *operation, const PollUpdate &update)
+{
+    if (update.answered) {
+        operation->lastChecked = update.checkedAt;
+        operation->lastRetryAfter = update.retryAfter;
+        operation->problem = update.problem;
+    } else if (update.expired) {
+        // Expired by age: the model shows the "start a new export" hint instead.
+        operation->problem = Problem();
+    }
+    if (update.operation)
+        operation->last = *update.operation;
+    operation->nextCheck = update.nextCheck;
+    operation->expired = update.expired;
+}
+
+bool isAcceptableLocation(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty())
+        return false;
+    return scheme == QLatin1String("https")
+        || (scheme == QLatin1String("http") && GraphEndpoint::isLoopbackHost(url.host()));
+}
+
+} // namespace
+
+OperationMonitor::OperationMonitor(OperationTableModel *model, GraphClient *client, QObject *parent)
+    : OperationMonitor(model, client, nullptr, parent)
+{ }
+
+OperationMonitor::OperationMonitor(OperationTableModel *model, GraphClient *client,
+                                   NetworkStatus *network, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_client(client)
+    , m_ownFetcher(std::make_unique<GraphOperationFetcher>(client))
+    , m_ownNetwork(network ? nullptr : new NetworkStatus(Clock::system()))
+    , m_clock(Clock::system())
+    , m_network(network ? network : m_ownNetwork.get())
+{
+    if (m_ownNetwork)
+        m_ownNetwork->watchSystem();
+    // The session points the client at its Graph after building the monitor; a Graph on this
+    // computer is reachable even while the machine has no network.
+    connect(client, &GraphClient::endpointChanged, this, &OperationMonitor::applyOnline);
+    init(m_ownFetcher.get());
+}
+
+OperationMonitor::OperationMonitor(OperationTableModel *model, OperationFetcher *fetcher,
+                                   Clock *clock, NetworkStatus *network, QObject *parent)
+    : QObject(parent)
+    , m_model(model)
+    , m_clock(clock)
+    , m_network(network)
+{
+    init(fetcher);
+}
+
+OperationMonitor::~OperationMonitor()
+{
+    // The last results still reach the model; nobody needs to hear about activity now.
+    m_activityDirty = false;
+    flush();
+}
+
+void OperationMonitor::init(OperationFetcher *fetcher)
+{
+    m_scheduler = std::make_unique<PollScheduler>(fetcher, m_clock);
+    m_flushAlarm = m_clock->createAlarm([this] { flush(); });
+    connect(m_scheduler.get(), &PollScheduler::updated, this, &OperationMonitor::onUpdated);
+    connect(m_scheduler.get(), &PollScheduler::activityChanged, this, [this] {
+        m_activityDirty = true;
+        scheduleFlush();
+    });
+
+    if (m_network) {
+        connect(m_network, &NetworkStatus::onlineChanged, this, &OperationMonitor::applyOnline);
+        connect(m_network, &NetworkStatus::wokeUp, m_scheduler.get(),
+                &PollScheduler::resumeAfterSleep);
+    }
+    applyOnline();
+
+    connect(m_model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { trackRows(first, last); });
+    connect(m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) { untrackRows(first, last); });
+    connect(m_model, &QAbstractItemModel::modelReset, this, &OperationMonitor::resyncWithModel);
+    if (m_model->rowCount() > 0)
+        trackRows(0, m_model->rowCount() - 1);
+}
+
+void OperationMonitor::applyOnline()
+{
+    // A Graph on this computer (the simulator) is reachable without any network.
+    const bool local
+        = m_client && GraphEndpoint::isLoopbackHost(m_client->endpoint().root().host());
+    const bool online = !m_network || m_network->isOnline() || local;
+    if (online == m_scheduler->isOnline())
+        return;
+    m_scheduler->setOnline(online);
+    emit onlineChanged(online);
+}
+
+void OperationMonitor::trackRows(int first, int last)
+{
+    for (int row = first; row <= last; ++row)
+        m_scheduler->track(m_model->at(row));
+}
+
+void OperationMonitor::untrackRows(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        const QString id = m_model->at(row).id;
+        m_scheduler->untrack(id);
+        m_pending.remove(id);
+    }
+}
+
+void OperationMonitor::resyncWithModel()
+{
+    QSet<QString> inModel;
+    for (const TrackedOperation &operation : m_model->operations())
+        inModel.insert(operation.id);
+    for (const QString &id : m_scheduler->trackedIds()) {
+        if (!inModel.contains(id))
+            m_scheduler->untrack(id);
+    }
+    for (int row = 0; row < m_model->rowCount(); ++row) {
+        if (!m_scheduler->isTracked(m_model->at(row).id))
+            m_scheduler->track(m_model->at(row));
+    }
+}
+
+OperationMonitor::TrackResult OperationMonitor::track(const QStringList &ids, const QString &label)
+{
+    TrackResult result;
+    QList<TrackedOperation> fresh;
+    QSet<QString> seen;
+    const QDateTime now = m_clock->nowUtc();
+    for (const QString &raw : ids) {
+        const QString id = raw.trimmed().toLower();
+        if (!OperationIds::isValid(id)) {
+            result.rejected.append(raw);
+        } else if (m_model->contains(id) || seen.contains(id)) {
+            result.alreadyTracked.append(id);
+        } else {
+            seen.insert(id);
+            TrackedOperation operation;
+            operation.id = id;
+            operation.label = label;
+            operation.addedAt = now;
+            fresh.append(operation);
+        }
+    }
+    if (!fresh.isEmpty())
+        result.added = m_model->add(fresh);
+    return result;
+}
+
+bool OperationMonitor::trackExport(const QString &id, const QUrl &location, const QString &label)
+{
+    const QString normalized = id.trimmed().toLower();
+    if (!OperationIds::isValid(normalized) || !isAcceptableLocation(location)
+        || m_model->contains(normalized))
+        return false;
+    TrackedOperation operation;
+    operation.id = normalized;
+    operation.url = location;
+    operation.label = label;
+    operation.addedAt = m_clock->nowUtc();
+    return !m_model->add({operation}).isEmpty();
+}
+
+void OperationMonitor::remove(const QStringList &ids)
+{
+    m_model->remove(ids);
+}
+
+QString OperationMonitor::refreshAll()
+{
+    return m_scheduler->refreshAll();
+}
+
+QString OperationMonitor::checkNow(const QString &id)
+{
+    return m_scheduler->checkNow(id.trimmed().toLower());
+}
+
+void OperationMonitor::setRefreshIntervalSeconds(int seconds)
+{
+    PollPolicy changed = m_scheduler->policy();
+    changed.refreshIntervalSeconds = seconds;
+    m_scheduler->setPolicy(changed);
+}
+
+void OperationMonitor::setPolicy(const PollPolicy &policy)
+{
+    m_scheduler->setPolicy(policy);
+}
+
+PollPolicy OperationMonitor::policy() const
+{
+    return m_scheduler->policy();
+}
+
+void OperationMonitor::start()
+{
+    m_scheduler->start();
+}
+
+void OperationMonitor::stop()
+{
+    m_scheduler->stop();
+    flush();
+}
+
+bool OperationMonitor::isRunning() const
+{
+    return m_scheduler->isRunning();
+}
+
+int OperationMonitor::requestsInFlight() const
+{
+    return m_scheduler->requestsInFlight();
+}
+
+QDateTime OperationMonitor::nextCheckAt() const
+{
+    return m_scheduler->nextCheckAt();
+}
+
+QDateTime OperationMonitor::throttledUntil() const
+{
+    return m_scheduler->throttledUntil();
+}
+
+bool OperationMonitor::isOnline() const
+{
+    return m_scheduler->isOnline();
+}
+
+void OperationMonitor::onUpdated(const PollUpdate &update)
+{
+    auto it = m_pending.find(update.id);
+    if (it == m_pending.end()) {
+        m_pending.insert(update.id, {update});
+        m_pendingOrder.append(update.id);
+    } else {
+        it->append(update);
+    }
+    scheduleFlush();
+}
+
+void OperationMonitor::scheduleFlush()
+{
+    if (m_flushArmed)
+        return;
+    m_flushArmed = true;
+    m_flushAlarm->setAt(m_clock->steadyMs() + BatchIntervalMs);
+}
+
+void OperationMonitor::flush()
+{
+    m_flushArmed = false;
+    if (m_flushAlarm)
+        m_flushAlarm->cancel();
+    if (m_model && !m_pending.isEmpty()) {
+        QList<TrackedOperation> batch;
+        batch.reserve(m_pending.size());
+        for (const QString &id : std::as_const(m_pendingOrder)) {
+            const auto updates = m_pending.constFind(id);
+            const TrackedOperation *current = m_model->find(id);
+            if (updates == m_pending.constEnd() || !current)
+                continue;
+            TrackedOperation operation = *current;
+            for (const PollUpdate &update : *updates)
+                apply(&operation, update);
+            batch.append(operation);
+        }
+        m_model->update(batch);
+    }
+    m_pending.clear();
+    m_pendingOrder.clear();
+    if (m_activityDirty) {
+        m_activityDirty = false;
+        emit activityChanged();
+    }
+}

@@ -1,8 +1,0 @@
-#include "tokenprovider.h"
-
-#include <QtGlobal>
-
-QString StaticTokenProvider::fromEnvironment()
-{
-    return qEnvironmentVariable(EnvironmentVariable).trimmed();
-}
