@@ -1,8 +1,8 @@
 #include "app/graph/graphclient.h"
 #include "app/graph/graphendpoint.h"
 #include "app/graph/operationfetch.h"
-#include "app/simulator/graphsimulator.h"
 #include "app/graph/tokenprovider.h"
+#include "app/simulator/graphsimulator.h"
 #include "support/rawhttpserver.h"
 #include "support/simulatedgraph.h"
 
@@ -14,15 +14,27 @@
 
 namespace {
 
+// Hands out its token at once; asked to renew after a 401, it counts and moves on to
+// renewed (when set).
 class CountingTokens final : public TokenProvider
 {
 public:
     explicit CountingTokens(QString token)
         : m_token(std::move(token))
     { }
-    QString accessToken() const override { return m_token; }
-    void tokenRejected() override { ++rejected; }
+    void requestToken(QObject *, const TokenCallback &done, const QString &rejectedToken) override
+    {
+        if (!rejectedToken.isEmpty()) {
+            ++rejected;
+            if (!renewed.isEmpty())
+                m_token = renewed;
+        }
+        done({m_token, {}});
+    }
+    bool canRenew() const override { return true; }
+    QString accessToken() const { return m_token; }
     int rejected = 0;
+    QString renewed;
 
 private:
     QString m_token;
@@ -60,6 +72,9 @@ private slots:
     void statuses();
     void unknownStatusWithoutType();
     void unauthorized();
+    void unauthorizedRenewsOnceAndRetries();
+    void tokenProblemFailsWithoutARequest();
+    void cancelWhileWaitingForAToken();
     void notFound();
     void throttled();
     void serverError();
@@ -289,10 +304,78 @@ void TestGraphClient::unauthorized()
     QCOMPARE(reply.problem.httpStatus, 401);
     QVERIFY(!reply.problem.message.isEmpty());
     QVERIFY(!reply.problem.requestId.isEmpty());
+    // One renewal and one retry; the second 401 is the problem.
     QCOMPARE(m_tokens->rejected, 1);
+    QCOMPARE(m_simulator->requestCount(), 2);
     QVERIFY(reply.problem.summary().startsWith(QStringLiteral("HTTP 401")));
     QVERIFY(!reply.problem.summary().contains(m_tokens->accessToken()));
     QVERIFY(!FetchOutcome::fromReply(reply, id).operation);
+}
+
+void TestGraphClient::unauthorizedRenewsOnceAndRetries()
+{
+    const QString id = m_simulator->addOperation({});
+    m_simulator->setAcceptedToken(QStringLiteral("renewed-token"));
+    m_tokens->renewed = QStringLiteral("renewed-token");
+    const GraphReply reply = get(m_client->endpoint().operationUrl(id));
+    QCOMPARE(reply.httpStatus, 200);
+    QVERIFY(reply.problem.isNull());
+    QCOMPARE(m_tokens->rejected, 1);
+    const QList<SimulatorRequest> log = m_simulator->requestLog();
+    QCOMPARE(log.size(), 2);
+    QCOMPARE(log.at(0).status, 401);
+    QCOMPARE(log.at(1).status, 200);
+    // The retry is the same request: the same client-request-id.
+    QCOMPARE(log.at(0).clientRequestId, log.at(1).clientRequestId);
+}
+
+void TestGraphClient::tokenProblemFailsWithoutARequest()
+{
+    class Refusing final : public TokenProvider
+    {
+    public:
+        void requestToken(QObject *, const TokenCallback &done, const QString &) override
+        {
+            Problem problem;
+            problem.kind = Problem::Kind::Unauthorized;
+            problem.message = QStringLiteral("Sign in again: revoked.");
+            done({{}, problem});
+        }
+    } refusing;
+    GraphClient client(&refusing);
+    QString error;
+    QVERIFY2(pointAtSimulator(&client, *m_simulator, &error), qPrintable(error));
+    const GraphReply reply = waitFor(client.get(
+        client.endpoint().operationUrl(QUuid::createUuid().toString(QUuid::WithoutBraces))));
+    QCOMPARE(reply.problem.kind, Problem::Kind::Unauthorized);
+    QCOMPARE(reply.problem.message, QStringLiteral("Sign in again: revoked."));
+    QCOMPARE(reply.httpStatus, 0);
+    QCOMPARE(m_simulator->requestCount(), 0);
+}
+
+void TestGraphClient::cancelWhileWaitingForAToken()
+{
+    class Waiting final : public TokenProvider
+    {
+    public:
+        void requestToken(QObject *, const TokenCallback &done, const QString &) override
+        {
+            pending = done;
+        }
+        TokenCallback pending;
+    } waiting;
+    GraphClient client(&waiting);
+    QString error;
+    QVERIFY2(pointAtSimulator(&client, *m_simulator, &error), qPrintable(error));
+    GraphCall *call = client.get(
+        client.endpoint().operationUrl(QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    QSignalSpy finished(call, &GraphCall::finished);
+    QVERIFY(waiting.pending);
+    call->cancel();
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(finished.first().first().value<GraphReply>().cancelled);
+    QTest::qWait(50);
+    QCOMPARE(m_simulator->requestCount(), 0);
 }
 
 void TestGraphClient::notFound()

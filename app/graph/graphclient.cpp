@@ -1,7 +1,7 @@
 #include "app/graph/graphclient.h"
 
-#include "models/graphjson.h"
 #include "app/graph/tokenprovider.h"
+#include "models/graphjson.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -72,33 +72,101 @@ Problem::Kind kindFor(int status, bool hasRetryAfter)
 
 } // namespace
 
-GraphCall::GraphCall(QNetworkReply *reply, QByteArray clientRequestId, qint64 maxBodySize,
-                     QObject *parent)
-    : QObject(parent)
-    , m_reply(reply)
-    , m_url(reply->request().url())
+GraphCall::GraphCall(GraphClient *client, const QNetworkRequest &request, QByteArray payload,
+                     QByteArray clientRequestId)
+    : QObject(client)
+    , m_client(client)
+    , m_request(request)
+    , m_payload(std::move(payload))
     , m_clientRequestId(std::move(clientRequestId))
-    , m_maxBodySize(maxBodySize)
+    , m_maxBodySize(client->maxBodySize())
+{ }
+
+void GraphCall::send(const QString &token)
 {
+    if (m_cancelled || m_finished)
+        return;
+    QNetworkRequest request = m_request;
+    m_sentToken = token.trimmed();
+    if (isUsableToken(m_sentToken))
+        request.setRawHeader("Authorization", "Bearer " + m_sentToken.toLatin1());
+    else
+        m_sentToken.clear();
+    m_body.clear();
+    m_tooLarge = false;
+    QNetworkAccessManager *network = m_client->network();
+    QNetworkReply *reply
+        = m_payload.isNull() ? network->get(request) : network->post(request, m_payload);
+    m_reply = reply;
     reply->setParent(this);
     connect(reply, &QNetworkReply::readyRead, this, &GraphCall::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &GraphCall::onFinished);
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
         // Refuse an announced oversize body before a byte of it arrives.
-        const QVariant length = m_reply->header(QNetworkRequest::ContentLengthHeader);
+        const QVariant length = reply->header(QNetworkRequest::ContentLengthHeader);
         if (length.isValid() && length.toLongLong() > m_maxBodySize && !m_tooLarge) {
             m_tooLarge = true;
-            m_reply->abort();
+            reply->abort();
         }
     });
 }
 
+void GraphCall::failBeforeSending(const Problem &problem)
+{
+    // The caller connects to finished() after get() returns, so the answer comes later.
+    QMetaObject::invokeMethod(
+        this,
+        [this, problem] {
+            if (m_finished)
+                return;
+            GraphReply result;
+            result.clientRequestId = m_clientRequestId;
+            result.receivedAt = QDateTime::currentDateTimeUtc();
+            result.problem = problem;
+            if (!result.problem.occurredAt.isValid())
+                result.problem.occurredAt = result.receivedAt;
+            finishWith(result);
+        },
+        Qt::QueuedConnection);
+}
+
 void GraphCall::cancel()
 {
-    if (!m_reply || m_reply->isFinished())
+    if (m_finished)
         return;
     m_cancelled = true;
-    m_reply->abort();
+    if (m_reply && !m_reply->isFinished()) {
+        m_reply->abort();
+        return;
+    }
+    // Still waiting for a token: nothing went out.
+    GraphReply result;
+    result.clientRequestId = m_clientRequestId;
+    result.receivedAt = QDateTime::currentDateTimeUtc();
+    result.cancelled = true;
+    result.problem.kind = Problem::Kind::Network;
+    result.problem.message = QStringLiteral("The request was cancelled.");
+    result.problem.occurredAt = result.receivedAt;
+    finishWith(result);
+}
+
+void GraphCall::finishWith(const GraphReply &reply)
+{
+    m_finished = true;
+    emit finished(reply);
+    deleteLater();
+}
+
+bool GraphCall::retryWithRenewedToken()
+{
+    if (m_retried || m_cancelled || m_sentToken.isEmpty() || !m_client->tokens()
+        || !m_client->tokens()->canRenew())
+        return false;
+    m_retried = true;
+    m_reply->deleteLater();
+    m_reply = nullptr;
+    m_client->authorize(this, m_sentToken);
+    return true;
 }
 
 void GraphCall::onReadyRead()
@@ -123,6 +191,9 @@ void GraphCall::onFinished()
     result.receivedAt = QDateTime::currentDateTimeUtc();
     result.cancelled = m_cancelled;
     result.httpStatus = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    // One 401 to a token that can be renewed is answered by renewing it and asking again.
+    if (result.httpStatus == 401 && !m_tooLarge && retryWithRenewedToken())
+        return;
     result.requestId = m_reply->rawHeader("request-id");
     result.retryAfter = m_reply->rawHeader("Retry-After");
     result.location = m_reply->rawHeader("Location");
@@ -153,7 +224,7 @@ void GraphCall::onFinished()
     } else if (error == QNetworkReply::InsecureRedirectError
                || (result.httpStatus >= 300 && result.httpStatus < 400)) {
         problem.kind = Problem::Kind::HttpError;
-        const QUrl target = m_url.resolved(QUrl::fromEncoded(result.location));
+        const QUrl target = url().resolved(QUrl::fromEncoded(result.location));
         problem.message
             = QStringLiteral("The server redirected to %1, another origin; the "
                              "redirect was not followed, so the token stays with "
@@ -179,8 +250,7 @@ void GraphCall::onFinished()
         problem = Problem();
     }
 
-    emit finished(result);
-    deleteLater();
+    finishWith(result);
 }
 
 GraphClient::GraphClient(TokenProvider *tokens, QObject *parent)
@@ -214,19 +284,13 @@ QNetworkRequest GraphClient::makeRequest(const QUrl &url, QByteArray *clientRequ
     // may only stay on the same origin.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          QNetworkRequest::SameOriginRedirectPolicy);
-    if (m_tokens && m_endpoint.isGraphOrigin(url)) {
-        const QString token = m_tokens->accessToken().trimmed();
-        if (isUsableToken(token))
-            request.setRawHeader("Authorization", "Bearer " + token.toLatin1());
-    }
     return request;
 }
 
 GraphCall *GraphClient::get(const QUrl &url)
 {
     QByteArray clientRequestId;
-    QNetworkReply *reply = m_network->get(makeRequest(url, &clientRequestId));
-    return startCall(reply, clientRequestId);
+    return startCall(makeRequest(url, &clientRequestId), QByteArray(), clientRequestId);
 }
 
 GraphCall *GraphClient::postJson(const QUrl &url, const QJsonObject &body)
@@ -234,19 +298,36 @@ GraphCall *GraphClient::postJson(const QUrl &url, const QJsonObject &body)
     QByteArray clientRequestId;
     QNetworkRequest request = makeRequest(url, &clientRequestId);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
-    QNetworkReply *reply
-        = m_network->post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
-    return startCall(reply, clientRequestId);
+    return startCall(request, QJsonDocument(body).toJson(QJsonDocument::Compact), clientRequestId);
 }
 
-GraphCall *GraphClient::startCall(QNetworkReply *reply, const QByteArray &clientRequestId)
+GraphCall *GraphClient::startCall(const QNetworkRequest &request, const QByteArray &payload,
+                                  const QByteArray &clientRequestId)
 {
-    auto *call = new GraphCall(reply, clientRequestId, maxBodySize(), this);
-    connect(call, &GraphCall::finished, this, [this](const GraphReply &answer) {
-        if (answer.httpStatus == 401 && m_tokens)
-            m_tokens->tokenRejected();
-    });
+    auto *call = new GraphCall(this, request, payload, clientRequestId);
+    authorize(call);
     return call;
+}
+
+void GraphClient::authorize(GraphCall *call, const QString &rejected)
+{
+    // Only the Graph origin ever sees the token.
+    if (!m_tokens || !m_endpoint.isGraphOrigin(call->url())) {
+        call->send({});
+        return;
+    }
+    QPointer<GraphCall> guard(call);
+    m_tokens->requestToken(
+        call,
+        [guard](const TokenGrant &grant) {
+            if (!guard)
+                return;
+            if (grant.problem.isNull())
+                guard->send(grant.token);
+            else
+                guard->failBeforeSending(grant.problem);
+        },
+        rejected);
 }
 
 void GraphClient::dropIdleConnections()

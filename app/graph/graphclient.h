@@ -11,6 +11,7 @@
 #include <QPointer>
 #include <QUrl>
 
+class GraphClient;
 class QNetworkAccessManager;
 class QNetworkReply;
 class TokenProvider;
@@ -29,32 +30,46 @@ struct GraphReply
     bool cancelled = false; // cancel() was called; not a timeout
 };
 
-// One request in flight. Emits finished() exactly once, then deletes itself later.
+// One request: it waits for a token, goes out, and after a 401 to a token that can be
+// renewed goes out once more with the renewed one. Emits finished() exactly once, then
+// deletes itself later.
 class GraphCall : public QObject
 {
     Q_OBJECT
 public:
-    // Aborts the request; finished() then reports cancelled = true, not a timeout.
+    // Aborts the request, or stops it waiting for a token; finished() then reports
+    // cancelled = true, not a timeout.
     void cancel();
-    QUrl url() const { return m_url; }
+    QUrl url() const { return m_request.url(); }
 
 signals:
     void finished(const GraphReply &reply);
 
 private:
     friend class GraphClient;
-    explicit GraphCall(QNetworkReply *reply, QByteArray clientRequestId, qint64 maxBodySize,
-                       QObject *parent);
+    GraphCall(GraphClient *client, const QNetworkRequest &request, QByteArray payload,
+              QByteArray clientRequestId);
+    // Sends with this token (none when empty).
+    void send(const QString &token);
+    // Ends the call before anything went out, e.g. when sign-in was refused.
+    void failBeforeSending(const Problem &problem);
     void onReadyRead();
     void onFinished();
+    bool retryWithRenewedToken();
+    void finishWith(const GraphReply &reply);
 
+    GraphClient *m_client;
+    QNetworkRequest m_request;
+    QByteArray m_payload; // POST body; a GET when null
     QPointer<QNetworkReply> m_reply;
-    QUrl m_url;
     QByteArray m_clientRequestId;
+    QString m_sentToken;
     QByteArray m_body;
     qint64 m_maxBodySize;
     bool m_cancelled = false;
     bool m_tooLarge = false;
+    bool m_retried = false;
+    bool m_finished = false;
 };
 
 // Talks to Graph through one QNetworkAccessManager. Every request carries a fresh
@@ -89,8 +104,13 @@ signals:
     void endpointChanged();
 
 private:
+    friend class GraphCall;
     QNetworkRequest makeRequest(const QUrl &url, QByteArray *clientRequestId) const;
-    GraphCall *startCall(QNetworkReply *reply, const QByteArray &clientRequestId);
+    GraphCall *startCall(const QNetworkRequest &request, const QByteArray &payload,
+                         const QByteArray &clientRequestId);
+    // Asks for a token (a renewed one when rejected is set) and sends the call with it;
+    // requests outside the Graph origin go out at once without one.
+    void authorize(GraphCall *call, const QString &rejected = {});
 
     QNetworkAccessManager *m_network;
     TokenProvider *m_tokens;
