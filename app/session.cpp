@@ -1,16 +1,20 @@
 #include "app/session.h"
 
 #include "app/appsettings.h"
+#include "app/auth/oauthclient.h"
+#include "app/auth/secretstore.h"
+#include "app/auth/signinaccount.h"
+#include "app/auth/tokenmanager.h"
 #include "app/downloads/downloadmanager.h"
+#include "app/downloads/manifestloader.h"
 #include "app/exports/exportstarter.h"
 #include "app/graph/graphclient.h"
 #include "app/graph/graphendpoint.h"
-#include "app/downloads/manifestloader.h"
-#include "models/operationids.h"
-#include "models/operationtablemodel.h"
+#include "app/graph/tokenstore.h"
 #include "app/polling/operationmonitor.h"
 #include "app/store/operationstore.h"
-#include "app/graph/tokenstore.h"
+#include "models/operationids.h"
+#include "models/operationtablemodel.h"
 
 #include <QLocale>
 
@@ -29,10 +33,17 @@ QString Session::TrackTextResult::summary() const
     return text;
 }
 
-Session::Session(AppSettings *settings, QObject *parent)
+Session::Session(AppSettings *settings, QObject *parent, SecretStore *secrets,
+                 AccountSettings *accounts)
     : QObject(parent)
     , m_settings(settings)
-    , m_client(new GraphClient(&m_tokens, this))
+    , m_ownSecrets(secrets ? nullptr : std::make_unique<KeychainSecretStore>())
+    , m_ownAccounts(accounts ? nullptr : std::make_unique<AccountSettings>())
+    , m_accounts(accounts ? accounts : m_ownAccounts.get())
+    , m_oauth(new OAuthClient(this))
+    , m_signIn(new TokenManager(m_oauth, secrets ? secrets : m_ownSecrets.get(), this))
+    , m_preferredTokens(&m_tokens, m_signIn)
+    , m_client(new GraphClient(&m_preferredTokens, this))
     , m_manifestLoader(new ManifestLoader(m_client, this))
     , m_downloads(new DownloadManager(nullptr, this))
     , m_model(new OperationTableModel(this))
@@ -42,6 +53,14 @@ Session::Session(AppSettings *settings, QObject *parent)
 {
     connect(m_tokenStore, &TokenStore::readFinished, this, &Session::onKeychainRead);
     connect(m_tokenStore, &TokenStore::writeFinished, this, &Session::onKeychainWritten);
+    // The app waits for a new sign-in when renewal is refused; the CLI says otherwise.
+    m_signIn->setWaitForSignIn(true);
+    connect(m_signIn, &TokenManager::accountChanged, this, [this](const SignInAccount &account) {
+        if (account.isSignedIn())
+            m_accounts->setAccount(account);
+        else
+            m_accounts->clearAccount();
+    });
 }
 
 Session::~Session()
@@ -76,6 +95,8 @@ QString Session::applySettings()
     } else if (m_tokenSource == TokenSource::None && m_settings->tokenInKeychain()) {
         m_tokenStore->read();
     }
+    if (m_signIn->state() == TokenManager::State::SignedOut)
+        m_signIn->useAccount(m_accounts->account());
     return problem;
 }
 
@@ -95,7 +116,7 @@ void Session::setRefreshIntervalSeconds(int seconds)
 
 bool Session::hasToken() const
 {
-    return !m_tokens.accessToken().isEmpty();
+    return !m_tokens.accessToken().isEmpty() || m_signIn->state() != TokenManager::State::SignedOut;
 }
 
 QString Session::editableToken() const

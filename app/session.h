@@ -6,7 +6,13 @@
 #include <QString>
 #include <QStringList>
 
+#include <memory>
+
+class AccountSettings;
 class AppSettings;
+class OAuthClient;
+class SecretStore;
+class TokenManager;
 class DownloadManager;
 class ExportStarter;
 class GraphClient;
@@ -43,7 +49,10 @@ public:
         QString summary() const;
     };
 
-    explicit Session(AppSettings *settings, QObject *parent = nullptr);
+    // secrets and accounts default to the system keychain and the user's account settings;
+    // tests pass their own (not owned).
+    explicit Session(AppSettings *settings, QObject *parent = nullptr,
+                     SecretStore *secrets = nullptr, AccountSettings *accounts = nullptr);
     ~Session() override;
 
     AppSettings *settings() const { return m_settings; }
@@ -55,6 +64,11 @@ public:
     // Outlives any dialog, so an export Graph accepts late is still tracked.
     ExportStarter *exportStarter() const { return m_exportStarter; }
     OperationStore *store() const { return m_store; } // null until attachStore()
+    // The signed-in account (shared with the CLI) and the client it signs in with. A fixed
+    // token (BILLING_MONITOR_TOKEN, typed, the simulator's) wins over it.
+    TokenManager *signIn() const { return m_signIn; }
+    OAuthClient *oauth() const { return m_oauth; }
+    AccountSettings *accountSettings() const { return m_accounts; }
 
     // Fills the table from the saved operations and keeps saving it from now on. Call before
     // start(), so polling resumes for what was loaded. Returns what the analyst should hear
@@ -99,7 +113,13 @@ private:
     void onKeychainWritten(bool stored, const QString &message);
 
     AppSettings *m_settings;
+    std::unique_ptr<SecretStore> m_ownSecrets;
+    std::unique_ptr<AccountSettings> m_ownAccounts;
+    AccountSettings *m_accounts;
+    OAuthClient *m_oauth;
+    TokenManager *m_signIn;
     StaticTokenProvider m_tokens;
+    PreferredTokenProvider m_preferredTokens;
     GraphClient *m_client;
     ManifestLoader *m_manifestLoader;
     DownloadManager *m_downloads;

@@ -19,7 +19,8 @@ build=${BILLING_MONITOR_BUILD_DIR:-$here/build}
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
-    qtkeychain-qt6-dev zlib1g-dev
+    qtkeychain-qt6-dev zlib1g-dev libssl-dev
+    dbus dbus-bin gnome-keyring libsecret-1-0
     fonts-dejavu-core desktop-file-utils
     xvfb xauth curl
 )

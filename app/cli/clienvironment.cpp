@@ -15,5 +15,9 @@ CliEnvironment CliEnvironment::fromProcess()
     // no-color.org: any value, even an empty one, turns colour off.
     environment.colour = isatty(fileno(stdout)) && !qEnvironmentVariableIsSet("NO_COLOR");
     environment.liveProgress = isatty(fileno(stderr));
+    // Over SSH or on a console a browser cannot open (or would be a text one): device code.
+    environment.canOpenBrowser = !qEnvironmentVariableIsEmpty("DISPLAY")
+        || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+    environment.credential = EnvironmentCredential::fromProcess();
     return environment;
 }

@@ -39,6 +39,13 @@ const QList<CommandInfo> &commands()
           {QStringLiteral("--timeout"), true},
           {QStringLiteral("--interval"), true}}},
         {"simulate", Command::Simulate, {}}, // its options go to SimulatorOptions
+        {"login",
+         Command::Login,
+         {{QStringLiteral("--tenant"), true},
+          {QStringLiteral("--client-id"), true},
+          {QStringLiteral("--device-code"), false}}},
+        {"logout", Command::Logout, {}},
+        {"account", Command::Account, {}},
     };
     return table;
 }
@@ -47,6 +54,7 @@ const QHash<QString, bool> &globalOptions()
 {
     static const QHash<QString, bool> table {{QStringLiteral("--graph-url"), true},
                                              {QStringLiteral("--api-version"), true},
+                                             {QStringLiteral("--authority-url"), true},
                                              {QStringLiteral("--json"), false}};
     return table;
 }
@@ -118,6 +126,13 @@ public:
             break;
         case Command::Export:
             ok = readExport() && readWatchOptions();
+            break;
+        case Command::Login:
+            ok = readLogin();
+            break;
+        case Command::Logout:
+        case Command::Account:
+            ok = noPositionals();
             break;
         case Command::Simulate:
         case Command::Help:
@@ -214,6 +229,8 @@ private:
                     m_options.graphUrl = value;
                 else if (name == QLatin1String("--api-version"))
                     m_options.apiVersion = value;
+                else if (name == QLatin1String("--authority-url"))
+                    m_options.authorityUrl = value;
                 else
                     m_options.json = true;
             } else {
@@ -287,6 +304,22 @@ private:
         // The scheduler counts whole seconds; a fraction rounds up, never to zero.
         m_options.intervalSeconds = interval > 0 ? int(std::ceil(interval)) : 0;
         return true;
+    }
+
+    bool noPositionals()
+    {
+        if (!m_raw.positionals.isEmpty())
+            return error(
+                QStringLiteral("unexpected argument %1").arg(quoted(m_raw.positionals.first())));
+        return true;
+    }
+
+    bool readLogin()
+    {
+        m_options.tenant = m_raw.values.value(QStringLiteral("--tenant"));
+        m_options.clientId = m_raw.values.value(QStringLiteral("--client-id"));
+        m_options.deviceCode = m_raw.values.contains(QStringLiteral("--device-code"));
+        return noPositionals();
     }
 
     bool readDestination()
@@ -390,7 +423,8 @@ QString usageHint()
 QString helpText()
 {
     return QStringLiteral(
-               R"(Usage: billing-monitor-cli [--graph-url URL] [--api-version v1.0|beta] [--json] <command> ...
+               R"(Usage: billing-monitor-cli [--graph-url URL] [--api-version v1.0|beta] [--authority-url URL]
+                           [--json] <command> ...
 
 Tracks Microsoft Graph partner-billing export operations from scripts and terminals.
 
@@ -410,6 +444,14 @@ Commands:
                                     Start an export and print its operation id.
   simulate [--port N] [--scenario FILE]
                                     Run the built-in Graph simulator in the foreground.
+  login    [--tenant T] [--client-id ID] [--device-code]
+                                    Sign in to Microsoft (delegated): in the browser, or
+                                    with a device code when asked or when no browser can
+                                    open; the instructions go to stderr. The app and the
+                                    CLI share the sign-in; it renews itself.
+  logout                            Forget the signed-in account and its keychain entries.
+  account                           Who is signed in: user or app, tenant, client id, flow,
+                                    token expiry, where the refresh token is kept.
 
 An <id|url> is an operation id (a GUID) or text holding one, such as the operation URL
 from an export's Location header. Only the id is used: requests always go to the
@@ -420,6 +462,9 @@ Global options (anywhere on the line):
                            https://graph.microsoft.com. Plain http is allowed only to a
                            loopback host (127.0.0.1, ::1, localhost).
   --api-version VERSION    v1.0 (the default) or beta.
+  --authority-url URL      Where to sign in. Default https://login.microsoftonline.com
+                           (the global cloud; partner billing has no other). Plain http
+                           only to a loopback host, e.g. the simulator.
   --json                   One JSON object per line instead of a table.
   -h, --help               This help.
   --version                The version.
@@ -436,6 +481,11 @@ Command options:
   --attributes full|basic  export: the attribute set (default full).
   --watch                  export: then watch the new operation until it ends;
                            --timeout and --interval apply as for watch.
+  --tenant T               login: the partner tenant's id or domain (default
+                           AZURE_TENANT_ID, then the last one used).
+  --client-id ID           login: your app registration's Application (client) ID
+                           (default AZURE_CLIENT_ID, then the last one used).
+  --device-code            login: sign in with a code on another device.
   --port N                 simulate: the port on 127.0.0.1 (default 0: any free port).
   --scenario FILE          simulate: a scenario file (operations, exports, faults).
                            simulate also takes the graph-simulator program's other
@@ -447,9 +497,18 @@ Command options:
 
 Environment:
   BILLING_MONITOR_GRAPH_URL  Graph's root when --graph-url is not given (the flag wins).
-  BILLING_MONITOR_TOKEN      The bearer token for Graph. It is never taken from the
-                             command line; without it requests go out unauthenticated
-                             and Graph answers 401.
+  BILLING_MONITOR_TOKEN      A bearer token for Graph obtained elsewhere; it wins over
+                             any sign-in. It is never taken from the command line.
+  AZURE_TENANT_ID, AZURE_CLIENT_ID with AZURE_CLIENT_SECRET or AZURE_CLIENT_CERTIFICATE_PATH
+                             Unattended app-only sign-in (as Azure Identity's
+                             EnvironmentCredential): every command signs in by itself.
+                             The certificate file is PEM with the certificate and its
+                             unencrypted private key. Tenant and client id are also the
+                             defaults for login.
+  AZURE_AUTHORITY_HOST       Where to sign in when --authority-url is not given.
+  Token precedence: BILLING_MONITOR_TOKEN, then the environment credential, then the
+  account signed in with login (or in the app). Without any, requests go out
+  unauthenticated and Graph answers 401.
   NO_COLOR                   Set to anything: no colour even on a terminal.
 
 Output:
@@ -470,8 +529,9 @@ Exit codes:
        download: the operation has not succeeded
   2    usage error or invalid id: nothing was requested
   3    watch --timeout ran out
-  4    authentication refused (401/403); download: Storage refused the link
-  5    network or server errors that did not resolve
+  4    authentication refused (401/403), or sign-in refused (declined, expired code, an
+       AADSTS error); download: Storage refused the link
+  5    network or server errors that did not resolve (login: Entra ID unreachable)
   130  interrupted by Ctrl+C (what is known so far is printed; a second Ctrl+C exits
        at once)
 )")

@@ -11,11 +11,24 @@
 // in range, the export request is valid. Parsing never touches the network.
 struct CliOptions
 {
-    enum class Command { Help, Version, Status, Watch, Manifest, Download, Export, Simulate };
+    enum class Command {
+        Help,
+        Version,
+        Status,
+        Watch,
+        Manifest,
+        Download,
+        Export,
+        Simulate,
+        Login,
+        Logout,
+        Account,
+    };
 
     Command command = Command::Help;
     QString graphUrl; // --graph-url; empty: BILLING_MONITOR_GRAPH_URL, then Graph itself
     QString apiVersion; // --api-version; empty: the default
+    QString authorityUrl; // --authority-url; empty: AZURE_AUTHORITY_HOST, then Entra ID itself
     bool json = false;
 
     QStringList ids; // status, watch (one or more), manifest, download (exactly one)
@@ -25,6 +38,10 @@ struct CliOptions
 
     ExportRequest exportRequest; // export, normalized
     bool watchExport = false; // export --watch
+
+    QString tenant; // login --tenant; empty: AZURE_TENANT_ID, then the last one used
+    QString clientId; // login --client-id; empty: AZURE_CLIENT_ID, then the last one used
+    bool deviceCode = false; // login --device-code
 
     QStringList simulatorArguments; // simulate: its options, for the simulator's own parser
 };

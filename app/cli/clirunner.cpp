@@ -1,9 +1,12 @@
 #include "clirunner.h"
 
+#include "accountcommands.h"
 #include "clicommand.h"
+#include "clisignin.h"
 #include "downloadcommand.h"
 #include "exportcommand.h"
 #include "interrupthandler.h"
+#include "logincommand.h"
 #include "manifestcommand.h"
 #include "operationprinter.h"
 #include "simulatecommand.h"
@@ -11,6 +14,7 @@
 #include "watchcommand.h"
 
 #include "app/appsettings.h"
+#include "app/auth/tokenmanager.h"
 #include "app/graph/graphendpoint.h"
 #include "app/session.h"
 
@@ -43,6 +47,12 @@ std::unique_ptr<CliCommand> makeCommand(const CommandContext &context)
         return std::make_unique<ExportCommand>(context);
     case Command::Simulate:
         return std::make_unique<SimulateCommand>(context);
+    case Command::Account:
+        return std::make_unique<AccountCommand>(context);
+    case Command::Logout:
+        return std::make_unique<LogoutCommand>(context);
+    case Command::Login:
+        return std::make_unique<LoginCommand>(context);
     case Command::Help:
     case Command::Version:
         break;
@@ -103,8 +113,9 @@ int run(const QStringList &arguments, const CliEnvironment &environment, QTextSt
         return CliExit::toInt(ExitCode::Success);
     }
 
-    // The Graph objects are the app's own, without its settings or stored token: the
-    // endpoint and token come from the command line and environment alone.
+    // The Graph objects are the app's own, without its settings or typed token: the
+    // endpoint comes from the command line and environment alone, the token from there or
+    // the account signed in (with login or in the app).
     AppSettings settings;
     std::unique_ptr<Session> session;
     if (options.command != CliOptions::Command::Simulate) {
@@ -116,8 +127,20 @@ int run(const QStringList &arguments, const CliEnvironment &environment, QTextSt
             err.flush();
             return CliExit::toInt(ExitCode::Usage);
         }
-        session = std::make_unique<Session>(&settings);
+        session = std::make_unique<Session>(&settings, nullptr, environment.secrets);
         session->useFixedGraph(*endpoint, environment.token);
+        if (!CliSignIn::configure(*session, options, environment, &error)) {
+            complain(err, error);
+            return CliExit::toInt(ExitCode::Usage);
+        }
+        QObject::connect(session->signIn(), &TokenManager::signInRequired, session.get(),
+                         [&err](const SignInError &why) {
+                             complain(err,
+                                      QStringLiteral("sign-in refused: ") + why.explanation()
+                                          + QStringLiteral("\n") + why.details());
+                         });
+        QObject::connect(session->signIn(), &TokenManager::keychainProblem, session.get(),
+                         [&err](const QString &message) { complain(err, message); });
     }
 
     OperationPrinter printer(&out, options.json, environment.colour);
@@ -137,8 +160,13 @@ int run(const QStringList &arguments, const CliEnvironment &environment, QTextSt
     if (!command->isFinished())
         loop.exec();
 
-    if (code == ExitCode::AuthenticationRefused && environment.token.isEmpty())
-        complain(err, QStringLiteral("no token: set BILLING_MONITOR_TOKEN"));
+    if (code == ExitCode::AuthenticationRefused && session
+        && CliSignIn::sourceName(*session, environment) == QLatin1String("none")
+        && options.command != CliOptions::Command::Account)
+        complain(err,
+                 QStringLiteral("no token: set BILLING_MONITOR_TOKEN, sign in with "
+                                "billing-monitor-cli login, or set AZURE_TENANT_ID, "
+                                "AZURE_CLIENT_ID and AZURE_CLIENT_SECRET"));
     // Requests still in flight belong to the session; the command goes first.
     command.reset();
     session.reset();

@@ -35,7 +35,8 @@ void SimulateCommand::start()
         return;
     }
     OperationPrinter *printer = m_context.printer;
-    const QString exports = simulatorShellExports(*m_simulator);
+    const QString exports
+        = simulatorShellExports(*m_simulator) + simulatorSignInLines(*m_simulator);
     printer->printLine(exports.chopped(exports.endsWith(QLatin1Char('\n')) ? 1 : 0));
     const QStringList ids = m_simulator->operationIds();
     if (!ids.isEmpty()) {

@@ -327,6 +327,8 @@ SimulatorReply GraphSimulator::route(const QHttpServerRequest &request, Simulato
         return m_blobs.serve(path, request.query(), headerValue(request, "Range"),
                              QDateTime::currentDateTimeUtc());
     }
+    if (EntraSimulator::handles(path))
+        return m_entra.handle(request, rootUrl());
 
     static const QRegularExpression graphPath(
         QStringLiteral("^/(v1\\.0|beta)/reports/partners/billing/(.+)$"),
@@ -348,14 +350,18 @@ SimulatorReply GraphSimulator::graphRoute(const QHttpServerRequest &request, con
                                           const QString &rest, SimulatorRequest &record)
 {
     const QByteArray authorization = headerValue(request, "Authorization");
-    const QByteArray expected = "Bearer " + m_token.toUtf8();
-    if (authorization.size() != expected.size()
-        || authorization.left(7).compare("Bearer ", Qt::CaseInsensitive) != 0
-        || authorization.mid(7) != expected.mid(7)) {
-        SimulatorReply reply = graphError(401, QStringLiteral("InvalidAuthenticationToken"),
-                                          authorization.isEmpty()
-                                              ? QStringLiteral("Access token is empty.")
-                                              : QStringLiteral("Access token validation failure."));
+    const bool bearer = authorization.left(7).compare("Bearer ", Qt::CaseInsensitive) == 0;
+    const QByteArray presented = authorization.mid(7);
+    bool expired = false;
+    const bool accepted = bearer
+        && (presented == m_token.toUtf8()
+            || m_entra.acceptsAccessToken(QString::fromLatin1(presented), &expired));
+    if (!accepted) {
+        SimulatorReply reply = graphError(
+            401, QStringLiteral("InvalidAuthenticationToken"),
+            authorization.isEmpty() ? QStringLiteral("Access token is empty.")
+                : expired ? QStringLiteral("Lifetime validation failed, the token is expired.")
+                          : QStringLiteral("Access token validation failure."));
         reply.setHeader("WWW-Authenticate",
                         "Bearer realm=\"\", authorization_uri=\"https://login.microsoftonline.com/"
                         "common/oauth2/authorize\", client_id=\"00000003-0000-0000-c000-"

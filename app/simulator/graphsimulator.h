@@ -1,6 +1,7 @@
 #pragma once
 
 #include "blobstore.h"
+#include "entrasimulator.h"
 #include "faultprofile.h"
 #include "scenario.h"
 #include "simulatedoperation.h"
@@ -43,7 +44,8 @@ public:
     QUrl operationUrl(const QString &operationId,
                       const QString &version = QStringLiteral("v1.0")) const;
 
-    // Graph routes answer 401 without "Authorization: Bearer <token>". Blob routes use SAS.
+    // Graph routes answer 401 without "Authorization: Bearer <token>", where the token is
+    // this one or one the Entra ID stand-in issued and not yet expired. Blob routes use SAS.
     // A random token is made up at construction; an empty one is ignored.
     QString acceptedToken() const { return m_token; }
     void setAcceptedToken(const QString &token);
@@ -51,6 +53,12 @@ public:
     // Adds the scenario's operations and fleet, and takes its token, faults and export
     // settings when it has them.
     bool loadScenario(const QString &path, QString *error);
+
+    // The stand-in for Entra ID on the same port (sign-in, token renewal).
+    EntraSimulator &entra() { return m_entra; }
+    const EntraSimulator &entra() const { return m_entra; }
+    // The authority to sign in at: the root URL.
+    QUrl authorityUrl() const { return rootUrl(); }
     void loadScenario(const Scenario &scenario);
 
     // Returns the id (lower case), generated when the operation has none.
@@ -115,6 +123,7 @@ private:
     QHash<QString, LiveOperation> m_operations;
     QHash<QString, QString> m_operationByManifest;
     BlobStore m_blobs;
+    EntraSimulator m_entra;
     FaultInjector m_faultInjector;
     ExportSettings m_exports;
     int m_responseDelayMs = 0;

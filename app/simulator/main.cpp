@@ -58,7 +58,7 @@ int main(int argc, char *argv[])
     }
 
     QTextStream out(stdout);
-    out << simulatorShellExports(simulator);
+    out << simulatorShellExports(simulator) << simulatorSignInLines(simulator);
     const QStringList ids = simulator.operationIds();
     out << "# " << ids.size() << " operations; e.g. GET "
         << simulator.operationUrl(ids.value(0, QStringLiteral("<id>"))).toString()

@@ -126,3 +126,14 @@ QString simulatorShellExports(const GraphSimulator &simulator)
     return QStringLiteral("export BILLING_MONITOR_GRAPH_URL=%1\nexport BILLING_MONITOR_TOKEN=%2\n")
         .arg(simulator.rootUrl().toString(), simulator.acceptedToken());
 }
+
+QString simulatorSignInLines(const GraphSimulator &simulator)
+{
+    return QStringLiteral(
+               "# To sign in at the simulator's Entra ID instead (unset BILLING_MONITOR_TOKEN):\n"
+               "# export AZURE_AUTHORITY_HOST=%1 AZURE_TENANT_ID=%2 AZURE_CLIENT_ID=%3\n"
+               "# then billing-monitor-cli login --device-code, or app-only: export "
+               "AZURE_CLIENT_SECRET=%4\n")
+        .arg(simulator.authorityUrl().toString(), QLatin1String(EntraSimulator::TenantId),
+             QLatin1String(EntraSimulator::ClientId), simulator.entra().clientSecret());
+}

@@ -39,3 +39,8 @@ bool startSimulator(GraphSimulator &simulator, const SimulatorOptions &options, 
 // export BILLING_MONITOR_GRAPH_URL=http://127.0.0.1:PORT
 // export BILLING_MONITOR_TOKEN=<token>
 QString simulatorShellExports(const GraphSimulator &simulator);
+
+// Comment lines (each starting with '#') that tell how to sign in at the simulator's own
+// Entra ID instead of using the fixed token: the authority, tenant and client id, and the
+// fake client secret for app-only sign-in.
+QString simulatorSignInLines(const GraphSimulator &simulator);
