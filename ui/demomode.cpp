@@ -1,5 +1,8 @@
 #include "demomode.h"
 
+#include "app/auth/signinaccount.h"
+#include "app/auth/tokenmanager.h"
+
 #include "app/graph/graphendpoint.h"
 #include "app/polling/operationmonitor.h"
 #include "app/session.h"
@@ -47,6 +50,24 @@ QString labelFor(const SimulatedOperation &operation)
     return label;
 }
 
+// The demo is signed in at the simulator's own Entra ID, as a returning user would be, so the
+// account button, token renewal, Sign out and signing in again (browser or device code, which
+// the simulator approves) all work as they do against Microsoft.
+void signInAtTheSimulator(Session *session, GraphSimulator &simulator)
+{
+    const QString authority = simulator.authorityUrl().toString();
+    session->accountSettings()->setConfiguration(QLatin1String(EntraSimulator::TenantDomain),
+                                                 QLatin1String(EntraSimulator::ClientId),
+                                                 authority);
+    SignInAccount account;
+    account.flow = SignInAccount::Flow::DeviceCode;
+    account.userName = QLatin1String(EntraSimulator::UserName);
+    account.secretInKeychain = true;
+    account.config = *SignInConfig::make(authority, QLatin1String(EntraSimulator::TenantDomain),
+                                         QLatin1String(EntraSimulator::ClientId), nullptr);
+    session->signIn()->useAccount(account, simulator.entra().issueRefreshToken());
+}
+
 } // namespace
 
 QString defaultScenarioPath()
@@ -79,7 +100,8 @@ Started start(Session *session, const QString &scenarioPath, QString *error)
         *error = endpointError;
         return {};
     }
-    session->useFixedGraph(*endpoint, simulator->acceptedToken());
+    session->useFixedGraph(*endpoint, QString());
+    signInAtTheSimulator(session, *simulator);
 
     // The simulator lists its operations in the order they were added: the scenario's
     // own first, then any fleet.

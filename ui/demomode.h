@@ -8,8 +8,10 @@ class GraphSimulator;
 class Session;
 
 // `billing-monitor --demo`: the built-in Graph simulator runs in this process on 127.0.0.1,
-// the session talks to it with its token, and the scenario's operations are tracked with
-// labels that say what each will do, so the analyst can watch the whole life of an export.
+// the session is signed in at its Entra ID (pass the session an in-memory secret store and a
+// throwaway account file, so the analyst's own sign-in is never touched), and the scenario's
+// operations are tracked with labels that say what each will do, so the analyst can watch the whole
+// life of an export.
 namespace DemoMode {
 
 // The scenario compiled into the app.

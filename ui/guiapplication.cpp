@@ -1,9 +1,11 @@
 #include "guiapplication.h"
 
 #include "app/appsettings.h"
-#include "app/store/operationstore.h"
+#include "app/auth/memorysecretstore.h"
+#include "app/auth/signinaccount.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
+#include "app/store/operationstore.h"
 #include "darkpalette.h"
 #include "demomode.h"
 #include "mainwindow.h"
@@ -16,6 +18,7 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QStyleFactory>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <algorithm>
@@ -100,7 +103,16 @@ int run(QApplication &app)
     }
 
     AppSettings settings;
-    Session session(&settings);
+    // Demo mode's sign-in lives in memory and a throwaway file, never in the analyst's own.
+    MemorySecretStore demoSecrets;
+    std::unique_ptr<QTemporaryDir> demoFolder;
+    std::unique_ptr<AccountSettings> demoAccounts;
+    if (options.demo) {
+        demoFolder = std::make_unique<QTemporaryDir>();
+        demoAccounts = std::make_unique<AccountSettings>(
+            demoFolder->filePath(QStringLiteral("account.ini")));
+    }
+    Session session(&settings, nullptr, options.demo ? &demoSecrets : nullptr, demoAccounts.get());
     const QString settingsProblem = session.applySettings();
 
     DemoMode::Started demo;
@@ -130,11 +142,12 @@ int run(QApplication &app)
                           storeMessage, MessageBanner::Kind::Warning);
     if (!demo.simulator && !session.hasToken() && !settings.tokenInKeychain()) {
         window.showNotice(
-            QApplication::translate("GuiApplication", "No access token yet."),
+            QApplication::translate("GuiApplication", "Not signed in yet."),
             QApplication::translate(
                 "GuiApplication",
-                "Enter a Graph token with PartnerBilling.Read.All in Settings (Ctrl+,) "
-                "or set %1. To look around first, start billing-monitor --demo.")
+                "Sign in to Microsoft with the account button on the toolbar, enter a Graph "
+                "token in Settings (Ctrl+,) or set %1. To look around first, start "
+                "billing-monitor --demo.")
                 .arg(QLatin1String(StaticTokenProvider::EnvironmentVariable)),
             MessageBanner::Kind::Information);
     }

@@ -2,12 +2,13 @@
 
 #include "models/timetext.h"
 
+#include "accountbutton.h"
 #include "addoperationsbar.h"
 #include "app/appsettings.h"
 #include "app/exports/exportstarter.h"
 #include "app/polling/operationmonitor.h"
-#include "app/store/operationstore.h"
 #include "app/session.h"
+#include "app/store/operationstore.h"
 #include "detailspanel.h"
 #include "manifestpanel.h"
 #include "messagebanner.h"
@@ -28,6 +29,7 @@
 #include <QCloseEvent>
 #include <QDateTime>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -109,6 +111,8 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     createActions();
     createMenus();
     createToolBar();
+    layout->insertWidget(0, m_account->banner());
+    statusBar()->addPermanentWidget(m_account->renewalLabel());
     statusBar()->addPermanentWidget(m_summary);
 
     auto *manifestPanel = new ManifestPanel(session->manifestLoader(), session->downloads());
@@ -403,6 +407,8 @@ void MainWindow::createToolBar()
             &QSortFilterProxyModel::setFilterFixedString);
     connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::updatePlaceholder);
     tools->addWidget(m_filter);
+    m_account = new AccountButton(m_session);
+    tools->addWidget(m_account);
 }
 
 void MainWindow::setDemoMode(const QString &description)

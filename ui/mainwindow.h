@@ -16,6 +16,7 @@ class QLineEdit;
 class QSortFilterProxyModel;
 class QSplitter;
 class Session;
+class AccountButton;
 class StatusSummary;
 
 // The analyst's window onto a Session: the table of tracked operations in status colours,
@@ -56,6 +57,7 @@ public:
     DetailsPanel *detailsPanel() const { return m_details; }
     AddOperationsBar *addBar() const { return m_addBar; }
     StatusSummary *statusSummary() const { return m_summary; }
+    AccountButton *accountButton() const { return m_account; }
     MessageBanner *offlineBanner() const { return m_offlineBanner; }
     MessageBanner *noticeBanner() const { return m_noticeBanner; }
     Notifier *notifier() const { return m_notifier; }
@@ -98,6 +100,7 @@ private:
     Notifier *m_notifier;
     RemovalUndo *m_removal;
     QLineEdit *m_filter;
+    AccountButton *m_account = nullptr;
     QTimer m_tick;
     int m_ticks = 0;
     QString m_detailsId;
