@@ -1,4 +1,5 @@
 #include "app/simulator/graphsimulator.h"
+#include "support/cliprocess.h"
 #include "support/testcertificate.h"
 
 #include <QCoreApplication>
@@ -46,12 +47,7 @@ private slots:
     void noSecretInAnyFile();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliProcess;
 
     QProcessEnvironment environment() const;
     QProcessEnvironment appOnly(const QString &secret) const;
@@ -68,9 +64,9 @@ private:
 
 void TestCliSignIn::initTestCase()
 {
-    const QDir build(QCoreApplication::applicationDirPath());
-    m_executable = build.absoluteFilePath(QStringLiteral("../billing-monitor-cli"));
-    m_helper = build.absoluteFilePath(QStringLiteral("browser_follow"));
+    m_executable = CliProcess::executable();
+    m_helper = QDir(QCoreApplication::applicationDirPath())
+                   .absoluteFilePath(QStringLiteral("browser_follow"));
     QVERIFY2(QFileInfo(m_executable).isExecutable(), qPrintable(m_executable));
     QVERIFY2(QFileInfo(m_helper).isExecutable(), qPrintable(m_helper));
 }
@@ -119,24 +115,7 @@ QProcessEnvironment TestCliSignIn::appOnly(const QString &secret) const
 TestCliSignIn::Run TestCliSignIn::run(const QStringList &arguments, const QProcessEnvironment &env,
                                       int timeoutMs)
 {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    QEventLoop loop;
-    connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    process.start(m_executable, arguments);
-    loop.exec();
-    Run result;
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished();
-        qWarning("billing-monitor-cli %s did not finish in time", qPrintable(arguments.join(u' ')));
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
+    const Run result = CliProcess::run(arguments, env, timeoutMs);
     expectNoSecretIn(result);
     return result;
 }

@@ -1,5 +1,6 @@
 #include "app/auth/secretstore.h"
 #include "app/simulator/graphsimulator.h"
+#include "support/cliprocess.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -27,16 +28,10 @@ private slots:
     void noSecretInAnyFile();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
+    using Run = CliProcess;
     Run run(const QStringList &arguments);
     SecretResult call(const std::function<void(QObject *, SecretDone)> &start);
 
-    QString m_executable;
     GraphSimulator m_simulator;
     QStringList m_secrets;
 };
@@ -45,9 +40,7 @@ void TestKeychain::initTestCase()
 {
     QVERIFY2(qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"),
              "run this test through run-with-keyring.sh");
-    m_executable = QDir(QCoreApplication::applicationDirPath())
-                       .absoluteFilePath(QStringLiteral("../billing-monitor-cli"));
-    QVERIFY(QFileInfo(m_executable).isExecutable());
+    QVERIFY(QFileInfo(CliProcess::executable()).isExecutable());
     QVERIFY(m_simulator.start());
 }
 
@@ -97,24 +90,7 @@ TestKeychain::Run TestKeychain::run(const QStringList &arguments)
         env.remove(QLatin1String(name));
     env.insert(QStringLiteral("BILLING_MONITOR_GRAPH_URL"), m_simulator.rootUrl().toString());
     env.insert(QStringLiteral("AZURE_AUTHORITY_HOST"), m_simulator.authorityUrl().toString());
-    QProcess process;
-    process.setProcessEnvironment(env);
-    QEventLoop loop;
-    connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    QTimer::singleShot(30000, &loop, &QEventLoop::quit);
-    process.start(m_executable, arguments);
-    loop.exec();
-    Run result;
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return CliProcess::run(arguments, env);
 }
 
 void TestKeychain::theCliSharesOneSignInThroughTheKeychain()

@@ -9,10 +9,13 @@
 #include "app/auth/signinerror.h"
 #include "app/auth/tokenmanager.h"
 #include "app/graph/graphclient.h"
+#include "app/graph/graphendpoint.h"
 #include "app/simulator/graphsimulator.h"
+#include "app/simulator/simulatoroptions.h"
 #include "support/simulatedgraph.h"
 #include "support/testcertificate.h"
 
+#include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -62,6 +65,7 @@ private slots:
     void certificateAssertionIsAccepted();
     void certificateOfAnotherAppIsRefused();
     void expiredCertificateIsRefusedBeforeSending();
+    void simulatorIssuesShortTokensOnRequest();
 
 private:
     SignInConfig config() const;
@@ -170,8 +174,13 @@ void TestSignInFlows::configuration()
         QVERIFY(!made);
         QVERIFY2(message.contains(error), qPrintable(message));
     }
-    QVERIFY(!SignInConfig::nationalCloudRefusal(QStringLiteral("graph.microsoft.us")).isEmpty());
-    QVERIFY(SignInConfig::nationalCloudRefusal(QStringLiteral("graph.microsoft.com")).isEmpty());
+    // Graph itself is refused in a national cloud too, before any request.
+    QString why;
+    QVERIFY(!GraphEndpoint::make(QStringLiteral("https://graph.microsoft.us"),
+                                 QStringLiteral("v1.0"), &why));
+    QVERIFY2(why.contains(QStringLiteral("global cloud only")), qPrintable(why));
+    QVERIFY(GraphEndpoint::make(QStringLiteral("https://graph.microsoft.com"),
+                                QStringLiteral("v1.0"), &why));
 }
 
 void TestSignInFlows::errorExplanations_data()
@@ -466,6 +475,43 @@ void TestSignInFlows::expiredCertificateIsRefusedBeforeSending()
     QVERIFY(!ClientAssertion::fromPem(expired.certificatePem, config(), &error));
     QVERIFY(!ClientAssertion::fromPem("not a pem", config(), &error));
     QVERIFY2(error.contains(QStringLiteral("no certificate")), qPrintable(error));
+}
+
+void TestSignInFlows::simulatorIssuesShortTokensOnRequest()
+{
+    QCommandLineParser parser;
+    SimulatorOptions::addTo(parser);
+    QVERIFY(parser.parse(
+        {QStringLiteral("simulate"), QStringLiteral("--token-lifetime"), QStringLiteral("3")}));
+    QString error;
+    const std::optional<SimulatorOptions> options = SimulatorOptions::fromParser(parser, &error);
+    QVERIFY2(options, qPrintable(error));
+    GraphSimulator simulator;
+    QVERIFY2(startSimulator(simulator, *options, &error), qPrintable(error));
+    const SignInConfig config = *SignInConfig::make(
+        simulator.authorityUrl().toString(), QLatin1String(EntraSimulator::TenantId),
+        QLatin1String(EntraSimulator::ClientId), nullptr);
+    QUrlQuery form;
+    form.addQueryItem(QStringLiteral("client_id"), config.clientId);
+    form.addQueryItem(QStringLiteral("grant_type"), QStringLiteral("client_credentials"));
+    form.addQueryItem(QStringLiteral("scope"), QLatin1String(SignInConfig::AppOnlyScope));
+    form.addQueryItem(QStringLiteral("client_secret"), simulator.entra().clientSecret());
+    TokenResponse granted;
+    bool answered = false;
+    m_oauth->requestToken(config.tokenEndpoint(), form, this,
+                          [&](const TokenResponse &tokens, const SignInError &) {
+                              granted = tokens;
+                              answered = true;
+                          });
+    QVERIFY(QTest::qWaitFor([&] { return answered; }, 5000));
+    QCOMPARE(granted.expiresInSeconds, 3);
+    // Renewal is due half-way through so short a life.
+    QCOMPARE(granted.receivedAt.secsTo(granted.renewAt()), 2);
+
+    QVERIFY(parser.parse(
+        {QStringLiteral("simulate"), QStringLiteral("--token-lifetime"), QStringLiteral("1")}));
+    QVERIFY(!SimulatorOptions::fromParser(parser, &error));
+    QVERIFY2(error.contains(QStringLiteral("--token-lifetime")), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestSignInFlows)

@@ -113,7 +113,8 @@ Started start(Session *session, const QString &scenarioPath, QString *error)
         session->monitor()->track(ids.mid(described), tr("Demo fleet"));
 
     Started started;
-    started.description = tr("%1 sample operations at %2; nothing reaches Microsoft Graph.")
+    started.description = tr("%1 sample operations at %2, signed in at its own Entra ID; "
+                             "nothing reaches Microsoft.")
                               .arg(ids.size())
                               .arg(simulator->rootUrl().toString());
     started.simulator = std::move(simulator);

@@ -23,31 +23,6 @@ bool isDomain(const QString &text)
 
 } // namespace
 
-QString SignInConfig::nationalCloudRefusal(const QString &host)
-{
-    static const char *const usGovernment[]
-        = {"login.microsoftonline.us", "graph.microsoft.us", "dod-graph.microsoft.us"};
-    static const char *const china[]
-        = {"login.chinacloudapi.cn", "login.partner.microsoftonline.cn",
-           "microsoftgraph.chinacloudapi.cn"};
-    const QString lower = host.toLower();
-    for (const char *name : usGovernment) {
-        if (lower == QLatin1String(name))
-            return QStringLiteral("%1 belongs to the US Government cloud. Partner billing is "
-                                  "available in the global cloud only "
-                                  "(login.microsoftonline.com, graph.microsoft.com).")
-                .arg(lower);
-    }
-    for (const char *name : china) {
-        if (lower == QLatin1String(name))
-            return QStringLiteral("%1 belongs to the China cloud (21Vianet). Partner billing is "
-                                  "available in the global cloud only "
-                                  "(login.microsoftonline.com, graph.microsoft.com).")
-                .arg(lower);
-    }
-    return {};
-}
-
 std::optional<QUrl> SignInConfig::makeAuthority(const QString &authority, QString *error)
 {
     const auto fail = [error](const QString &message) {
@@ -71,7 +46,7 @@ std::optional<QUrl> SignInConfig::makeAuthority(const QString &authority, QStrin
         || (!url.path().isEmpty() && url.path() != QLatin1String("/")))
         return fail(QStringLiteral("The authority is scheme and host only, such as %1.")
                         .arg(QLatin1String(DefaultAuthority)));
-    if (const QString refusal = nationalCloudRefusal(url.host()); !refusal.isEmpty())
+    if (const QString refusal = GraphEndpoint::nationalCloudRefusal(url.host()); !refusal.isEmpty())
         return fail(refusal);
     QUrl clean;
     clean.setScheme(scheme);

@@ -32,10 +32,6 @@ struct SignInConfig
     // The authority alone, checked the same way; empty text means the default.
     static std::optional<QUrl> makeAuthority(const QString &authority, QString *error);
 
-    // Why a host of a national cloud cannot be used, empty for any other host. Applies to
-    // authority and Graph hosts alike.
-    static QString nationalCloudRefusal(const QString &host);
-
     // {authority}/{tenant}/oauth2/v2.0/{name}: "authorize", "token" or "devicecode".
     QUrl endpoint(const QString &name) const;
     QUrl tokenEndpoint() const { return endpoint(QStringLiteral("token")); }

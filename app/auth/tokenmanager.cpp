@@ -57,6 +57,22 @@ std::optional<QUrlQuery> renewalForm(const SignInAccount &account, const QString
     return std::nullopt;
 }
 
+Problem problemNow(Problem::Kind kind, const QString &message)
+{
+    Problem problem;
+    problem.kind = kind;
+    problem.message = message;
+    problem.occurredAt = QDateTime::currentDateTimeUtc();
+    return problem;
+}
+
+// What a request hears when the sign-in was refused: the row (or the CLI's exit code 4)
+// says to sign in again, and why.
+Problem signInAgainProblem(const SignInError &why)
+{
+    return problemNow(Problem::Kind::Unauthorized, tr("Sign in again: %1").arg(why.explanation()));
+}
+
 } // namespace
 
 TokenManager::TokenManager(OAuthClient *oauth, SecretStore *secrets, QObject *parent)
@@ -151,11 +167,7 @@ void TokenManager::requestToken(QObject *context, const TokenCallback &done,
         return;
     }
     if (m_state == State::SignInRequired && !m_waitForSignIn) {
-        Problem problem;
-        problem.kind = Problem::Kind::Unauthorized;
-        problem.message = tr("Sign in again: %1").arg(m_lastError.explanation());
-        problem.occurredAt = QDateTime::currentDateTimeUtc();
-        done({{}, problem});
+        done({{}, signInAgainProblem(m_lastError)});
         return;
     }
     if (m_state == State::SignedIn) {
@@ -301,11 +313,9 @@ void TokenManager::failRenewal(const SignInError &error)
         || error.kind == SignInError::Kind::Configuration;
     if (!refused) {
         // A network fault: fail only those who waited; the next request tries again.
-        Problem problem;
-        problem.kind = Problem::Kind::Network;
-        problem.message = tr("Could not renew the sign-in: %1").arg(error.explanation());
-        problem.occurredAt = QDateTime::currentDateTimeUtc();
-        deliver({{}, problem});
+        deliver({{},
+                 problemNow(Problem::Kind::Network,
+                            tr("Could not renew the sign-in: %1").arg(error.explanation()))});
         return;
     }
     m_accessToken.clear();
@@ -314,11 +324,7 @@ void TokenManager::failRenewal(const SignInError &error)
     setState(State::SignInRequired);
     emit signInRequired(error);
     if (!m_waitForSignIn) {
-        Problem problem;
-        problem.kind = Problem::Kind::Unauthorized;
-        problem.message = tr("Sign in again: %1").arg(error.explanation());
-        problem.occurredAt = QDateTime::currentDateTimeUtc();
-        deliver({{}, problem});
+        deliver({{}, signInAgainProblem(error)});
     }
 }
 

@@ -490,10 +490,12 @@ Command options:
   --scenario FILE          simulate: a scenario file (operations, exports, faults).
                            simulate also takes the graph-simulator program's other
                            options: --fleet N, --seed S, --fleet-min S, --fleet-max S,
-                           --failure-rate R, --faults SPEC, --token TOKEN, --delay MS.
+                           --failure-rate R, --faults SPEC, --token TOKEN, --delay MS,
+                           --token-lifetime S.
                            It prints two lines to paste into a shell, export
                            BILLING_MONITOR_GRAPH_URL=... and export BILLING_MONITOR_TOKEN=...,
-                           then serves until Ctrl+C.
+                           comment lines on signing in at its own Entra ID instead, then
+                           serves until Ctrl+C.
 
 Environment:
   BILLING_MONITOR_GRAPH_URL  Graph's root when --graph-url is not given (the flag wins).

@@ -27,6 +27,26 @@ int severity(ExitCode code)
 
 namespace CliExit {
 
+ExitCode forSignInError(const SignInError &error)
+{
+    switch (error.kind) {
+    case SignInError::Kind::Network:
+    case SignInError::Kind::BadReply:
+        return ExitCode::Unresolved;
+    case SignInError::Kind::Configuration:
+        return ExitCode::Usage;
+    case SignInError::Kind::Cancelled:
+        return ExitCode::Interrupted;
+    case SignInError::Kind::None:
+        return ExitCode::Success;
+    case SignInError::Kind::Refused:
+    case SignInError::Kind::TimedOut:
+    case SignInError::Kind::NoSecret:
+        break;
+    }
+    return ExitCode::AuthenticationRefused;
+}
+
 ExitCode forProblem(const Problem &problem)
 {
     switch (problem.kind) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/auth/signinerror.h"
 #include "models/problem.h"
 #include "models/trackedoperation.h"
 
@@ -31,6 +32,11 @@ ExitCode forManifestProblem(const Problem &problem);
 // timeout. Operations still running are fine for status; watch passes timedOut when
 // its deadline passed before every one of them finished.
 ExitCode forOperations(const QList<TrackedOperation> &operations, bool timedOut = false);
+
+// The code for a sign-in that did not succeed (login): 5 when Entra ID could not be reached
+// or answered nonsense, 2 for a configuration the user must fix, 130 when cancelled, and 4
+// for every refusal (declined, expired code, an AADSTS error).
+ExitCode forSignInError(const SignInError &error);
 
 // The more serious of two codes, in the order above.
 ExitCode worse(ExitCode a, ExitCode b);

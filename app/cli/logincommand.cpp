@@ -24,21 +24,6 @@ bool openBrowser(const QUrl &url)
     return QProcess::startDetached(program, command << url.toString(QUrl::FullyEncoded));
 }
 
-ExitCode exitCodeFor(const SignInError &error)
-{
-    switch (error.kind) {
-    case SignInError::Kind::Network:
-    case SignInError::Kind::BadReply:
-        return ExitCode::Unresolved;
-    case SignInError::Kind::Configuration:
-        return ExitCode::Usage;
-    case SignInError::Kind::Cancelled:
-        return ExitCode::Interrupted;
-    default:
-        return ExitCode::AuthenticationRefused;
-    }
-}
-
 } // namespace
 
 LoginCommand::LoginCommand(const CommandContext &context, QObject *parent)
@@ -145,7 +130,7 @@ void LoginCommand::onFailed(const SignInError &error)
     const QString details = error.details();
     if (error.kind == SignInError::Kind::Refused && !details.isEmpty())
         say(details);
-    finish(exitCodeFor(error));
+    finish(CliExit::forSignInError(error));
 }
 
 void LoginCommand::interrupt()

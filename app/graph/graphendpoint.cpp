@@ -15,6 +15,31 @@ bool GraphEndpoint::isLoopbackHost(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
+QString GraphEndpoint::nationalCloudRefusal(const QString &host)
+{
+    struct Cloud
+    {
+        const char *host;
+        const char *name;
+    };
+    static constexpr Cloud NationalClouds[] = {
+        {"login.microsoftonline.us", "the US Government cloud"},
+        {"graph.microsoft.us", "the US Government cloud"},
+        {"dod-graph.microsoft.us", "the US Government cloud"},
+        {"login.chinacloudapi.cn", "the China cloud (21Vianet)"},
+        {"login.partner.microsoftonline.cn", "the China cloud (21Vianet)"},
+        {"microsoftgraph.chinacloudapi.cn", "the China cloud (21Vianet)"},
+    };
+    const QString lower = host.toLower();
+    for (const Cloud &cloud : NationalClouds) {
+        if (lower == QLatin1String(cloud.host))
+            return QStringLiteral("%1 belongs to %2. Partner billing is available in the global "
+                                  "cloud only (login.microsoftonline.com, graph.microsoft.com).")
+                .arg(lower, QLatin1String(cloud.name));
+    }
+    return {};
+}
+
 std::optional<GraphEndpoint> GraphEndpoint::make(const QString &root, const QString &version,
                                                  QString *error)
 {
@@ -42,6 +67,8 @@ std::optional<GraphEndpoint> GraphEndpoint::make(const QString &root, const QStr
                         .arg(url.host()));
     if (!url.userInfo().isEmpty())
         return fail(QStringLiteral("The Graph address must not contain a user name or password."));
+    if (const QString refusal = nationalCloudRefusal(url.host()); !refusal.isEmpty())
+        return fail(refusal);
     if (!url.path().isEmpty() && url.path() != QLatin1String("/"))
         return fail(QStringLiteral("The Graph address is scheme, host and port only (%1); put "
                                    "the API version in its own field, not \"%2\".")

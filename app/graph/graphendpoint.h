@@ -35,6 +35,9 @@ public:
 
     // Plain http is only ever allowed to these.
     static bool isLoopbackHost(const QString &host);
+    // Why a host of the US Government or China cloud cannot be used (partner billing is in
+    // the global cloud only), empty for any other host. Graph and sign-in hosts alike.
+    static QString nationalCloudRefusal(const QString &host);
 
 private:
     QUrl m_root;

@@ -54,6 +54,10 @@ void SimulatorOptions::addTo(QCommandLineParser &parser)
          QStringLiteral("TOKEN")},
         {QStringLiteral("delay"),
          QStringLiteral("Answer every request this many milliseconds late."), QStringLiteral("MS")},
+        {QStringLiteral("token-lifetime"),
+         QStringLiteral("Lifetime of the access tokens its Entra ID issues, in seconds "
+                        "(default 3600), to watch them renew."),
+         QStringLiteral("SECONDS")},
     });
 }
 
@@ -65,6 +69,7 @@ std::optional<SimulatorOptions> SimulatorOptions::fromParser(const QCommandLineP
     double fleet = 0;
     double seed = options.fleetSeed;
     double delay = 0;
+    double lifetime = 0;
     if (!readNumber(parser, QStringLiteral("port"), 0, 65535, &port, error)
         || !readNumber(parser, QStringLiteral("fleet"), 0, 1000000, &fleet, error)
         || !readNumber(parser, QStringLiteral("seed"), 0, 4294967295.0, &seed, error)
@@ -72,7 +77,8 @@ std::optional<SimulatorOptions> SimulatorOptions::fromParser(const QCommandLineP
         || !readNumber(parser, QStringLiteral("fleet-max"), 0, 1e7, &options.fleetMaxSeconds, error)
         || !readNumber(parser, QStringLiteral("failure-rate"), 0, 1, &options.fleetFailureRate,
                        error)
-        || !readNumber(parser, QStringLiteral("delay"), 0, 600000, &delay, error))
+        || !readNumber(parser, QStringLiteral("delay"), 0, 600000, &delay, error)
+        || !readNumber(parser, QStringLiteral("token-lifetime"), 2, 86400, &lifetime, error))
         return std::nullopt;
     if (options.fleetMaxSeconds < options.fleetMinSeconds) {
         *error = QStringLiteral("--fleet-max must not be smaller than --fleet-min");
@@ -82,6 +88,7 @@ std::optional<SimulatorOptions> SimulatorOptions::fromParser(const QCommandLineP
     options.fleetCount = int(fleet);
     options.fleetSeed = quint32(seed);
     options.responseDelayMs = int(delay);
+    options.tokenLifetimeSeconds = int(lifetime);
     options.scenarioPath = parser.value(QStringLiteral("scenario"));
     options.token = parser.value(QStringLiteral("token"));
     if (parser.isSet(QStringLiteral("faults"))) {
@@ -114,6 +121,8 @@ bool startSimulator(GraphSimulator &simulator, const SimulatorOptions &options, 
         simulator.setFaults(*options.faults);
     simulator.setAcceptedToken(options.token);
     simulator.setResponseDelay(options.responseDelayMs);
+    if (options.tokenLifetimeSeconds > 0)
+        simulator.entra().setAccessTokenLifetime(options.tokenLifetimeSeconds);
     if (!simulator.start(options.port)) {
         *error = simulator.errorString();
         return false;

@@ -23,9 +23,10 @@ struct SimulatorOptions
     std::optional<FaultProfile> faults;
     QString token;
     int responseDelayMs = 0;
+    int tokenLifetimeSeconds = 0; // of the access tokens its Entra ID issues; 0: an hour
 
     // Adds --port, --scenario, --fleet, --seed, --fleet-min, --fleet-max, --failure-rate,
-    // --faults, --token and --delay.
+    // --faults, --token, --delay and --token-lifetime.
     static void addTo(QCommandLineParser &parser);
     // On failure returns nullopt and sets *error to a message naming the option.
     static std::optional<SimulatorOptions> fromParser(const QCommandLineParser &parser,
