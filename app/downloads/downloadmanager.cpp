@@ -26,7 +26,7 @@ DownloadManager::~DownloadManager()
 
 void DownloadManager::setMaxParallel(int count)
 {
-    m_maxParallel = qBound(1, count, 6);
+    m_maxParallel = PollPolicy::Limits::ParallelDownloads.clamp(count);
     schedule();
 }
 

@@ -1,7 +1,8 @@
 #include "app/graph/graphclient.h"
 
-#include "models/graphjson.h"
 #include "app/graph/tokenprovider.h"
+#include "app/polling/pollpolicy.h"
+#include "models/graphjson.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -187,6 +188,7 @@ GraphClient::GraphClient(TokenProvider *tokens, QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
     , m_tokens(tokens)
+    , m_transferTimeout(PollPolicy::Limits::TransferTimeoutSeconds.defaultValue * 1000)
 {
     // Only the client decides where a redirect may go; see makeRequest().
     m_network->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
