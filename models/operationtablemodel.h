@@ -75,7 +75,6 @@ private:
     QVariant displayData(const TrackedOperation &operation, int column) const;
     QVariant toolTipData(const TrackedOperation &operation, int column) const;
     QVariant sortData(const TrackedOperation &operation, int column) const;
-    qint64 ageSeconds(const TrackedOperation &operation) const;
     void reindexFrom(int row);
 
     QList<TrackedOperation> m_operations;

@@ -50,6 +50,25 @@ QString fallbackText(Problem::Kind kind)
 
 } // namespace
 
+bool Problem::isTransient() const
+{
+    switch (kind) {
+    case Kind::Throttled:
+    case Kind::ServerError:
+    case Kind::Timeout:
+    case Kind::Network:
+        return true;
+    case Kind::None:
+    case Kind::Unauthorized:
+    case Kind::Forbidden:
+    case Kind::NotFound:
+    case Kind::BadReply:
+    case Kind::HttpError:
+        break;
+    }
+    return false;
+}
+
 QString Problem::summary() const
 {
     if (isNull())

@@ -55,10 +55,9 @@ void OperationPrinter::printChange(const TrackedOperation &operation)
     }
     const QDateTime at
         = operation.lastChecked.isValid() ? operation.lastChecked : QDateTime::currentDateTimeUtc();
-    const QString status = statusLabel(operation);
-    QString line = at.toLocalTime().toString(QStringLiteral("HH:mm:ss")) + QLatin1String("  ")
-        + operation.id + QLatin1String("  ")
-        + ansiColoured(status, statusColour(operation), m_colour);
+    const QString status = operation.statusLabel();
+    QString line = TimeText::localShort(at) + QLatin1String("  ") + operation.id
+        + QLatin1String("  ") + ansiColoured(status, statusColour(operation), m_colour);
     const QString detail = detailText(operation);
     if (!detail.isEmpty()) {
         constexpr int StatusWidth = 11; // "Not started", the longest status word
@@ -198,15 +197,6 @@ QJsonObject OperationPrinter::manifestJson(const Manifest &manifest)
     };
 }
 
-QString OperationPrinter::statusLabel(const TrackedOperation &operation)
-{
-    const OperationStatus status = operation.status();
-    const QString text = statusText(status);
-    if (status == OperationStatus::Unknown && !operation.last.rawStatus.isEmpty())
-        return text + QStringLiteral(" (") + operation.last.rawStatus + QLatin1Char(')');
-    return text;
-}
-
 QString OperationPrinter::detailText(const TrackedOperation &operation)
 {
     if (!operation.problem.isNull())
@@ -224,7 +214,7 @@ void OperationPrinter::printTable(const QList<TrackedOperation> &operations)
     for (const TrackedOperation &operation : operations) {
         table.addRow(
             {{operation.id},
-             {statusLabel(operation), statusColour(operation)},
+             {operation.statusLabel(), statusColour(operation)},
              {TimeText::local(operation.last.createdDateTime)},
              {TimeText::local(operation.last.lastActionDateTime)},
              {detailText(operation), operation.problem.isNull() ? nullptr : ProblemAnsiColour}});

@@ -397,12 +397,8 @@ void PollScheduler::onFetched(const QString &id, quint64 sendNumber, const Fetch
                 dueMs = now + m_policy.intervalMs(ageMs(entry, wallNow));
             }
         } else {
-            const Problem::Kind kind = outcome.problem.kind;
-            const bool transient = kind == Problem::Kind::ServerError
-                || kind == Problem::Kind::Timeout || kind == Problem::Kind::Network;
             qint64 wait = std::max(backoffMs(++entry.failures), retryAfter.value_or(0));
-            // A refused token or an unreadable answer will not change within seconds.
-            if (!transient)
+            if (!outcome.problem.isTransient())
                 wait = std::max(wait, m_policy.intervalMs(ageMs(entry, wallNow)));
             dueMs = now + wait;
         }
