@@ -46,10 +46,7 @@ QString DownloadManager::storageLinkProblem(const Manifest &manifest)
     if (manifest.rootDirectory.isEmpty() || !root.isValid() || root.host().isEmpty())
         return QStringLiteral("The manifest has no usable rootDirectory, so there is nothing to "
                               "download from.");
-    const QString scheme = root.scheme().toLower();
-    if (scheme == QLatin1String("https"))
-        return {};
-    if (scheme == QLatin1String("http") && GraphEndpoint::isLoopbackHost(root.host()))
+    if (GraphEndpoint::isSecureOrLocal(root))
         return {};
     return QStringLiteral("The manifest's storage location (%1) is not https; the files are not "
                           "downloaded over an unencrypted link.")

@@ -15,12 +15,22 @@ bool GraphEndpoint::isLoopbackHost(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
-std::optional<GraphEndpoint> GraphEndpoint::make(const QString &root, const QString &version,
-                                                 QString *error)
+bool GraphEndpoint::isSecureOrLocal(const QUrl &url)
 {
-    const auto fail = [error](const QString &message) {
+    const QString scheme = url.scheme().toLower();
+    return scheme == QLatin1String("https")
+        || (scheme == QLatin1String("http") && isLoopbackHost(url.host()));
+}
+
+std::optional<GraphEndpoint> GraphEndpoint::make(const QString &root, const QString &version,
+                                                 QString *error, Part *refused)
+{
+    Part part = Part::Root;
+    const auto fail = [error, refused, &part](const QString &message) {
         if (error)
             *error = message;
+        if (refused)
+            *refused = part;
         return std::nullopt;
     };
 
@@ -35,7 +45,7 @@ std::optional<GraphEndpoint> GraphEndpoint::make(const QString &root, const QStr
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
         return fail(QStringLiteral("The Graph address must start with https:// (not %1://).")
                         .arg(url.scheme()));
-    if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
+    if (!isSecureOrLocal(url))
         return fail(QStringLiteral("Plain http:// would send the token unencrypted; it is only "
                                    "allowed to this computer (localhost, 127.0.0.1, ::1). Use "
                                    "https://%1.")
@@ -49,6 +59,7 @@ std::optional<GraphEndpoint> GraphEndpoint::make(const QString &root, const QStr
     if (url.hasQuery() || url.hasFragment())
         return fail(QStringLiteral("The Graph address must not contain '?' or '#'."));
 
+    part = Part::Version;
     const QString trimmedVersion = version.trimmed();
     if (trimmedVersion != QLatin1String("v1.0") && trimmedVersion != QLatin1String("beta"))
         return fail(QStringLiteral("The API version must be v1.0 or beta, not \"%1\".")
