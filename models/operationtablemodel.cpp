@@ -84,6 +84,8 @@ QVariant OperationTableModel::data(const QModelIndex &index, int role) const
         return !operation.problem.isNull();
     case OperationIdRole:
         return operation.id;
+    case HasKnownStatusRole:
+        return operation.hasKnownStatus();
     default:
         return {};
     }

@@ -34,6 +34,7 @@ public:
         StatusRole, // int(OperationStatus)
         HasProblemRole, // bool
         OperationIdRole, // QString
+        HasKnownStatusRole, // bool: TrackedOperation::hasKnownStatus()
     };
 
     explicit OperationTableModel(QObject *parent = nullptr);

@@ -43,7 +43,6 @@ private:
     OperationTableModel *m_model;
     OperationMonitor *m_monitor;
     QTimer m_recountTimer;
-    static constexpr int StatusCount = int(OperationStatus::Expired) + 1;
     std::array<int, StatusCount> m_counts {};
     std::array<QLabel *, StatusCount> m_icons {};
     std::array<QLabel *, StatusCount> m_numbers {};
