@@ -1,10 +1,10 @@
 #include "app/downloads/downloadmanager.h"
 
 #include "app/graph/graphendpoint.h"
+#include "models/sizetext.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QStorageInfo>
@@ -85,10 +85,8 @@ QString DownloadManager::download(const QString &operationId, const Manifest &ma
     const QStorageInfo storage(folder);
     if (storage.isValid() && knownBytes > 0 && storage.bytesAvailable() >= 0
         && knownBytes > storage.bytesAvailable()) {
-        const QLocale locale;
         return QStringLiteral("The files need %1 but only %2 is free in %3.")
-            .arg(locale.formattedDataSize(knownBytes),
-                 locale.formattedDataSize(storage.bytesAvailable()),
+            .arg(sizeText(knownBytes), sizeText(storage.bytesAvailable()),
                  QDir::toNativeSeparators(folder));
     }
 

@@ -1,9 +1,10 @@
 #include "app/polling/pollscheduler.h"
 
-#include "app/polling/clock.h"
-#include "models/trackedoperation.h"
 #include "app/graph/operationfetch.h"
 #include "app/graph/retryafter.h"
+#include "app/polling/clock.h"
+#include "models/timetext.h"
+#include "models/trackedoperation.h"
 
 #include <QPointer>
 #include <QRandomGenerator>
@@ -17,11 +18,6 @@ QString originOf(const QUrl &url)
 {
     return url.scheme().toLower() + QLatin1String("://") + url.host().toLower() + QLatin1Char(':')
         + QString::number(url.port(-1));
-}
-
-QString clockText(const QDateTime &utc)
-{
-    return utc.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
 }
 
 } // namespace
@@ -166,7 +162,7 @@ QString PollScheduler::waitReason() const
     const QDateTime throttled = throttledUntil();
     if (throttled.isValid())
         return tr("Throttled by Graph until %1; the refresh will go out then.")
-            .arg(clockText(throttled));
+            .arg(TimeText::localShort(throttled, m_clock->nowUtc()));
     return {};
 }
 
