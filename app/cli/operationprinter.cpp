@@ -6,7 +6,6 @@
 #include "models/statusstyle.h"
 #include "models/timetext.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -84,7 +83,8 @@ void OperationPrinter::printFinal(const QList<TrackedOperation> &operations)
 void OperationPrinter::printManifest(const Manifest &manifest)
 {
     if (m_json) {
-        printJson(manifestJson(manifest));
+        // Graph's own object, as received: every field it sent, spelled as it spelled them.
+        printJson(manifest.json);
         return;
     }
     TextTable facts({QStringLiteral("MANIFEST"), manifest.id}, false);
@@ -169,31 +169,6 @@ QJsonObject OperationPrinter::problemJson(const Problem &problem)
         {QStringLiteral("code"), textOrNull(problem.code)},
         {QStringLiteral("message"), textOrNull(problem.message)},
         {QStringLiteral("requestId"), textOrNull(problem.requestId)},
-    };
-}
-
-QJsonObject OperationPrinter::manifestJson(const Manifest &manifest)
-{
-    QJsonArray blobs;
-    for (const ManifestBlob &blob : manifest.blobs) {
-        QJsonObject object {{QStringLiteral("name"), blob.name},
-                            {QStringLiteral("partitionValue"), blob.partitionValue}};
-        if (blob.sizeInBytes >= 0)
-            object.insert(QStringLiteral("sizeInBytes"), blob.sizeInBytes);
-        blobs.append(object);
-    }
-    return {
-        {QStringLiteral("id"), manifest.id},
-        {QStringLiteral("schemaVersion"), manifest.schemaVersion},
-        {QStringLiteral("dataFormat"), manifest.dataFormat},
-        {QStringLiteral("createdDateTime"), dateOrNull(manifest.createdDateTime)},
-        {QStringLiteral("eTag"), manifest.eTag},
-        {QStringLiteral("partnerTenantId"), manifest.partnerTenantId},
-        {QStringLiteral("rootDirectory"), manifest.rootDirectory},
-        {QStringLiteral("sasToken"), manifest.sasToken},
-        {QStringLiteral("partitionType"), manifest.partitionType},
-        {QStringLiteral("blobCount"), manifest.blobCount},
-        {QStringLiteral("blobs"), blobs},
     };
 }
 

@@ -34,7 +34,6 @@ public:
     void printLine(const QString &line);
 
     static QJsonObject operationJson(const TrackedOperation &operation);
-    static QJsonObject manifestJson(const Manifest &manifest);
     static QJsonObject problemJson(const Problem &problem);
 
     // The failed operation's error, else the last request's problem, else nothing.
