@@ -1,6 +1,7 @@
 #include "graphsimulator.h"
 
 #include "exportbodycheck.h"
+#include "httpdate.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -59,13 +59,6 @@ QByteArray methodName(const QHttpServerRequest &request)
     default:
         return "OTHER";
     }
-}
-
-QByteArray httpDate(const QDateTime &time)
-{
-    return QLocale::c()
-        .toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
-        .toLatin1();
 }
 
 bool isGuid(const QString &text)
