@@ -82,7 +82,8 @@ quint64 stableHash(const QString &text)
 }
 
 // Graph writes createdDateTime without offset or fraction, lastActionDateTime with seven
-// fractional digits and Z (graph-api.md §3); both quirks are reproduced on purpose.
+// fractional digits and Z, as the documented examples do; both quirks are reproduced on
+// purpose.
 QString createdText(const QDateTime &time)
 {
     return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
