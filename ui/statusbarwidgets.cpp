@@ -85,20 +85,6 @@ void StatusSummary::recount()
     }
 }
 
-QString StatusSummary::countsText() const
-{
-    QStringList parts;
-    for (int i = 0; i < StatusCount; ++i) {
-        if (m_counts[i] > 0)
-            parts << QStringLiteral("%1 %2")
-                         .arg(m_counts[i])
-                         .arg(statusText(OperationStatus(i)).toLower());
-    }
-    if (m_unchecked > 0)
-        parts << tr("%1 not checked yet").arg(m_unchecked);
-    return parts.isEmpty() ? tr("No operations tracked") : parts.join(QStringLiteral(", "));
-}
-
 void StatusSummary::updateActivity()
 {
     const QDateTime throttledUntil = m_monitor->throttledUntil();

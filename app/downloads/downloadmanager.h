@@ -27,7 +27,6 @@ public:
     ~DownloadManager() override;
 
     void setMaxParallel(int count); // clamped to PollPolicy::Limits::ParallelDownloads
-    int maxParallel() const { return m_maxParallel; }
     // Also write "<name>.jsonl" beside each verified file. Applies to files not yet verified.
     void setDecompress(bool decompress);
     bool decompress() const { return m_decompress; }

@@ -250,12 +250,6 @@ QStringList GraphSimulator::addFleet(const FleetSpec &fleet)
     return ids;
 }
 
-void GraphSimulator::clearOperations()
-{
-    m_operations.clear();
-    m_operationByManifest.clear();
-}
-
 QStringList GraphSimulator::operationIds() const
 {
     QList<const LiveOperation *> ordered;

@@ -56,7 +56,6 @@ public:
     // Returns the id (lower case), generated when the operation has none.
     QString addOperation(const SimulatedOperation &operation);
     QStringList addFleet(const FleetSpec &fleet);
-    void clearOperations();
     int operationCount() const { return int(m_operations.size()); }
     QStringList operationIds() const; // in the order they were added
 
