@@ -469,8 +469,7 @@ void MainWindow::removeSelected()
         return;
     const int removed = m_removal->removeOperations(ids);
     statusBar()->showMessage(
-        removed == 1 ? tr("Stopped tracking 1 operation; Ctrl+Z brings it back.")
-                     : tr("Stopped tracking %1 operations; Ctrl+Z brings them back.").arg(removed),
+        tr("Stopped tracking %n operations; Ctrl+Z brings them back.", nullptr, removed),
         StatusMessageMs);
 }
 
@@ -478,10 +477,9 @@ void MainWindow::removeFinished()
 {
     const int removed = m_removal->removeFinished();
     statusBar()->showMessage(
-        removed == 0 ? tr("No finished operations to remove.")
-            : removed == 1
-            ? tr("Removed 1 finished operation; Ctrl+Z brings it back.")
-            : tr("Removed %1 finished operations; Ctrl+Z brings them back.").arg(removed),
+        removed == 0
+            ? tr("No finished operations to remove.")
+            : tr("Removed %n finished operations; Ctrl+Z brings them back.", nullptr, removed),
         StatusMessageMs);
 }
 
@@ -501,8 +499,7 @@ void MainWindow::checkSelectedNow()
             message = answer;
     }
     if (message.isEmpty())
-        message = ids.size() == 1 ? tr("Checking 1 operation now…")
-                                  : tr("Checking %1 operations now…").arg(ids.size());
+        message = tr("Checking %n operations now…", nullptr, int(ids.size()));
     statusBar()->showMessage(message, StatusMessageMs);
 }
 
@@ -512,9 +509,7 @@ void MainWindow::copySelectedIds()
     if (ids.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(ids.join(u'\n'));
-    statusBar()->showMessage(ids.size() == 1 ? tr("Copied 1 id.")
-                                             : tr("Copied %1 ids.").arg(ids.size()),
-                             StatusMessageMs);
+    statusBar()->showMessage(tr("Copied %n ids.", nullptr, int(ids.size())), StatusMessageMs);
 }
 
 void MainWindow::openSettings()

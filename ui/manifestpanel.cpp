@@ -280,7 +280,8 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
             return;
         const DownloadManager::Totals totals = m_downloads->totals(operationId);
         emit messageForStatusBar(
-            tr("Download finished: %1 of %2 files verified.").arg(totals.done).arg(totals.files));
+            tr("Download finished: %1 of %n files verified.", nullptr, totals.files)
+                .arg(totals.done));
     });
     connect(m_blobs, &QTreeWidget::itemSelectionChanged, this, &ManifestPanel::updateButtons);
     connect(m_decompress, &QCheckBox::toggled, this, [this](bool checked) {
@@ -544,7 +545,7 @@ void ManifestPanel::updateTotals()
             m_totalProgress->setValue(int(finished * 1000 / totals.files));
         QStringList parts;
         if (totals.active > 0) {
-            parts << tr("%1 of %2 files done").arg(finished).arg(totals.files);
+            parts << tr("%1 of %n files done", nullptr, totals.files).arg(finished);
             parts << (totals.bytesTotal >= 0
                           ? tr("%1 of %2")
                                 .arg(sizeText(totals.bytesReceived), sizeText(totals.bytesTotal))
@@ -554,9 +555,9 @@ void ManifestPanel::updateTotals()
             if (totals.etaSeconds >= 0)
                 parts << tr("%1 left").arg(TimeText::duration(totals.etaSeconds));
         } else {
-            parts << tr("%1 of %2 files verified (%L3 lines, %4 compressed, %5 uncompressed)")
+            parts << tr("%1 of %n files verified (%L2 lines, %3 compressed, %4 uncompressed)",
+                        nullptr, totals.files)
                          .arg(totals.done)
-                         .arg(totals.files)
                          .arg(totals.lines)
                          .arg(sizeText(totals.bytesReceived), sizeText(totals.uncompressedBytes));
             if (totals.failed > 0)

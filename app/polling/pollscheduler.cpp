@@ -192,8 +192,7 @@ QString PollScheduler::refreshAll()
         return reason;
     const qint64 sweepMs = qint64(count) * m_policy.sendSpacingUs() / 1000;
     if (sweepMs > PollPolicy::ResumeSpreadMs)
-        return tr("Checking %1 operations at %2 per second takes about %3 s.")
-            .arg(count)
+        return tr("Checking %n operations at %1 per second takes about %2 s.", nullptr, count)
             .arg(m_policy.maxRequestsPerSecond)
             .arg((sweepMs + 999) / 1000);
     return {};
@@ -385,10 +384,10 @@ void PollScheduler::onFetched(const QString &id, quint64 sendNumber, const Fetch
             if (++entry.goneCount >= PollPolicy::GoneLimit) {
                 entry.expired = true;
                 update.problem.message
-                    = tr("Graph no longer knows this operation (HTTP %1, %2 times in a row); "
-                         "start a new export.")
-                          .arg(outcome.httpStatus)
-                          .arg(entry.goneCount);
+                    = tr("Graph no longer knows this operation (HTTP %1, %n times in a row); "
+                         "start a new export.",
+                         nullptr, entry.goneCount)
+                          .arg(outcome.httpStatus);
             } else {
                 dueMs = now + m_policy.intervalMs(ageMs(entry, wallNow));
             }
