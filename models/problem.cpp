@@ -44,7 +44,7 @@ QString fallbackText(Problem::Kind kind)
     case Problem::Kind::BadReply:
         return QCoreApplication::translate("Problem", "Unreadable reply");
     case Problem::Kind::HttpError:
-        return QStringLiteral("HTTP error");
+        return QCoreApplication::translate("Problem", "HTTP error");
     }
     return {};
 }

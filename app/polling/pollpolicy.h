@@ -25,10 +25,9 @@
 //   interval. A problem never changes an operation's status: the row keeps its last known
 //   status and shows the problem beside it.
 // Limits: at most 6 requests in flight and 20 requests per second (both configurable, within
-//   PollPolicy::Limits); the
-//   requests are spaced evenly, so a sweep of 10,000 operations drains at that rate without
-//   bursts. An operation's next check is armed only when its previous answer has arrived,
-//   so checks of one operation never overlap.
+//   PollPolicy::Limits); the requests are spaced evenly, so a sweep of 10,000 operations
+//   drains at that rate without bursts. An operation's next check is armed only when its
+//   previous answer has arrived, so checks of one operation never overlap.
 // Offline and sleep: while the network is down, nothing is sent. When it comes back, or the
 //   machine wakes from sleep (the wall clock jumped far beyond the steady clock), the
 //   overdue checks go out as a staggered sweep spread over at least 5 s, never as a burst.
