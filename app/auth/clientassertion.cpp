@@ -2,6 +2,7 @@
 
 #include "app/auth/jwt.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
@@ -37,13 +38,17 @@ std::optional<QByteArray> signRs256(const QByteArray &pem, const QByteArray &inp
         bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, const_cast<char *>(""))
             : nullptr);
     if (!key) {
-        *error = QStringLiteral("The file holds no unencrypted private key (PEM \"PRIVATE "
-                                "KEY\" or \"RSA PRIVATE KEY\").");
+        *error = QCoreApplication::translate(
+            "ClientAssertion",
+            "The file holds no unencrypted private key (PEM \"PRIVATE "
+            "KEY\" or \"RSA PRIVATE KEY\").");
         return std::nullopt;
     }
     if (EVP_PKEY_base_id(key.get()) != EVP_PKEY_RSA) {
-        *error = QStringLiteral("The private key is not an RSA key; Entra ID certificates for "
-                                "apps use RSA.");
+        *error = QCoreApplication::translate(
+            "ClientAssertion",
+            "The private key is not an RSA key; Entra ID certificates for "
+            "apps use RSA.");
         return std::nullopt;
     }
     std::unique_ptr<EVP_MD_CTX, DigestFree> context(EVP_MD_CTX_new());
@@ -54,7 +59,8 @@ std::optional<QByteArray> signRs256(const QByteArray &pem, const QByteArray &inp
                           reinterpret_cast<const unsigned char *>(input.constData()),
                           size_t(input.size()))
             != 1) {
-        *error = QStringLiteral("Could not sign with the private key.");
+        *error = QCoreApplication::translate("ClientAssertion",
+                                             "Could not sign with the private key.");
         return std::nullopt;
     }
     QByteArray signature(qsizetype(length), '\0');
@@ -62,7 +68,8 @@ std::optional<QByteArray> signRs256(const QByteArray &pem, const QByteArray &inp
                        reinterpret_cast<const unsigned char *>(input.constData()),
                        size_t(input.size()))
         != 1) {
-        *error = QStringLiteral("Could not sign with the private key.");
+        *error = QCoreApplication::translate("ClientAssertion",
+                                             "Could not sign with the private key.");
         return std::nullopt;
     }
     signature.resize(qsizetype(length));
@@ -77,14 +84,17 @@ std::optional<QByteArray> fromPem(const QByteArray &pem, const SignInConfig &con
 {
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(pem, QSsl::Pem);
     if (certificates.isEmpty()) {
-        *error = QStringLiteral("The file holds no certificate (PEM \"CERTIFICATE\").");
+        *error = QCoreApplication::translate(
+            "ClientAssertion", "The file holds no certificate (PEM \"CERTIFICATE\").");
         return std::nullopt;
     }
     const QSslCertificate &certificate = certificates.constFirst();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (certificate.expiryDate().isValid() && certificate.expiryDate() < now) {
-        *error = QStringLiteral("The certificate expired on %1; upload a new one to the app "
-                                "registration.")
+        *error = QCoreApplication::translate(
+                     "ClientAssertion",
+                     "The certificate expired on %1; upload a new one to the app "
+                     "registration.")
                      .arg(certificate.expiryDate().toString(Qt::ISODate));
         return std::nullopt;
     }
@@ -122,17 +132,20 @@ std::optional<QByteArray> fromPemFile(const QString &path, const SignInConfig &c
     QFile file(path);
     constexpr qint64 MaxPemBytes = 1024 * 1024;
     if (!file.open(QIODevice::ReadOnly)) {
-        *error = QStringLiteral("Cannot read the certificate file %1: %2")
+        *error = QCoreApplication::translate("ClientAssertion",
+                                             "Cannot read the certificate file %1: %2")
                      .arg(path, file.errorString());
         return std::nullopt;
     }
     if (file.size() > MaxPemBytes) {
-        *error = QStringLiteral("%1 is too large to be a PEM certificate file.").arg(path);
+        *error = QCoreApplication::translate("ClientAssertion",
+                                             "%1 is too large to be a PEM certificate file.")
+                     .arg(path);
         return std::nullopt;
     }
     const std::optional<QByteArray> assertion = fromPem(file.readAll(), config, error);
     if (!assertion)
-        *error = QStringLiteral("%1: %2").arg(path, *error);
+        *error = QCoreApplication::translate("ClientAssertion", "%1: %2").arg(path, *error);
     return assertion;
 }
 

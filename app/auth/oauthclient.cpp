@@ -1,5 +1,6 @@
 #include "app/auth/oauthclient.h"
 
+#include <QCoreApplication>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -72,10 +73,12 @@ void OAuthClient::postForm(const QUrl &url, const QUrlQuery &form, QObject *cont
         const QJsonDocument document = QJsonDocument::fromJson(answer, &parseError);
         if (!document.isObject()) {
             done({},
-                 SignInError::make(SignInError::Kind::BadReply,
-                                   QStringLiteral("Entra ID's answer is not a JSON object "
-                                                  "(HTTP %1).")
-                                       .arg(status)));
+                 SignInError::make(
+                     SignInError::Kind::BadReply,
+                     QCoreApplication::translate("OAuthClient",
+                                                 "Entra ID's answer is not a JSON object "
+                                                 "(HTTP %1).")
+                         .arg(status)));
             return;
         }
         done(document.object(), {});
@@ -107,9 +110,11 @@ TokenResponse OAuthClient::parseTokens(const QJsonObject &answer, SignInError *e
     tokens.expiresInSeconds = secondsOf(answer.value(QLatin1String("expires_in")));
     tokens.refreshInSeconds = secondsOf(answer.value(QLatin1String("refresh_in")));
     if (tokens.accessToken.isEmpty() || tokens.expiresInSeconds <= 0) {
-        *error = SignInError::make(SignInError::Kind::BadReply,
-                                   QStringLiteral("Entra ID's answer has no access token or no "
-                                                  "expiry."));
+        *error = SignInError::make(
+            SignInError::Kind::BadReply,
+            QCoreApplication::translate("OAuthClient",
+                                        "Entra ID's answer has no access token or no "
+                                        "expiry."));
         return {};
     }
     return tokens;

@@ -2,6 +2,7 @@
 
 #include "app/graph/graphendpoint.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 namespace {
@@ -36,15 +37,19 @@ std::optional<QUrl> SignInConfig::makeAuthority(const QString &authority, QStrin
     const QString scheme = url.scheme().toLower();
     if (!url.isValid() || url.host().isEmpty()
         || (scheme != QLatin1String("https") && scheme != QLatin1String("http")))
-        return fail(QStringLiteral("The authority \"%1\" is not a web address such as %2.")
+        return fail(QCoreApplication::translate(
+                        "SignInConfig", "The authority \"%1\" is not a web address such as %2.")
                         .arg(authorityText, QLatin1String(DefaultAuthority)));
     if (scheme == QLatin1String("http") && !GraphEndpoint::isLoopbackHost(url.host()))
-        return fail(QStringLiteral("Plain http:// is only allowed to this computer; use "
-                                   "https://%1.")
-                        .arg(url.host()));
+        return fail(
+            QCoreApplication::translate("SignInConfig",
+                                        "Plain http:// is only allowed to this computer; use "
+                                        "https://%1.")
+                .arg(url.host()));
     if (!url.userInfo().isEmpty() || url.hasQuery() || url.hasFragment()
         || (!url.path().isEmpty() && url.path() != QLatin1String("/")))
-        return fail(QStringLiteral("The authority is scheme and host only, such as %1.")
+        return fail(QCoreApplication::translate(
+                        "SignInConfig", "The authority is scheme and host only, such as %1.")
                         .arg(QLatin1String(DefaultAuthority)));
     if (const QString refusal = GraphEndpoint::nationalCloudRefusal(url.host()); !refusal.isEmpty())
         return fail(refusal);
@@ -69,21 +74,29 @@ std::optional<SignInConfig> SignInConfig::make(const QString &authority, const Q
 
     const QString tenantText = tenant.trimmed();
     if (tenantText.isEmpty())
-        return fail(QStringLiteral("No tenant: give the partner tenant's id or domain (for "
-                                   "example contoso.onmicrosoft.com)."));
+        return fail(
+            QCoreApplication::translate("SignInConfig",
+                                        "No tenant: give the partner tenant's id or domain (for "
+                                        "example contoso.onmicrosoft.com)."));
     if (!isGuid(tenantText) && !isDomain(tenantText))
-        return fail(QStringLiteral("\"%1\" is not a tenant id (a GUID) or a domain such as "
-                                   "contoso.onmicrosoft.com.")
-                        .arg(tenantText));
+        return fail(
+            QCoreApplication::translate("SignInConfig",
+                                        "\"%1\" is not a tenant id (a GUID) or a domain such as "
+                                        "contoso.onmicrosoft.com.")
+                .arg(tenantText));
 
     const QString clientText = clientId.trimmed();
     if (clientText.isEmpty())
-        return fail(QStringLiteral("No client id: give the Application (client) ID of your app "
-                                   "registration."));
+        return fail(QCoreApplication::translate(
+            "SignInConfig",
+            "No client id: give the Application (client) ID of your app "
+            "registration."));
     if (!isGuid(clientText))
-        return fail(QStringLiteral("\"%1\" is not a client id; the Application (client) ID is "
-                                   "a GUID such as 1b5e7a4c-2d3f-4a5b-8c9d-0e1f2a3b4c5d.")
-                        .arg(clientText));
+        return fail(
+            QCoreApplication::translate("SignInConfig",
+                                        "\"%1\" is not a client id; the Application (client) ID is "
+                                        "a GUID such as 1b5e7a4c-2d3f-4a5b-8c9d-0e1f2a3b4c5d.")
+                .arg(clientText));
 
     SignInConfig config;
     config.authority = *authorityUrl;

@@ -241,8 +241,9 @@ SignInError SignInError::fromReply(int httpStatus, const QByteArray &body)
     result.error = json.value(QLatin1String("error")).toString();
     if (result.error.isEmpty()) {
         result.kind = Kind::BadReply;
-        result.description
-            = QStringLiteral("Entra ID answered HTTP %1 without an OAuth error.").arg(httpStatus);
+        result.description = QCoreApplication::translate(
+                                 "SignInError", "Entra ID answered HTTP %1 without an OAuth error.")
+                                 .arg(httpStatus);
         return result;
     }
     result.kind = Kind::Refused;

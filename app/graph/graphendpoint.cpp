@@ -1,5 +1,6 @@
 #include "app/graph/graphendpoint.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 
 GraphEndpoint::GraphEndpoint()
@@ -15,6 +16,13 @@ bool GraphEndpoint::isLoopbackHost(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
+bool GraphEndpoint::isSecureOrLocal(const QUrl &url)
+{
+    const QString scheme = url.scheme().toLower();
+    return scheme == QLatin1String("https")
+        || (scheme == QLatin1String("http") && isLoopbackHost(url.host()));
+}
+
 QString GraphEndpoint::nationalCloudRefusal(const QString &host)
 {
     struct Cloud
@@ -23,62 +31,79 @@ QString GraphEndpoint::nationalCloudRefusal(const QString &host)
         const char *name;
     };
     static constexpr Cloud NationalClouds[] = {
-        {"login.microsoftonline.us", "the US Government cloud"},
-        {"graph.microsoft.us", "the US Government cloud"},
-        {"dod-graph.microsoft.us", "the US Government cloud"},
-        {"login.chinacloudapi.cn", "the China cloud (21Vianet)"},
-        {"login.partner.microsoftonline.cn", "the China cloud (21Vianet)"},
-        {"microsoftgraph.chinacloudapi.cn", "the China cloud (21Vianet)"},
+        {"login.microsoftonline.us", QT_TRANSLATE_NOOP("GraphEndpoint", "the US Government cloud")},
+        {"graph.microsoft.us", QT_TRANSLATE_NOOP("GraphEndpoint", "the US Government cloud")},
+        {"dod-graph.microsoft.us", QT_TRANSLATE_NOOP("GraphEndpoint", "the US Government cloud")},
+        {"login.chinacloudapi.cn",
+         QT_TRANSLATE_NOOP("GraphEndpoint", "the China cloud (21Vianet)")},
+        {"login.partner.microsoftonline.cn",
+         QT_TRANSLATE_NOOP("GraphEndpoint", "the China cloud (21Vianet)")},
+        {"microsoftgraph.chinacloudapi.cn",
+         QT_TRANSLATE_NOOP("GraphEndpoint", "the China cloud (21Vianet)")},
     };
     const QString lower = host.toLower();
     for (const Cloud &cloud : NationalClouds) {
         if (lower == QLatin1String(cloud.host))
-            return QStringLiteral("%1 belongs to %2. Partner billing is available in the global "
-                                  "cloud only (login.microsoftonline.com, graph.microsoft.com).")
-                .arg(lower, QLatin1String(cloud.name));
+            return QCoreApplication::translate("GraphEndpoint",
+                                               "%1 belongs to %2. Partner billing is available in "
+                                               "the global cloud only (login.microsoftonline.com, "
+                                               "graph.microsoft.com).")
+                .arg(lower, QCoreApplication::translate("GraphEndpoint", cloud.name));
     }
     return {};
 }
 
 std::optional<GraphEndpoint> GraphEndpoint::make(const QString &root, const QString &version,
-                                                 QString *error)
+                                                 QString *error, Part *refused)
 {
-    const auto fail = [error](const QString &message) {
+    Part part = Part::Root;
+    const auto fail = [error, refused, &part](const QString &message) {
         if (error)
             *error = message;
+        if (refused)
+            *refused = part;
         return std::nullopt;
     };
 
     const QString text = root.trimmed();
     if (text.isEmpty())
-        return fail(QStringLiteral("The Graph address is empty."));
+        return fail(QCoreApplication::translate("GraphEndpoint", "The Graph address is empty."));
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
         return fail(QStringLiteral("\"%1\" is not a web address such as %2.")
                         .arg(text, QLatin1String(DefaultRoot)));
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-        return fail(QStringLiteral("The Graph address must start with https:// (not %1://).")
+        return fail(QCoreApplication::translate(
+                        "GraphEndpoint", "The Graph address must start with https:// (not %1://).")
                         .arg(url.scheme()));
-    if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
-        return fail(QStringLiteral("Plain http:// would send the token unencrypted; it is only "
-                                   "allowed to this computer (localhost, 127.0.0.1, ::1). Use "
-                                   "https://%1.")
+    if (!isSecureOrLocal(url))
+        return fail(QCoreApplication::translate(
+                        "GraphEndpoint",
+                        "Plain http:// would send the token unencrypted; it is only "
+                        "allowed to this computer (localhost, 127.0.0.1, ::1). Use "
+                        "https://%1.")
                         .arg(url.host()));
     if (!url.userInfo().isEmpty())
-        return fail(QStringLiteral("The Graph address must not contain a user name or password."));
+        return fail(QCoreApplication::translate(
+            "GraphEndpoint", "The Graph address must not contain a user name or password."));
     if (const QString refusal = nationalCloudRefusal(url.host()); !refusal.isEmpty())
         return fail(refusal);
     if (!url.path().isEmpty() && url.path() != QLatin1String("/"))
-        return fail(QStringLiteral("The Graph address is scheme, host and port only (%1); put "
-                                   "the API version in its own field, not \"%2\".")
-                        .arg(QLatin1String(DefaultRoot), url.path()));
+        return fail(
+            QCoreApplication::translate("GraphEndpoint",
+                                        "The Graph address is scheme, host and port only (%1); put "
+                                        "the API version in its own field, not \"%2\".")
+                .arg(QLatin1String(DefaultRoot), url.path()));
     if (url.hasQuery() || url.hasFragment())
-        return fail(QStringLiteral("The Graph address must not contain '?' or '#'."));
+        return fail(QCoreApplication::translate("GraphEndpoint",
+                                                "The Graph address must not contain '?' or '#'."));
 
+    part = Part::Version;
     const QString trimmedVersion = version.trimmed();
     if (trimmedVersion != QLatin1String("v1.0") && trimmedVersion != QLatin1String("beta"))
-        return fail(QStringLiteral("The API version must be v1.0 or beta, not \"%1\".")
+        return fail(QCoreApplication::translate("GraphEndpoint",
+                                                "The API version must be v1.0 or beta, not \"%1\".")
                         .arg(trimmedVersion));
 
     GraphEndpoint endpoint;
