@@ -160,8 +160,8 @@ void GraphCall::finishWith(const GraphReply &reply)
 
 bool GraphCall::retryWithRenewedToken()
 {
-    if (m_retried || m_cancelled || m_sentToken.isEmpty() || !m_client->tokens()
-        || !m_client->tokens()->canRenew())
+    if (m_retried || m_cancelled || m_sentToken.isEmpty() || !m_client->m_tokens
+        || !m_client->m_tokens->canRenew())
         return false;
     m_retried = true;
     m_reply->deleteLater();
