@@ -5,9 +5,10 @@
 #include "addoperationsbar.h"
 #include "app/appsettings.h"
 #include "app/exports/exportstarter.h"
+#include "app/graph/graphclient.h"
 #include "app/polling/operationmonitor.h"
-#include "app/store/operationstore.h"
 #include "app/session.h"
+#include "app/store/operationstore.h"
 #include "detailspanel.h"
 #include "manifestpanel.h"
 #include "messagebanner.h"
@@ -145,6 +146,18 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                 showNotice(title + u'.', text,
                            anyFailed ? MessageBanner::Kind::Error : MessageBanner::Kind::Positive);
             });
+    const auto tellLocationsElsewhere = [this, session](const QStringList &ids) {
+        showNotice(tr("%n operation(s) gave an address on another host.", "", int(ids.size())),
+                   tr("Their Location is not on the configured Graph (%1), so it is never "
+                      "requested: they are checked there by id instead. The Location is kept in "
+                      "the id's tooltip. First: %2")
+                       .arg(session->client()->endpoint().root().toString(), ids.first()),
+                   MessageBanner::Kind::Warning);
+    };
+    connect(session->monitor(), &OperationMonitor::locationsElsewhere, this,
+            tellLocationsElsewhere);
+    if (const QStringList ids = session->monitor()->idsWithLocationElsewhere(); !ids.isEmpty())
+        tellLocationsElsewhere(ids);
     connect(session->exportStarter(), &ExportStarter::exportStarted, this,
             [this](const QString &id, const QString &label) {
                 selectOperation(id);

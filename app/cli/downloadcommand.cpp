@@ -175,7 +175,7 @@ void DownloadCommand::onJobChanged(DownloadJob *job)
         line += QStringLiteral(", %1 lines").arg(job->report().lines);
     else if (!job->message().isEmpty())
         line += QStringLiteral(": ") + job->message();
-    *m_context.err << line << '\n';
+    *m_context.err << terminalSafe(line) << '\n';
     m_context.err->flush();
     if (m_context.printer->isJson())
         m_context.printer->printJson(jobJson(job));

@@ -55,11 +55,11 @@ void OperationPrinter::printChange(const TrackedOperation &operation)
     }
     const QDateTime at
         = operation.lastChecked.isValid() ? operation.lastChecked : QDateTime::currentDateTimeUtc();
-    const QString status = statusLabel(operation);
+    const QString status = terminalSafe(statusLabel(operation));
     QString line = at.toLocalTime().toString(QStringLiteral("HH:mm:ss")) + QLatin1String("  ")
         + operation.id + QLatin1String("  ")
         + ansiColoured(status, statusColour(operation), m_colour);
-    const QString detail = detailText(operation);
+    const QString detail = terminalSafe(detailText(operation));
     if (!detail.isEmpty()) {
         constexpr int StatusWidth = 11; // "Not started", the longest status word
         line += QString(std::max(0, StatusWidth - int(status.size())) + 2, QLatin1Char(' '))
