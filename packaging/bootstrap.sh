@@ -22,6 +22,7 @@ packages=(
     qtkeychain-qt6-dev zlib1g-dev
     fonts-dejavu-core desktop-file-utils
     xvfb xauth curl
+    clang libclang-rt-14-dev # the sanitizer and fuzz build of packaging/ci-extra.sh
 )
 
 missing=()
