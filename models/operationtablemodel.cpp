@@ -25,14 +25,7 @@ QString resultText(const TrackedOperation &operation)
 
 QString statusDisplayText(const TrackedOperation &operation)
 {
-    QString text;
-    if (!operation.hasKnownStatus()) {
-        text = OperationTableModel::tr("Not checked yet");
-    } else {
-        text = statusText(operation.status());
-        if (operation.status() == OperationStatus::Unknown && !operation.last.rawStatus.isEmpty())
-            text += QStringLiteral(" (") + operation.last.rawStatus + u')';
-    }
+    QString text = operation.statusLabel();
     if (!operation.problem.isNull())
         text += QStringLiteral(" · ") + operation.problem.summary();
     return text;
@@ -91,6 +84,8 @@ QVariant OperationTableModel::data(const QModelIndex &index, int role) const
         return !operation.problem.isNull();
     case OperationIdRole:
         return operation.id;
+    case HasKnownStatusRole:
+        return operation.hasKnownStatus();
     default:
         return {};
     }
@@ -110,7 +105,7 @@ QVariant OperationTableModel::displayData(const TrackedOperation &operation, int
     case LastActionColumn:
         return TimeText::local(operation.last.lastActionDateTime);
     case AgeColumn:
-        return TimeText::duration(ageSeconds(operation));
+        return TimeText::duration(operation.ageAt(m_clock()));
     case LastCheckedColumn:
         return TimeText::local(operation.lastChecked);
     case ResultColumn:
@@ -160,27 +155,12 @@ QVariant OperationTableModel::sortData(const TrackedOperation &operation, int co
     case LastActionColumn:
         return operation.last.lastActionDateTime.toMSecsSinceEpoch();
     case AgeColumn:
-        return ageSeconds(operation);
+        return operation.ageAt(m_clock());
     case LastCheckedColumn:
         return operation.lastChecked.toMSecsSinceEpoch();
     default:
         return displayData(operation, column);
     }
-}
-
-qint64 OperationTableModel::ageSeconds(const TrackedOperation &operation) const
-{
-    const QDateTime created = operation.last.createdDateTime.isValid()
-        ? operation.last.createdDateTime
-        : operation.addedAt;
-    if (!created.isValid())
-        return -1;
-    // A finished operation's age stops at its last action: that is how long the export took.
-    const QDateTime end
-        = isTerminal(operation.last.status) && operation.last.lastActionDateTime.isValid()
-        ? operation.last.lastActionDateTime
-        : m_clock();
-    return std::max<qint64>(0, created.secsTo(end));
 }
 
 QVariant OperationTableModel::headerData(int section, Qt::Orientation orientation, int role) const

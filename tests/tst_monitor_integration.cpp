@@ -5,9 +5,9 @@
 #include "app/polling/operationmonitor.h"
 #include "app/simulator/graphsimulator.h"
 #include "models/operationtablemodel.h"
+#include "support/monitoredgraph.h"
 #include "support/waituntil.h"
 
-#include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -134,8 +134,13 @@ void TestMonitorIntegration::locationsElsewhereAreCheckedAtGraphById()
 
 void TestMonitorIntegration::fiveHundredOperationsThroughFaults()
 {
-    GraphSimulator simulator;
-    QVERIFY2(simulator.start(), qPrintable(simulator.errorString()));
+    MonitoredGraph graph;
+    QString error;
+    QVERIFY2(graph.start(&error), qPrintable(error));
+    GraphSimulator &simulator = graph.simulator;
+    OperationTableModel &model = graph.model;
+    OperationMonitor &monitor = graph.monitor;
+    graph.client.setTransferTimeout(3000);
     const FaultProfile faults = faultMix();
     const double sum = faults.throttle + faults.unavailable + faults.unavailableBare
         + faults.serverError + faults.gatewayTimeout + faults.connectionReset + faults.htmlBody
@@ -175,14 +180,6 @@ void TestMonitorIntegration::fiveHundredOperationsThroughFaults()
     }
     simulator.setFaults(faults);
 
-    StaticTokenProvider tokens(simulator.acceptedToken());
-    GraphClient client(&tokens);
-    client.setEndpoint(
-        *GraphEndpoint::make(simulator.rootUrl().toString(), QStringLiteral("v1.0"), nullptr));
-    client.setTransferTimeout(3000);
-    OperationTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    OperationMonitor monitor(&model, &client);
     PollPolicy policy;
     policy.refreshIntervalSeconds = 1;
     policy.maxRequestsPerSecond = 250;

@@ -297,7 +297,7 @@ void DetailsPanel::updateHeader()
     m_statusIcon->setPixmap(StatusIcons::icon(known ? status : OperationStatus::NotStarted,
                                               !m_operation.problem.isNull(), palette())
                                 .pixmap(QSize(32, 32), devicePixelRatioF()));
-    m_statusTitle->setText(known ? statusText(status) : tr("Not checked yet"));
+    m_statusTitle->setText(m_operation.statusLabel());
     m_idLabel->setText(m_operation.id);
     m_idLabel->setToolTip(m_operation.url.toString());
     m_labelText->setText(m_operation.label);

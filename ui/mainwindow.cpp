@@ -240,7 +240,7 @@ void MainWindow::setUpTable()
     columns->resizeSection(OperationTableModel::LabelColumn,
                            width(QStringLiteral("Demo: succeeds after 40 s")));
     columns->resizeSection(OperationTableModel::StatusColumn,
-                           width(QStringLiteral("Not checked yet")) + 24);
+                           width(TrackedOperation().statusLabel()) + 24);
     columns->resizeSection(OperationTableModel::CreatedColumn, width(sampleTime));
     columns->resizeSection(OperationTableModel::LastActionColumn, width(sampleTime));
     columns->resizeSection(OperationTableModel::AgeColumn, width(QStringLiteral("Age / duration")));
@@ -482,8 +482,7 @@ void MainWindow::removeSelected()
         return;
     const int removed = m_removal->removeOperations(ids);
     statusBar()->showMessage(
-        removed == 1 ? tr("Stopped tracking 1 operation; Ctrl+Z brings it back.")
-                     : tr("Stopped tracking %1 operations; Ctrl+Z brings them back.").arg(removed),
+        tr("Stopped tracking %n operations; Ctrl+Z brings them back.", nullptr, removed),
         StatusMessageMs);
 }
 
@@ -491,10 +490,9 @@ void MainWindow::removeFinished()
 {
     const int removed = m_removal->removeFinished();
     statusBar()->showMessage(
-        removed == 0 ? tr("No finished operations to remove.")
-            : removed == 1
-            ? tr("Removed 1 finished operation; Ctrl+Z brings it back.")
-            : tr("Removed %1 finished operations; Ctrl+Z brings them back.").arg(removed),
+        removed == 0
+            ? tr("No finished operations to remove.")
+            : tr("Removed %n finished operations; Ctrl+Z brings them back.", nullptr, removed),
         StatusMessageMs);
 }
 
@@ -514,8 +512,7 @@ void MainWindow::checkSelectedNow()
             message = answer;
     }
     if (message.isEmpty())
-        message = ids.size() == 1 ? tr("Checking 1 operation now…")
-                                  : tr("Checking %1 operations now…").arg(ids.size());
+        message = tr("Checking %n operations now…", nullptr, int(ids.size()));
     statusBar()->showMessage(message, StatusMessageMs);
 }
 
@@ -525,9 +522,7 @@ void MainWindow::copySelectedIds()
     if (ids.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(ids.join(u'\n'));
-    statusBar()->showMessage(ids.size() == 1 ? tr("Copied 1 id.")
-                                             : tr("Copied %1 ids.").arg(ids.size()),
-                             StatusMessageMs);
+    statusBar()->showMessage(tr("Copied %n ids.", nullptr, int(ids.size())), StatusMessageMs);
 }
 
 void MainWindow::openSettings()

@@ -18,10 +18,6 @@ class Notifier : public QObject
 public:
     explicit Notifier(OperationTableModel *model, QObject *parent = nullptr);
 
-    bool usesTray() const { return m_tray != nullptr; }
-    QSystemTrayIcon *trayIcon() const { return m_tray; }
-    QString lastMessage() const { return m_lastMessage; }
-
 signals:
     void inWindowMessage(const QString &title, const QString &text, bool anyFailed);
     // The tray icon was clicked: the window should come forward.
@@ -36,5 +32,4 @@ private:
     QTimer m_batchTimer;
     QStringList m_succeeded;
     QStringList m_failed;
-    QString m_lastMessage;
 };

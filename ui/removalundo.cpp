@@ -43,9 +43,7 @@ RemovalUndo::RemovalUndo(OperationTableModel *model, QObject *parent)
 int RemovalUndo::removeOperations(const QStringList &ids)
 {
     const QStringList present = tracked(ids);
-    return push(present,
-                present.size() == 1 ? tr("Remove 1 operation")
-                                    : tr("Remove %1 operations").arg(present.size()));
+    return push(present, tr("Remove %n operations", nullptr, int(present.size())));
 }
 
 int RemovalUndo::removeFinished()

@@ -72,7 +72,7 @@ void StatusSummary::recount()
             ++m_unchecked;
     }
     m_uncheckedLabel->setVisible(m_unchecked > 0);
-    m_uncheckedLabel->setText(tr("%1 not checked yet").arg(QLocale().toString(m_unchecked)));
+    m_uncheckedLabel->setText(tr("%Ln not checked yet", nullptr, m_unchecked));
     for (int i = 0; i < StatusCount; ++i) {
         const bool shown = m_counts[i] > 0;
         m_icons[i]->setVisible(shown);
@@ -83,20 +83,6 @@ void StatusSummary::recount()
         m_icons[i]->setToolTip(tip);
         m_numbers[i]->setToolTip(tip);
     }
-}
-
-QString StatusSummary::countsText() const
-{
-    QStringList parts;
-    for (int i = 0; i < StatusCount; ++i) {
-        if (m_counts[i] > 0)
-            parts << QStringLiteral("%1 %2")
-                         .arg(m_counts[i])
-                         .arg(statusText(OperationStatus(i)).toLower());
-    }
-    if (m_unchecked > 0)
-        parts << tr("%1 not checked yet").arg(m_unchecked);
-    return parts.isEmpty() ? tr("No operations tracked") : parts.join(QStringLiteral(", "));
 }
 
 void StatusSummary::updateActivity()
@@ -118,8 +104,7 @@ QString StatusSummary::activityText() const
         parts << tr("Offline");
     const int inFlight = m_monitor->requestsInFlight();
     if (inFlight > 0)
-        parts << (inFlight == 1 ? tr("1 request in flight")
-                                : tr("%1 requests in flight").arg(inFlight));
+        parts << tr("%n requests in flight", nullptr, inFlight);
     const QDateTime next = m_monitor->nextCheckAt();
     if (next.isValid())
         parts << tr("next check %1").arg(TimeText::localShort(next));

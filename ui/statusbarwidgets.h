@@ -23,9 +23,6 @@ public:
     // Operations Graph has answered for, by status; those still waiting for their first
     // answer are counted apart, since they have no status yet.
     int count(OperationStatus status) const { return m_counts.at(int(status)); }
-    int uncheckedCount() const { return m_unchecked; }
-    // "3 running, 5 succeeded, 1 failed"
-    QString countsText() const;
     // "2 requests in flight · next check 14:02:31" or the throttle notice.
     QString activityText() const;
 
@@ -43,7 +40,6 @@ private:
     OperationTableModel *m_model;
     OperationMonitor *m_monitor;
     QTimer m_recountTimer;
-    static constexpr int StatusCount = int(OperationStatus::Expired) + 1;
     std::array<int, StatusCount> m_counts {};
     std::array<QLabel *, StatusCount> m_icons {};
     std::array<QLabel *, StatusCount> m_numbers {};
