@@ -24,6 +24,12 @@ public:
     // answer are counted apart, since they have no status yet.
     int count(OperationStatus status) const { return m_counts.at(int(status)); }
     int uncheckedCount() const { return m_unchecked; }
+    // Checked, but no answer so far gave a status (every one was a problem).
+    int unansweredCount() const { return m_unanswered; }
+    // Not finished yet: not started, running or not checked yet.
+    int unfinishedCount() const;
+    // "3 running", said as words: what a screen reader reads for a status's icon and number.
+    static QString countText(OperationStatus status, int count);
     // "3 running, 5 succeeded, 1 failed"
     QString countsText() const;
     // "2 requests in flight · next check 14:02:31" or the throttle notice.
@@ -31,6 +37,10 @@ public:
 
 public slots:
     void updateActivity();
+
+signals:
+    // The counts were recounted (at most every 100 ms).
+    void countsChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -48,6 +58,7 @@ private:
     std::array<QLabel *, StatusCount> m_icons {};
     std::array<QLabel *, StatusCount> m_numbers {};
     int m_unchecked = 0;
+    int m_unanswered = 0;
     QLabel *m_uncheckedLabel;
     QLabel *m_activity;
     QLabel *m_throttle;
