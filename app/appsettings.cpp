@@ -1,8 +1,8 @@
 #include "app/appsettings.h"
 
-#include <algorithm>
-
 namespace {
+
+using Limits = PollPolicy::Limits;
 
 const QString GraphRootKey = QStringLiteral("graph/root");
 const QString ApiVersionKey = QStringLiteral("graph/apiVersion");
@@ -60,72 +60,66 @@ bool AppSettings::setEndpoint(const QString &root, const QString &version, QStri
     return true;
 }
 
-int AppSettings::boundedInt(const QString &key, int fallback, int minimum, int maximum) const
+int AppSettings::boundedInt(const QString &key, const SettingRange &range) const
 {
     bool ok = false;
     const int value = m_settings->value(key).toInt(&ok);
-    return ok ? std::clamp(value, minimum, maximum) : fallback;
+    return ok ? range.clamp(value) : range.defaultValue;
 }
 
-void AppSettings::setBoundedInt(const QString &key, int value, int minimum, int maximum)
+void AppSettings::setBoundedInt(const QString &key, int value, const SettingRange &range)
 {
-    m_settings->setValue(key, std::clamp(value, minimum, maximum));
+    m_settings->setValue(key, range.clamp(value));
 }
 
 int AppSettings::refreshIntervalSeconds() const
 {
-    return boundedInt(RefreshIntervalKey, DefaultRefreshIntervalSeconds, MinRefreshIntervalSeconds,
-                      MaxRefreshIntervalSeconds);
+    return boundedInt(RefreshIntervalKey, Limits::RefreshIntervalSeconds);
 }
 
 void AppSettings::setRefreshIntervalSeconds(int seconds)
 {
-    setBoundedInt(RefreshIntervalKey, seconds, MinRefreshIntervalSeconds,
-                  MaxRefreshIntervalSeconds);
+    setBoundedInt(RefreshIntervalKey, seconds, Limits::RefreshIntervalSeconds);
 }
 
 int AppSettings::maxRequestsInFlight() const
 {
-    return boundedInt(MaxInFlightKey, DefaultMaxRequestsInFlight, MinMaxRequestsInFlight,
-                      MaxMaxRequestsInFlight);
+    return boundedInt(MaxInFlightKey, Limits::RequestsInFlight);
 }
 
 void AppSettings::setMaxRequestsInFlight(int requests)
 {
-    setBoundedInt(MaxInFlightKey, requests, MinMaxRequestsInFlight, MaxMaxRequestsInFlight);
+    setBoundedInt(MaxInFlightKey, requests, Limits::RequestsInFlight);
 }
 
 int AppSettings::maxRequestsPerSecond() const
 {
-    return boundedInt(MaxPerSecondKey, DefaultMaxRequestsPerSecond, MinMaxRequestsPerSecond,
-                      MaxMaxRequestsPerSecond);
+    return boundedInt(MaxPerSecondKey, Limits::RequestsPerSecond);
 }
 
 void AppSettings::setMaxRequestsPerSecond(int requests)
 {
-    setBoundedInt(MaxPerSecondKey, requests, MinMaxRequestsPerSecond, MaxMaxRequestsPerSecond);
+    setBoundedInt(MaxPerSecondKey, requests, Limits::RequestsPerSecond);
 }
 
 int AppSettings::expiryHours() const
 {
-    return boundedInt(ExpiryHoursKey, DefaultExpiryHours, MinExpiryHours, MaxExpiryHours);
+    return boundedInt(ExpiryHoursKey, Limits::ExpiryHours);
 }
 
 void AppSettings::setExpiryHours(int hours)
 {
-    setBoundedInt(ExpiryHoursKey, hours, MinExpiryHours, MaxExpiryHours);
+    setBoundedInt(ExpiryHoursKey, hours, Limits::ExpiryHours);
 }
 
 int AppSettings::transferTimeoutSeconds() const
 {
-    return boundedInt(TransferTimeoutKey, DefaultTransferTimeoutSeconds, MinTransferTimeoutSeconds,
-                      MaxTransferTimeoutSeconds);
+    return boundedInt(TransferTimeoutKey, Limits::TransferTimeoutSeconds);
 }
 
 void AppSettings::setTransferTimeoutSeconds(int seconds)
 {
-    setBoundedInt(TransferTimeoutKey, seconds, MinTransferTimeoutSeconds,
-                  MaxTransferTimeoutSeconds);
+    setBoundedInt(TransferTimeoutKey, seconds, Limits::TransferTimeoutSeconds);
 }
 
 PollPolicy AppSettings::applyTo(PollPolicy policy) const

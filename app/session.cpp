@@ -25,7 +25,7 @@ QString Session::TrackTextResult::summary() const
         parts << tr("%n already tracked", nullptr, int(alreadyTracked.size()));
     QString text = parts.join(QStringLiteral(", "));
     if (truncated)
-        text += tr("; only the first %1 ids were read").arg(OperationIds::MaxIdsPerInput);
+        text += tr("; only the first %n ids were read", nullptr, OperationIds::MaxIdsPerInput);
     return text;
 }
 

@@ -27,14 +27,7 @@ QString resultText(const TrackedOperation &operation)
 // so a narrow Status column never cuts both in half ("Not che… found.").
 QString statusDisplayText(const TrackedOperation &operation)
 {
-    if (!operation.hasKnownStatus()) {
-        return operation.lastChecked.isValid() ? OperationTableModel::tr("No answer yet")
-                                               : OperationTableModel::tr("Not checked yet");
-    }
-    QString text = statusText(operation.status());
-    if (operation.status() == OperationStatus::Unknown && !operation.last.rawStatus.isEmpty())
-        text += QStringLiteral(" (") + operation.last.rawStatus + u')';
-    return text;
+    return operation.statusLabel();
 }
 
 bool sameRow(const TrackedOperation &a, const TrackedOperation &b)
@@ -90,6 +83,8 @@ QVariant OperationTableModel::data(const QModelIndex &index, int role) const
         return !operation.problem.isNull();
     case OperationIdRole:
         return operation.id;
+    case HasKnownStatusRole:
+        return operation.hasKnownStatus();
     default:
         return {};
     }
@@ -109,7 +104,7 @@ QVariant OperationTableModel::displayData(const TrackedOperation &operation, int
     case LastActionColumn:
         return TimeText::local(operation.last.lastActionDateTime);
     case AgeColumn:
-        return TimeText::duration(ageSeconds(operation));
+        return TimeText::duration(operation.ageAt(m_clock()));
     case LastCheckedColumn:
         return TimeText::local(operation.lastChecked);
     case ResultColumn: {
@@ -162,27 +157,12 @@ QVariant OperationTableModel::sortData(const TrackedOperation &operation, int co
     case LastActionColumn:
         return operation.last.lastActionDateTime.toMSecsSinceEpoch();
     case AgeColumn:
-        return ageSeconds(operation);
+        return operation.ageAt(m_clock());
     case LastCheckedColumn:
         return operation.lastChecked.toMSecsSinceEpoch();
     default:
         return displayData(operation, column);
     }
-}
-
-qint64 OperationTableModel::ageSeconds(const TrackedOperation &operation) const
-{
-    const QDateTime created = operation.last.createdDateTime.isValid()
-        ? operation.last.createdDateTime
-        : operation.addedAt;
-    if (!created.isValid())
-        return -1;
-    // A finished operation's age stops at its last action: that is how long the export took.
-    const QDateTime end
-        = isTerminal(operation.last.status) && operation.last.lastActionDateTime.isValid()
-        ? operation.last.lastActionDateTime
-        : m_clock();
-    return std::max<qint64>(0, created.secsTo(end));
 }
 
 QVariant OperationTableModel::headerData(int section, Qt::Orientation orientation, int role) const

@@ -34,6 +34,7 @@ public:
         StatusRole, // int(OperationStatus)
         HasProblemRole, // bool
         OperationIdRole, // QString
+        HasKnownStatusRole, // bool: TrackedOperation::hasKnownStatus()
     };
 
     explicit OperationTableModel(QObject *parent = nullptr);
@@ -78,7 +79,6 @@ private:
     QVariant displayData(const TrackedOperation &operation, int column) const;
     QVariant toolTipData(const TrackedOperation &operation, int column) const;
     QVariant sortData(const TrackedOperation &operation, int column) const;
-    qint64 ageSeconds(const TrackedOperation &operation) const;
     void reindexFrom(int row);
 
     QList<TrackedOperation> m_operations;

@@ -118,15 +118,16 @@ void TestAppSettings::refreshIntervalIsClamped()
     settings.setRefreshIntervalSeconds(120);
     QCOMPARE(settings.refreshIntervalSeconds(), 120);
     settings.setRefreshIntervalSeconds(1);
-    QCOMPARE(settings.refreshIntervalSeconds(), AppSettings::MinRefreshIntervalSeconds);
+    QCOMPARE(settings.refreshIntervalSeconds(), PollPolicy::Limits::RefreshIntervalSeconds.minimum);
     settings.setRefreshIntervalSeconds(1000000);
-    QCOMPARE(settings.refreshIntervalSeconds(), AppSettings::MaxRefreshIntervalSeconds);
+    QCOMPARE(settings.refreshIntervalSeconds(), PollPolicy::Limits::RefreshIntervalSeconds.maximum);
     {
         QSettings raw(iniFile(), QSettings::IniFormat);
         raw.setValue(QStringLiteral("monitor/refreshIntervalSeconds"), QStringLiteral("soon"));
     }
     AppSettings garbled(iniFile());
-    QCOMPARE(garbled.refreshIntervalSeconds(), AppSettings::DefaultRefreshIntervalSeconds);
+    QCOMPARE(garbled.refreshIntervalSeconds(),
+             PollPolicy::Limits::RefreshIntervalSeconds.defaultValue);
 }
 
 void TestAppSettings::pollingDefaults()

@@ -66,7 +66,7 @@ const QString SuccessType
     = QStringLiteral("#microsoft.graph.partners.billing.exportSuccessOperation");
 const QString FailedType = QStringLiteral("#microsoft.graph.partners.billing.failedOperation");
 
-// The three examples of graph-api.md §3 (OPGET), verbatim.
+// The three examples of Graph's "Get operation" documentation, verbatim.
 const QByteArray SuccessExample = R"({
   "@odata.type": "#microsoft.graph.partners.billing.exportSuccessOperation",
   "id": "6fe687d7-1e0f-4bd6-9091-4672691f64bc",
@@ -91,7 +91,7 @@ const QByteArray RunningExample = R"({
   "lastActionDateTime": "2023-03-09T08:37:48.5046691Z"
 })";
 
-// The throttling body of graph-api.md §6, with the elided request-id filled in.
+// Graph's documented throttling body, with the elided request-id filled in.
 const QByteArray ThrottledBody
     = R"({"error":{"code":"TooManyRequests","innerError":{"code":"429","date":"2020-08-18T12:51:51","message":"Please retry after","request-id":"94fb3b52-452a-4535-a601-69e0a90e3aa2","status":"429"},"message":"Please retry again later."}})";
 

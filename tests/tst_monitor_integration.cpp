@@ -1,13 +1,7 @@
-#include "app/graph/graphclient.h"
-#include "app/graph/graphendpoint.h"
-#include "app/polling/operationmonitor.h"
 #include "app/graph/retryafter.h"
-#include "app/simulator/graphsimulator.h"
-#include "app/graph/tokenprovider.h"
-#include "models/operationtablemodel.h"
+#include "support/monitoredgraph.h"
 #include "support/waituntil.h"
 
-#include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
@@ -53,8 +47,13 @@ private slots:
 
 void TestMonitorIntegration::fiveHundredOperationsThroughFaults()
 {
-    GraphSimulator simulator;
-    QVERIFY2(simulator.start(), qPrintable(simulator.errorString()));
+    MonitoredGraph graph;
+    QString error;
+    QVERIFY2(graph.start(&error), qPrintable(error));
+    GraphSimulator &simulator = graph.simulator;
+    OperationTableModel &model = graph.model;
+    OperationMonitor &monitor = graph.monitor;
+    graph.client.setTransferTimeout(3000);
     const FaultProfile faults = faultMix();
     const double sum = faults.throttle + faults.unavailable + faults.unavailableBare
         + faults.serverError + faults.gatewayTimeout + faults.connectionReset + faults.htmlBody
@@ -94,14 +93,6 @@ void TestMonitorIntegration::fiveHundredOperationsThroughFaults()
     }
     simulator.setFaults(faults);
 
-    StaticTokenProvider tokens(simulator.acceptedToken());
-    GraphClient client(&tokens);
-    client.setEndpoint(
-        *GraphEndpoint::make(simulator.rootUrl().toString(), QStringLiteral("v1.0"), nullptr));
-    client.setTransferTimeout(3000);
-    OperationTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    OperationMonitor monitor(&model, &client);
     PollPolicy policy;
     policy.refreshIntervalSeconds = 1;
     policy.maxRequestsPerSecond = 250;

@@ -199,6 +199,9 @@ private slots:
         QVERIFY(text(4, OperationTableModel::ResultColumn).startsWith(QStringLiteral("HTTP 429")));
         QVERIFY(m_model->index(4, 0).data(OperationTableModel::HasProblemRole).toBool());
         QVERIFY(!m_model->index(3, 0).data(OperationTableModel::HasProblemRole).toBool());
+        // Whether there is a status to colour yet: not for a row with only a problem.
+        QVERIFY(!m_model->index(0, 0).data(OperationTableModel::HasKnownStatusRole).toBool());
+        QVERIFY(m_model->index(1, 0).data(OperationTableModel::HasKnownStatusRole).toBool());
         QCOMPARE(m_model->index(4, 0).data(OperationTableModel::OperationIdRole).toString(),
                  guid(5));
     }

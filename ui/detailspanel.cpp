@@ -304,9 +304,7 @@ void DetailsPanel::updateHeader()
     m_statusIcon->setPixmap(StatusIcons::icon(known ? status : OperationStatus::NotStarted,
                                               !m_operation.problem.isNull(), palette())
                                 .pixmap(QSize(32, 32), devicePixelRatioF()));
-    const QString title = known             ? statusText(status)
-        : m_operation.lastChecked.isValid() ? tr("No status yet: the last check failed")
-                                            : tr("Not checked yet");
+    const QString title = m_operation.statusLabel();
     m_statusTitle->setText(title);
     // The icon is a picture of the status; a screen reader gets it in words.
     m_statusIcon->setAccessibleName(title);

@@ -263,7 +263,7 @@ void MainWindow::setUpTable()
     columns->resizeSection(OperationTableModel::LabelColumn,
                            width(QStringLiteral("Demo: succeeds after 40 s")));
     columns->resizeSection(OperationTableModel::StatusColumn,
-                           width(QStringLiteral("Not checked yet")) + 24);
+                           width(TrackedOperation().statusLabel()) + 24);
     columns->resizeSection(OperationTableModel::CreatedColumn, width(sampleTime));
     columns->resizeSection(OperationTableModel::LastActionColumn, width(sampleTime));
     columns->resizeSection(OperationTableModel::AgeColumn, width(QStringLiteral("Age / duration")));

@@ -74,7 +74,6 @@ public:
     DetailsPanel *detailsPanel() const { return m_details; }
     AddOperationsBar *addBar() const { return m_addBar; }
     StatusSummary *statusSummary() const { return m_summary; }
-    MessageBanner *offlineBanner() const { return m_offlineBanner; }
     MessageBanner *noticeBanner() const { return m_noticeBanner; }
     Notifier *notifier() const { return m_notifier; }
     RemovalUndo *removal() const { return m_removal; }

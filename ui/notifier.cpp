@@ -78,7 +78,6 @@ void Notifier::flush()
     const bool anyFailed = !m_failed.isEmpty();
     m_succeeded.clear();
     m_failed.clear();
-    m_lastMessage = title + QStringLiteral(": ") + text;
     if (m_tray) {
         m_tray->showMessage(title, text,
                             anyFailed ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);

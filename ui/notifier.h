@@ -19,9 +19,6 @@ class Notifier : public QObject
 public:
     Notifier(OperationTableModel *model, QSystemTrayIcon *tray, QObject *parent = nullptr);
 
-    bool usesTray() const { return m_tray != nullptr; }
-    QSystemTrayIcon *trayIcon() const { return m_tray; }
-    QString lastMessage() const { return m_lastMessage; }
     // The in-window message was read (its banner closed): the next one starts counting anew.
     void acknowledge();
 
@@ -39,5 +36,4 @@ private:
     QStringList m_failed;
     QStringList m_unseenSucceeded;
     QStringList m_unseenFailed;
-    QString m_lastMessage;
 };

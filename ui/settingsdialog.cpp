@@ -34,12 +34,14 @@ QLabel *makeNote(const QString &text)
     return note;
 }
 
-QSpinBox *makeSpinBox(const QString &objectName, int minimum, int maximum, const QString &suffix,
+using Limits = PollPolicy::Limits;
+
+QSpinBox *makeSpinBox(const QString &objectName, const SettingRange &range, const QString &suffix,
                       const QString &toolTip)
 {
     auto *box = new QSpinBox;
     box->setObjectName(objectName);
-    box->setRange(minimum, maximum);
+    box->setRange(range.minimum, range.maximum);
     box->setSuffix(suffix);
     box->setToolTip(toolTip);
     box->setAccelerated(true);
@@ -54,29 +56,25 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     , m_root(new QLineEdit)
     , m_version(new QComboBox)
     , m_interval(makeSpinBox(
-          QStringLiteral("refreshInterval"), AppSettings::MinRefreshIntervalSeconds,
-          AppSettings::MaxRefreshIntervalSeconds, tr(" s"),
+          QStringLiteral("refreshInterval"), Limits::RefreshIntervalSeconds, tr(" s"),
           tr("The longest wait between two checks of a running export. New exports are "
              "checked more often; Graph's Retry-After can make the wait longer, never shorter.")))
     , m_inFlight(makeSpinBox(
-          QStringLiteral("requestsInFlight"), AppSettings::MinMaxRequestsInFlight,
-          AppSettings::MaxMaxRequestsInFlight, QString(),
-          tr("How many checks may wait for Graph's answer at once. At most 6, because Qt opens "
-             "at most 6 connections per host over HTTP/1.1: more would only queue inside the "
-             "app.")))
+          QStringLiteral("requestsInFlight"), Limits::RequestsInFlight, QString(),
+          tr("How many checks may wait for Graph's answer at once. At most %1, because Qt opens "
+             "at most %1 connections per host over HTTP/1.1: more would only queue inside the "
+             "app.")
+              .arg(PollPolicy::ConnectionsPerHost)))
     , m_perSecond(makeSpinBox(
-          QStringLiteral("requestsPerSecond"), AppSettings::MinMaxRequestsPerSecond,
-          AppSettings::MaxMaxRequestsPerSecond, QString(),
+          QStringLiteral("requestsPerSecond"), Limits::RequestsPerSecond, QString(),
           tr("A ceiling for all checks together. They are spaced evenly, so a long list drains "
              "at this pace without bursts; Graph throttles clients that ask too fast.")))
     , m_expiry(makeSpinBox(
-          QStringLiteral("expiryHours"), AppSettings::MinExpiryHours, AppSettings::MaxExpiryHours,
-          tr(" h"),
+          QStringLiteral("expiryHours"), Limits::ExpiryHours, tr(" h"),
           tr("An operation older than this is no longer checked and shows as Expired, with the "
              "hint to start a new export. Checking it by hand (Shift+F5) is still possible.")))
     , m_timeout(makeSpinBox(
-          QStringLiteral("transferTimeout"), AppSettings::MinTransferTimeoutSeconds,
-          AppSettings::MaxTransferTimeoutSeconds, tr(" s"),
+          QStringLiteral("transferTimeout"), Limits::TransferTimeoutSeconds, tr(" s"),
           tr("A request is given up when no byte has moved for this long; the check is then "
              "retried with backoff.")))
     , m_token(new QLineEdit)
@@ -226,11 +224,11 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
 
 void SettingsDialog::restorePollingDefaults()
 {
-    m_interval->setValue(AppSettings::DefaultRefreshIntervalSeconds);
-    m_inFlight->setValue(AppSettings::DefaultMaxRequestsInFlight);
-    m_perSecond->setValue(AppSettings::DefaultMaxRequestsPerSecond);
-    m_expiry->setValue(AppSettings::DefaultExpiryHours);
-    m_timeout->setValue(AppSettings::DefaultTransferTimeoutSeconds);
+    m_interval->setValue(Limits::RefreshIntervalSeconds.defaultValue);
+    m_inFlight->setValue(Limits::RequestsInFlight.defaultValue);
+    m_perSecond->setValue(Limits::RequestsPerSecond.defaultValue);
+    m_expiry->setValue(Limits::ExpiryHours.defaultValue);
+    m_timeout->setValue(Limits::TransferTimeoutSeconds.defaultValue);
 }
 
 QString SettingsDialog::validationMessage() const

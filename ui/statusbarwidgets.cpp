@@ -122,20 +122,6 @@ QString StatusSummary::countText(OperationStatus status, int count)
     return {};
 }
 
-QString StatusSummary::countsText() const
-{
-    QStringList parts;
-    for (int i = 0; i < StatusCount; ++i) {
-        if (m_counts[i] > 0)
-            parts << countText(OperationStatus(i), m_counts[i]);
-    }
-    if (m_unchecked > 0)
-        parts << tr("%Ln not checked yet", nullptr, m_unchecked);
-    if (m_unanswered > 0)
-        parts << tr("%Ln without an answer", nullptr, m_unanswered);
-    return parts.isEmpty() ? tr("No operations tracked") : parts.join(QStringLiteral(", "));
-}
-
 void StatusSummary::updateActivity()
 {
     const QDateTime throttledUntil = m_monitor->throttledUntil();

@@ -23,15 +23,10 @@ public:
     // Operations Graph has answered for, by status; those still waiting for their first
     // answer are counted apart, since they have no status yet.
     int count(OperationStatus status) const { return m_counts.at(int(status)); }
-    int uncheckedCount() const { return m_unchecked; }
-    // Checked, but no answer so far gave a status (every one was a problem).
-    int unansweredCount() const { return m_unanswered; }
-    // Not finished yet: not started, running or not checked yet.
+    // Not finished yet: not started, running, or without a status so far.
     int unfinishedCount() const;
     // "3 running", said as words: what a screen reader reads for a status's icon and number.
     static QString countText(OperationStatus status, int count);
-    // "3 running, 5 succeeded, 1 failed"
-    QString countsText() const;
     // "2 requests in flight · next check 14:02:31" or the throttle notice.
     QString activityText() const;
 
@@ -53,7 +48,6 @@ private:
     OperationTableModel *m_model;
     OperationMonitor *m_monitor;
     QTimer m_recountTimer;
-    static constexpr int StatusCount = int(OperationStatus::Expired) + 1;
     std::array<int, StatusCount> m_counts {};
     std::array<QLabel *, StatusCount> m_icons {};
     std::array<QLabel *, StatusCount> m_numbers {};

@@ -68,9 +68,10 @@ std::optional<GraphEndpoint> endpointFor(const CliOptions &options,
         ? QLatin1String(GraphEndpoint::DefaultVersion)
         : options.apiVersion;
     QString why;
-    std::optional<GraphEndpoint> endpoint = GraphEndpoint::make(root, version, &why);
+    GraphEndpoint::Part refused = GraphEndpoint::Part::Root;
+    std::optional<GraphEndpoint> endpoint = GraphEndpoint::make(root, version, &why, &refused);
     if (!endpoint) {
-        if (why.contains(QLatin1String("API version")))
+        if (refused == GraphEndpoint::Part::Version)
             source = QStringLiteral("--api-version");
         *error = source.isEmpty() ? why : source + QStringLiteral(": ") + why;
     }

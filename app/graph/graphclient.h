@@ -70,7 +70,8 @@ public:
     void setEndpoint(const GraphEndpoint &endpoint);
     const GraphEndpoint &endpoint() const { return m_endpoint; }
 
-    void setTransferTimeout(int milliseconds); // default 30 000
+    // Starts at PollPolicy::Limits::TransferTimeoutSeconds' default.
+    void setTransferTimeout(int milliseconds);
     int transferTimeout() const { return m_transferTimeout; }
     static constexpr qint64 DefaultMaxBodySize = 4 * 1024 * 1024;
     qint64 maxBodySize() const { return DefaultMaxBodySize; }
@@ -82,7 +83,6 @@ public:
     void dropIdleConnections();
 
     QNetworkAccessManager *network() const { return m_network; }
-    TokenProvider *tokens() const { return m_tokens; }
 
 signals:
     // The Graph origin changed, so whether Graph is on this computer may have changed too.
@@ -95,5 +95,5 @@ private:
     QNetworkAccessManager *m_network;
     TokenProvider *m_tokens;
     GraphEndpoint m_endpoint;
-    int m_transferTimeout = 30000;
+    int m_transferTimeout;
 };

@@ -4,16 +4,6 @@
 #include <QHostAddress>
 #include <QRegularExpression>
 
-namespace {
-
-// The command line loads no translation, so it keeps these in English.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("GraphEndpoint", text);
-}
-
-} // namespace
-
 GraphEndpoint::GraphEndpoint()
     : m_root(QUrl(QLatin1String(DefaultRoot)))
     , m_version(QLatin1String(DefaultVersion))
@@ -62,43 +52,64 @@ bool GraphEndpoint::isLoopbackHost(const QString &host)
     return !address.isNull() && address.isLoopback();
 }
 
-std::optional<GraphEndpoint> GraphEndpoint::make(const QString &root, const QString &version,
-                                                 QString *error)
+bool GraphEndpoint::isSecureOrLocal(const QUrl &url)
 {
-    const auto fail = [error](const QString &message) {
+    const QString scheme = url.scheme().toLower();
+    return scheme == QLatin1String("https")
+        || (scheme == QLatin1String("http") && isLoopbackHost(url.host()));
+}
+
+std::optional<GraphEndpoint> GraphEndpoint::make(const QString &root, const QString &version,
+                                                 QString *error, Part *refused)
+{
+    Part part = Part::Root;
+    const auto fail = [error, refused, &part](const QString &message) {
         if (error)
             *error = message;
+        if (refused)
+            *refused = part;
         return std::nullopt;
     };
 
     const QString text = root.trimmed();
     if (text.isEmpty())
-        return fail(tr("The Graph address is empty."));
+        return fail(QCoreApplication::translate("GraphEndpoint", "The Graph address is empty."));
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
         return fail(
-            tr("\"%1\" is not a web address such as %2.").arg(text, QLatin1String(DefaultRoot)));
+            QCoreApplication::translate("GraphEndpoint", "\"%1\" is not a web address such as %2.")
+                .arg(text, QLatin1String(DefaultRoot)));
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-        return fail(
-            tr("The Graph address must start with https:// (not %1://).").arg(url.scheme()));
-    if (scheme == QLatin1String("http") && !isLoopbackHost(url.host()))
-        return fail(tr("Plain http:// would send the token unencrypted; it is only "
-                       "allowed to this computer (localhost, 127.0.0.1, ::1). Use "
-                       "https://%1.")
+        return fail(QCoreApplication::translate(
+                        "GraphEndpoint", "The Graph address must start with https:// (not %1://).")
+                        .arg(url.scheme()));
+    if (!isSecureOrLocal(url))
+        return fail(QCoreApplication::translate(
+                        "GraphEndpoint",
+                        "Plain http:// would send the token unencrypted; it is only "
+                        "allowed to this computer (localhost, 127.0.0.1, ::1). Use "
+                        "https://%1.")
                         .arg(url.host()));
     if (!url.userInfo().isEmpty())
-        return fail(tr("The Graph address must not contain a user name or password."));
+        return fail(QCoreApplication::translate(
+            "GraphEndpoint", "The Graph address must not contain a user name or password."));
     if (!url.path().isEmpty() && url.path() != QLatin1String("/"))
-        return fail(tr("The Graph address is scheme, host and port only (%1); put "
-                       "the API version in its own field, not \"%2\".")
-                        .arg(QLatin1String(DefaultRoot), url.path()));
+        return fail(
+            QCoreApplication::translate("GraphEndpoint",
+                                        "The Graph address is scheme, host and port only (%1); put "
+                                        "the API version in its own field, not \"%2\".")
+                .arg(QLatin1String(DefaultRoot), url.path()));
     if (url.hasQuery() || url.hasFragment())
-        return fail(tr("The Graph address must not contain '?' or '#'."));
+        return fail(QCoreApplication::translate("GraphEndpoint",
+                                                "The Graph address must not contain '?' or '#'."));
 
+    part = Part::Version;
     const QString trimmedVersion = version.trimmed();
     if (trimmedVersion != QLatin1String("v1.0") && trimmedVersion != QLatin1String("beta"))
-        return fail(tr("The API version must be v1.0 or beta, not \"%1\".").arg(trimmedVersion));
+        return fail(QCoreApplication::translate("GraphEndpoint",
+                                                "The API version must be v1.0 or beta, not \"%1\".")
+                        .arg(trimmedVersion));
 
     GraphEndpoint endpoint;
     QUrl clean;

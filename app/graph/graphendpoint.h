@@ -15,11 +15,14 @@ public:
 
     GraphEndpoint(); // the defaults above
 
-    // Validates the pieces: https anywhere, plain http only to a loopback host; no path,
-    // query, fragment or user info; version v1.0 or beta. On failure returns nullopt and
-    // sets *error to a message for the analyst.
+    // Which of the two pieces make() refused.
+    enum class Part { Root, Version };
+
+    // Validates the pieces: a secure-or-local root (isSecureOrLocal()); no path, query,
+    // fragment or user info; version v1.0 or beta. On failure returns nullopt, sets *error to
+    // a message for the analyst and *refused to the piece at fault.
     static std::optional<GraphEndpoint> make(const QString &root, const QString &version,
-                                             QString *error);
+                                             QString *error, Part *refused = nullptr);
 
     QUrl root() const { return m_root; }
     QString version() const { return m_version; }
@@ -43,6 +46,9 @@ public:
 
     // Plain http is only ever allowed to these.
     static bool isLoopbackHost(const QString &host);
+    // https, or plain http to this computer: the only links the app follows with anything
+    // worth protecting (a token, a SAS, an operation's Location).
+    static bool isSecureOrLocal(const QUrl &url);
 
 private:
     QUrl m_root;

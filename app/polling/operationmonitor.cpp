@@ -29,11 +29,8 @@ void apply(TrackedOperation *operation, const PollUpdate &update)
 
 bool isAcceptableLocation(const QUrl &url)
 {
-    const QString scheme = url.scheme().toLower();
-    if (!url.isValid() || url.host().isEmpty() || !url.userInfo().isEmpty())
-        return false;
-    return scheme == QLatin1String("https")
-        || (scheme == QLatin1String("http") && GraphEndpoint::isLoopbackHost(url.host()));
+    return url.isValid() && !url.host().isEmpty() && url.userInfo().isEmpty()
+        && GraphEndpoint::isSecureOrLocal(url);
 }
 
 } // namespace

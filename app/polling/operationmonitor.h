@@ -1,8 +1,5 @@
 #pragma once
 
-// CONTRACT (written before the implementation): the engine owns this file and may add to
-// it, but the members below are what the GUI and the CLI use.
-
 #include "app/polling/pollpolicy.h"
 #include "app/polling/pollscheduler.h"
 
