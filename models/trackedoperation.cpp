@@ -9,7 +9,8 @@
 QString TrackedOperation::statusLabel() const
 {
     if (!hasKnownStatus()) {
-        // Checked, but every answer so far was a problem (a 404, a timeout...).
+        // "No answer yet" once checked, when every answer so far was a problem (a 404, a
+        // timeout...): "not checked yet" would then be wrong.
         return lastChecked.isValid() ? QCoreApplication::translate("Status", "No answer yet")
                                      : QCoreApplication::translate("Status", "Not checked yet");
     }

@@ -30,8 +30,8 @@ struct TrackedOperation
     bool isFinal() const { return expired || isTerminal(last.status); }
 
     // The status as the analyst reads it, in the table, the details and the CLI alike:
-    // "Not checked yet" before the first check, "No answer yet" when checks only met problems,
-    // "Unknown (paused)" when Graph sent a word the app does not know, else the status word.
+    // "Not checked yet" before the first answer, "Unknown (paused)" when Graph sent a word
+    // the app does not know, else the status word.
     QString statusLabel() const;
     // Seconds since Graph created it (or since it was added, while that is unknown); a
     // finished export's age stops at its last action, which is how long it took. -1 when

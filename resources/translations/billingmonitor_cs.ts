@@ -66,9 +66,13 @@
         <source>Demo fleet</source>
         <translation>Ukázková flotila</translation>
     </message>
-    <message>
-        <source>%1 sample operations at %2; nothing reaches Microsoft Graph.</source>
-        <translation>Ukázkové operace (%1) na adrese %2; nic se neposílá do Microsoft Graphu.</translation>
+    <message numerus="yes">
+        <source>%n sample operations at %1; nothing reaches Microsoft Graph.</source>
+        <translation>
+            <numerusform>%n ukázková operace na adrese %1; nic se neposílá do Microsoft Graphu.</numerusform>
+            <numerusform>%n ukázkové operace na adrese %1; nic se neposílá do Microsoft Graphu.</numerusform>
+            <numerusform>%n ukázkových operací na adrese %1; nic se neposílá do Microsoft Graphu.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -212,10 +216,6 @@
         <translation>Datum: %1</translation>
     </message>
     <message>
-        <source>Not checked yet</source>
-        <translation>Zatím nezkontrolováno</translation>
-    </message>
-    <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -268,16 +268,39 @@
         <translation>Odkaz na manifest</translation>
     </message>
     <message>
-        <source>No status yet: the last check failed</source>
-        <translation>Stav zatím neznámý: poslední kontrola selhala</translation>
-    </message>
-    <message>
         <source>due now, waiting for its turn</source>
         <translation>na řadě, čeká na volné místo</translation>
     </message>
     <message>
         <source>Operation details</source>
         <translation>Podrobnosti operace</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadManager</name>
+    <message>
+        <source>The manifest has no usable rootDirectory, so there is nothing to download from.</source>
+        <translation>Manifest nemá použitelný rootDirectory, není tedy odkud stahovat.</translation>
+    </message>
+    <message>
+        <source>The manifest&apos;s storage location (%1) is not https; the files are not downloaded over an unencrypted link.</source>
+        <translation>Umístění úložiště v manifestu (%1) nepoužívá https; soubory se přes nešifrované spojení nestahují.</translation>
+    </message>
+    <message>
+        <source>No folder was chosen.</source>
+        <translation>Nebyla vybrána žádná složka.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Složka %1 neexistuje.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to: %2.</source>
+        <translation>Do složky %1 nelze zapisovat: %2.</translation>
+    </message>
+    <message>
+        <source>The files need %1 but only %2 is free in %3.</source>
+        <translation>Soubory potřebují %1, ale v %3 je volných jen %2.</translation>
     </message>
 </context>
 <context>
@@ -355,6 +378,84 @@
     </message>
 </context>
 <context>
+    <name>FetchOutcome</name>
+    <message>
+        <source>Graph&apos;s answer is not an operation: %1</source>
+        <translation>Odpověď Graphu není operace: %1</translation>
+    </message>
+    <message>
+        <source>Graph answered about operation %1 instead of %2.</source>
+        <translation>Graph odpověděl o operaci %1 místo %2.</translation>
+    </message>
+</context>
+<context>
+    <name>GraphClient</name>
+    <message>
+        <source>Graph rejected the request as malformed.</source>
+        <translation>Graph odmítl požadavek jako chybně utvořený.</translation>
+    </message>
+    <message>
+        <source>Graph did not accept the sign-in; sign in again or check the token.</source>
+        <translation>Graph nepřijal přihlášení; přihlaste se znovu nebo zkontrolujte token.</translation>
+    </message>
+    <message>
+        <source>The account may not read partner billing data (PartnerBilling.Read.All and a billing role are needed).</source>
+        <translation>Účet nesmí číst partnerská fakturační data (je potřeba PartnerBilling.Read.All a fakturační role).</translation>
+    </message>
+    <message>
+        <source>Graph does not know this operation (any more).</source>
+        <translation>Graph tuto operaci nezná (už ne).</translation>
+    </message>
+    <message>
+        <source>Graph has removed this operation.</source>
+        <translation>Graph tuto operaci odstranil.</translation>
+    </message>
+    <message>
+        <source>Graph is throttling requests; checks wait until it allows them again.</source>
+        <translation>Graph omezuje požadavky; kontroly počkají, dokud je znovu nepovolí.</translation>
+    </message>
+    <message>
+        <source>Graph is temporarily unavailable; checks wait until it allows them again.</source>
+        <translation>Graph je dočasně nedostupný; kontroly počkají, dokud je znovu nepovolí.</translation>
+    </message>
+    <message>
+        <source>Graph is temporarily unavailable; retrying with backoff.</source>
+        <translation>Graph je dočasně nedostupný; opakuje se s prodlevou.</translation>
+    </message>
+    <message>
+        <source>Graph had a server error; retrying with backoff.</source>
+        <translation>Graph měl chybu serveru; opakuje se s prodlevou.</translation>
+    </message>
+    <message>
+        <source>Graph answered with an unexpected HTTP status.</source>
+        <translation>Graph odpověděl neočekávaným stavem HTTP.</translation>
+    </message>
+    <message>
+        <source>Reply too large: the server sent more than %1 MiB, so it was not read.</source>
+        <translation>Odpověď je příliš velká: server poslal víc než %1 MiB, proto nebyla přečtena.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Požadavek byl zrušen.</translation>
+    </message>
+    <message>
+        <source>Graph did not answer within %1 s.</source>
+        <translation>Graph neodpověděl do %1 s.</translation>
+    </message>
+    <message>
+        <source>The server redirected to %1, another origin; the redirect was not followed, so the token stays with Graph.</source>
+        <translation>Server přesměroval na %1, tedy jinam; přesměrování se nenásledovalo, token proto zůstává u Graphu.</translation>
+    </message>
+    <message>
+        <source>Could not reach Graph: %1</source>
+        <translation>Graph je nedostupný: %1</translation>
+    </message>
+    <message>
+        <source>The answer broke off: %1</source>
+        <translation>Odpověď se přerušila: %1</translation>
+    </message>
+</context>
+<context>
     <name>GraphEndpoint</name>
     <message>
         <source>The Graph address is empty.</source>
@@ -387,6 +488,53 @@
     <message>
         <source>The API version must be v1.0 or beta, not &quot;%1&quot;.</source>
         <translation>Verze API musí být v1.0 nebo beta, ne „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>GraphJson</name>
+    <message>
+        <source>The reply is empty</source>
+        <translation>Odpověď je prázdná</translation>
+    </message>
+    <message>
+        <source>The reply is not JSON: %1 at offset %2</source>
+        <translation>Odpověď není JSON: %1 na pozici %2</translation>
+    </message>
+    <message>
+        <source>The reply is a JSON array, not an object</source>
+        <translation>Odpověď je pole JSON, ne objekt</translation>
+    </message>
+    <message>
+        <source>The reply is not a JSON object</source>
+        <translation>Odpověď není objekt JSON</translation>
+    </message>
+    <message>
+        <source>The reply has no operation id</source>
+        <translation>Odpověď nemá ID operace</translation>
+    </message>
+    <message>
+        <source>The reply&apos;s operation id is not a string: %1</source>
+        <translation>ID operace v odpovědi není řetězec: %1</translation>
+    </message>
+    <message>
+        <source>The reply&apos;s operation id is not a GUID: &quot;%1&quot;</source>
+        <translation>ID operace v odpovědi není GUID: „%1“</translation>
+    </message>
+    <message>
+        <source>The reply has neither a status nor a known @odata.type</source>
+        <translation>Odpověď nemá stav ani známý @odata.type</translation>
+    </message>
+    <message>
+        <source>The manifest has no rootDirectory</source>
+        <translation>Manifest nemá rootDirectory</translation>
+    </message>
+    <message>
+        <source>The manifest has no list of blobs</source>
+        <translation>Manifest nemá seznam blobů</translation>
+    </message>
+    <message>
+        <source>Blob %1 of the manifest has no name</source>
+        <translation>Blob %1 manifestu nemá název</translation>
     </message>
 </context>
 <context>
@@ -821,6 +969,41 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     </message>
 </context>
 <context>
+    <name>ManifestLoader</name>
+    <message>
+        <source>The manifest link points to %1, which is not the Graph endpoint (%2), so it is not fetched: your token goes to Graph only. </source>
+        <translation>Odkaz na manifest vede na %1, což není koncový bod Graphu (%2), proto se nestahuje: váš token jde jen do Graphu. </translation>
+    </message>
+    <message>
+        <source>The manifest %1 is read from Graph instead.</source>
+        <translation>Manifest %1 se místo toho načte z Graphu.</translation>
+    </message>
+    <message>
+        <source>The link names no manifest id, so Graph is asked for the manifest with the operation&apos;s id.</source>
+        <translation>Odkaz neuvádí ID manifestu, Graph se proto žádá o manifest podle ID operace.</translation>
+    </message>
+    <message>
+        <source>Could not load the manifest from %1: %2</source>
+        <translation>Manifest se nepodařilo načíst z %1: %2</translation>
+    </message>
+    <message>
+        <source>The manifest from %1 could not be read: %2</source>
+        <translation>Manifest z %1 nešel přečíst: %2</translation>
+    </message>
+    <message>
+        <source>Could not fetch the operation again for a fresh manifest: %1</source>
+        <translation>Operaci se nepodařilo znovu načíst pro čerstvý manifest: %1</translation>
+    </message>
+    <message>
+        <source>The operation could not be read: %1</source>
+        <translation>Operaci nešlo přečíst: %1</translation>
+    </message>
+    <message>
+        <source>Graph now reports the operation as &quot;%1&quot;; it has no manifest.</source>
+        <translation>Graph teď hlásí operaci jako „%1“; nemá žádný manifest.</translation>
+    </message>
+</context>
+<context>
     <name>ManifestPanel</name>
     <message>
         <source>Also decompress to .jsonl</source>
@@ -923,10 +1106,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <translation>Stav</translation>
     </message>
     <message>
-        <source>Download finished: %1 of %2 files verified.</source>
-        <translation>Stahování dokončeno: ověřeno %1 z %2 souborů.</translation>
-    </message>
-    <message>
         <source>The export&apos;s files are listed here once it has succeeded.</source>
         <translation>Soubory exportu se zde zobrazí, jakmile export uspěje.</translation>
     </message>
@@ -987,10 +1166,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <translation> · zbývá %1</translation>
     </message>
     <message>
-        <source>%1 of %2 files done</source>
-        <translation>hotovo %1 z %2 souborů</translation>
-    </message>
-    <message>
         <source>%1 of %2</source>
         <translation>%1 z %2</translation>
     </message>
@@ -1001,10 +1176,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message>
         <source>%1 left</source>
         <translation>zbývá %1</translation>
-    </message>
-    <message>
-        <source>%1 of %2 files verified (%L3 lines, %4 compressed, %5 uncompressed)</source>
-        <translation>ověřeno %1 z %2 souborů (%L3 řádků, %4 komprimováno, %5 nekomprimováno)</translation>
     </message>
     <message numerus="yes">
         <source>%n failed</source>
@@ -1035,6 +1206,30 @@ Složka: %1</translation>
     <message>
         <source>Manifest JSON copied (it includes the download link&apos;s SAS).</source>
         <translation>JSON manifestu zkopírován (obsahuje SAS odkazu ke stažení).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Download finished: %1 of %n files verified.</source>
+        <translation>
+            <numerusform>Stahování dokončeno: ověřeno %1 z %n souboru.</numerusform>
+            <numerusform>Stahování dokončeno: ověřeno %1 z %n souborů.</numerusform>
+            <numerusform>Stahování dokončeno: ověřeno %1 z %n souborů.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n files done</source>
+        <translation>
+            <numerusform>hotovo %1 z %n souboru</numerusform>
+            <numerusform>hotovo %1 z %n souborů</numerusform>
+            <numerusform>hotovo %1 z %n souborů</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n files verified (%L2 lines, %3 compressed, %4 uncompressed)</source>
+        <translation>
+            <numerusform>ověřeno %1 z %n souboru (%L2 řádků, %3 komprimováno, %4 nekomprimováno)</numerusform>
+            <numerusform>ověřeno %1 z %n souborů (%L2 řádků, %3 komprimováno, %4 nekomprimováno)</numerusform>
+            <numerusform>ověřeno %1 z %n souborů (%L2 řádků, %3 komprimováno, %4 nekomprimováno)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1235,10 +1430,6 @@ Složka: %1</translation>
 <context>
     <name>OperationTableModel</name>
     <message>
-        <source>Not checked yet</source>
-        <translation>Zatím nezkontrolováno</translation>
-    </message>
-    <message>
         <source>No longer polled; start a new export or check it again by hand.</source>
         <translation>Už se nedotazuje; spusťte nový export nebo ji zkontrolujte ručně.</translation>
     </message>
@@ -1282,10 +1473,6 @@ Složka: %1</translation>
         <source>Result</source>
         <translation>Výsledek</translation>
     </message>
-    <message>
-        <source>No answer yet</source>
-        <translation>Zatím bez odpovědi</translation>
-    </message>
 </context>
 <context>
     <name>PollScheduler</name>
@@ -1306,10 +1493,6 @@ Složka: %1</translation>
         <translation>Není co obnovovat: všechny operace skončily nebo vypršely.</translation>
     </message>
     <message>
-        <source>Checking %1 operations at %2 per second takes about %3 s.</source>
-        <translation>Kontrola operací (%1) rychlostí %2 za sekundu potrvá asi %3 s.</translation>
-    </message>
-    <message>
         <source>Operation %1 is not tracked.</source>
         <translation>Operace %1 se nesleduje.</translation>
     </message>
@@ -1317,25 +1500,73 @@ Složka: %1</translation>
         <source>Operation %1 is being checked right now.</source>
         <translation>Operace %1 se právě kontroluje.</translation>
     </message>
+    <message numerus="yes">
+        <source>Checking %n operations at %1 per second takes about %2 s.</source>
+        <translation>
+            <numerusform>Kontrola %n operace rychlostí %1 za sekundu potrvá asi %2 s.</numerusform>
+            <numerusform>Kontrola %n operací rychlostí %1 za sekundu potrvá asi %2 s.</numerusform>
+            <numerusform>Kontrola %n operací rychlostí %1 za sekundu potrvá asi %2 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Graph no longer knows this operation (HTTP %1, %n times in a row); start a new export.</source>
+        <translation>
+            <numerusform>Graph tuto operaci už nezná (HTTP %1, %n× za sebou); spusťte nový export.</numerusform>
+            <numerusform>Graph tuto operaci už nezná (HTTP %1, %n× za sebou); spusťte nový export.</numerusform>
+            <numerusform>Graph tuto operaci už nezná (HTTP %1, %n× za sebou); spusťte nový export.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
     <message>
-        <source>Graph no longer knows this operation (HTTP %1, %2 times in a row); start a new export.</source>
-        <translation>Graph tuto operaci už nezná (HTTP %1, %2× za sebou); spusťte nový export.</translation>
+        <source>Not signed in or the sign-in expired</source>
+        <translation>Nepřihlášeno nebo přihlášení vypršelo</translation>
+    </message>
+    <message>
+        <source>Access denied</source>
+        <translation>Přístup odepřen</translation>
+    </message>
+    <message>
+        <source>Operation not found</source>
+        <translation>Operace nenalezena</translation>
+    </message>
+    <message>
+        <source>Throttled by Graph</source>
+        <translation>Omezeno Graphem</translation>
+    </message>
+    <message>
+        <source>Graph server error</source>
+        <translation>Chyba serveru Graphu</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Vypršel časový limit</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>Chyba sítě</translation>
+    </message>
+    <message>
+        <source>Unreadable reply</source>
+        <translation>Nečitelná odpověď</translation>
+    </message>
+    <message>
+        <source>HTTP error</source>
+        <translation>Chyba HTTP</translation>
+    </message>
+</context>
+<context>
+    <name>PublicError</name>
+    <message>
+        <source>Detail %1: %2
+</source>
+        <translation>Podrobnost %1: %2
+</translation>
     </message>
 </context>
 <context>
     <name>QObject</name>
-    <message>
-        <source>%1 h %2 min</source>
-        <translation>%1 h %2 min</translation>
-    </message>
-    <message>
-        <source>%1 min %2 s</source>
-        <translation>%1 min %2 s</translation>
-    </message>
-    <message>
-        <source>%1 s</source>
-        <translation>%1 s</translation>
-    </message>
     <message>
         <source>Waiting</source>
         <translation>Čeká</translation>
@@ -1453,9 +1684,13 @@ Složka: %1</translation>
             <numerusform>%n už sledováno</numerusform>
         </translation>
     </message>
-    <message>
-        <source>; only the first %1 ids were read</source>
-        <translation>; načteno jen prvních %1 ID</translation>
+    <message numerus="yes">
+        <source>; only the first %n ids were read</source>
+        <translation>
+            <numerusform>; načteno jen první %n ID</numerusform>
+            <numerusform>; načtena jen první %n ID</numerusform>
+            <numerusform>; načteno jen prvních %n ID</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1467,10 +1702,6 @@ Složka: %1</translation>
     <message>
         <source>The longest wait between two checks of a running export. New exports are checked more often; Graph&apos;s Retry-After can make the wait longer, never shorter.</source>
         <translation>Nejdelší čekání mezi dvěma kontrolami probíhajícího exportu. Nové exporty se kontrolují častěji; Retry-After od Graphu může čekání prodloužit, nikdy zkrátit.</translation>
-    </message>
-    <message>
-        <source>How many checks may wait for Graph&apos;s answer at once. At most 6, because Qt opens at most 6 connections per host over HTTP/1.1: more would only queue inside the app.</source>
-        <translation>Kolik kontrol smí najednou čekat na odpověď Graphu. Nejvýše 6, protože Qt otevírá přes HTTP/1.1 nejvýše 6 spojení k jednomu serveru: další by jen čekaly ve frontě uvnitř aplikace.</translation>
     </message>
     <message>
         <source>A ceiling for all checks together. They are spaced evenly, so a long list drains at this pace without bursts; Graph throttles clients that ask too fast.</source>
@@ -1604,6 +1835,10 @@ Složka: %1</translation>
         <source>%1 is not a Microsoft Graph address. The access token will be sent there: continue only if you trust it.</source>
         <translation>%1 není adresa Microsoft Graphu. Přístupový token se bude posílat tam: pokračujte, jen pokud jí důvěřujete.</translation>
     </message>
+    <message>
+        <source>How many checks may wait for Graph&apos;s answer at once. At most %1, because Qt opens at most %1 connections per host over HTTP/1.1: more would only queue inside the app.</source>
+        <translation>Kolik kontrol smí najednou čekat na odpověď Graphu. Nejvýše %1, protože Qt otevírá přes HTTP/1.1 nejvýše %1 spojení k jednomu serveru: další by jen čekaly ve frontě uvnitř aplikace.</translation>
+    </message>
 </context>
 <context>
     <name>Status</name>
@@ -1631,13 +1866,17 @@ Složka: %1</translation>
         <source>Expired</source>
         <translation>Vypršelo</translation>
     </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>Zatím bez odpovědi</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Zatím nezkontrolováno</translation>
+    </message>
 </context>
 <context>
     <name>StatusSummary</name>
-    <message>
-        <source>No operations tracked</source>
-        <translation>Nesledují se žádné operace</translation>
-    </message>
     <message>
         <source>Throttled until %1</source>
         <translation>Omezeno do %1</translation>

@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>DemoMode</name>
+    <message numerus="yes">
+        <source>%n sample operations at %1; nothing reaches Microsoft Graph.</source>
+        <translation>
+            <numerusform>%n sample operation at %1; nothing reaches Microsoft Graph.</numerusform>
+            <numerusform>%n sample operations at %1; nothing reaches Microsoft Graph.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>Stopped tracking %Ln operation(s); Ctrl+Z brings them back.</source>
@@ -76,6 +86,27 @@
             <numerusform>%n cancelled</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Download finished: %1 of %n files verified.</source>
+        <translation>
+            <numerusform>Download finished: %1 of %n file verified.</numerusform>
+            <numerusform>Download finished: %1 of %n files verified.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n files done</source>
+        <translation>
+            <numerusform>%1 of %n file done</numerusform>
+            <numerusform>%1 of %n files done</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n files verified (%L2 lines, %3 compressed, %4 uncompressed)</source>
+        <translation>
+            <numerusform>%1 of %n file verified (%L2 lines, %3 compressed, %4 uncompressed)</numerusform>
+            <numerusform>%1 of %n files verified (%L2 lines, %3 compressed, %4 uncompressed)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>
@@ -98,6 +129,23 @@
         <translation>
             <numerusform>%n failed</numerusform>
             <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PollScheduler</name>
+    <message numerus="yes">
+        <source>Checking %n operations at %1 per second takes about %2 s.</source>
+        <translation>
+            <numerusform>Checking %n operation at %1 per second takes about %2 s.</numerusform>
+            <numerusform>Checking %n operations at %1 per second takes about %2 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Graph no longer knows this operation (HTTP %1, %n times in a row); start a new export.</source>
+        <translation>
+            <numerusform>Graph no longer knows this operation (HTTP %1, %n time in a row); start a new export.</numerusform>
+            <numerusform>Graph no longer knows this operation (HTTP %1, %n times in a row); start a new export.</numerusform>
         </translation>
     </message>
 </context>
@@ -125,6 +173,13 @@
         <translation>
             <numerusform>%n already tracked</numerusform>
             <numerusform>%n already tracked</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; only the first %n ids were read</source>
+        <translation>
+            <numerusform>; only the first %n id was read</numerusform>
+            <numerusform>; only the first %n ids were read</numerusform>
         </translation>
     </message>
 </context>
