@@ -42,6 +42,14 @@ public:
     // the token.
     bool isGraphOrigin(const QUrl &url) const;
 
+    // What an analyst types, made into what make() accepts where the intent is plain: a bare
+    // host gains https:// (http:// for this computer), and a version path ("/v1.0/",
+    // "/beta") moves to *version. Anything else comes back as typed, for make() to judge.
+    static QString fixUpRoot(const QString &typed, QString *version);
+    // Microsoft Graph's own hosts: the global service and the national clouds. The token goes
+    // to whatever host is configured, so any other one deserves a warning.
+    static bool isMicrosoftGraphHost(const QString &host);
+
     // Plain http is only ever allowed to these.
     static bool isLoopbackHost(const QString &host);
     // https, or plain http to this computer: the only links the app follows with anything
