@@ -391,6 +391,10 @@
 <context>
     <name>GraphClient</name>
     <message>
+        <source>Graph&apos;s answer took longer than %1 s in all, so it was abandoned.</source>
+        <translation>Odpověď Graphu trvala celkem déle než %1 s, a proto se na ni přestalo čekat.</translation>
+    </message>
+    <message>
         <source>Graph rejected the request as malformed.</source>
         <translation>Graph odmítl požadavek jako chybně utvořený.</translation>
     </message>
@@ -625,6 +629,18 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n operation(s) gave an address on another host.</source>
+        <translation>
+            <numerusform>%n operace uvedla adresu na jiném hostiteli.</numerusform>
+            <numerusform>%n operace uvedly adresu na jiném hostiteli.</numerusform>
+            <numerusform>%n operací uvedlo adresu na jiném hostiteli.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their Location is not on the configured Graph (%1), so it is never requested: they are checked there by id instead. The Location is kept in the id&apos;s tooltip. First: %2</source>
+        <translation>Jejich Location není na nastaveném Graphu (%1), a proto se na ni nikdy neposílá požadavek: kontrolují se tam podle id. Location zůstává v bublinové nápovědě id. První: %2</translation>
+    </message>
     <message>
         <source>Billing Monitor</source>
         <translation>Billing Monitor</translation>

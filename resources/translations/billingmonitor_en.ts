@@ -14,6 +14,13 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
+        <source>%n operation(s) gave an address on another host.</source>
+        <translation>
+            <numerusform>%n operation gave an address on another host.</numerusform>
+            <numerusform>%n operations gave an address on another host.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Stopped tracking %Ln operation(s); Ctrl+Z brings them back.</source>
         <translation>
             <numerusform>Stopped tracking %Ln operation; Ctrl+Z brings it back.</numerusform>
