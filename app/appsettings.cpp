@@ -1,5 +1,7 @@
 #include "app/appsettings.h"
 
+#include <QDir>
+
 #include <algorithm>
 
 namespace {
@@ -13,6 +15,8 @@ const QString ExpiryHoursKey = QStringLiteral("monitor/expiryHours");
 const QString TransferTimeoutKey = QStringLiteral("monitor/transferTimeoutSeconds");
 const QString RememberTokenKey = QStringLiteral("graph/rememberToken");
 const QString TokenInKeychainKey = QStringLiteral("graph/tokenInKeychain");
+const QString LastDownloadFolderKey = QStringLiteral("downloads/lastFolder");
+const QString DecompressDownloadsKey = QStringLiteral("downloads/decompress");
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString WindowStateKey = QStringLiteral("window/state");
 const QString HeaderStateKey = QStringLiteral("window/tableHeader");
@@ -150,6 +154,26 @@ bool AppSettings::tokenInKeychain() const
 void AppSettings::setTokenInKeychain(bool stored)
 {
     m_settings->setValue(TokenInKeychainKey, stored);
+}
+
+QString AppSettings::lastDownloadFolder() const
+{
+    return m_settings->value(LastDownloadFolderKey, QDir::homePath()).toString();
+}
+
+void AppSettings::setLastDownloadFolder(const QString &folder)
+{
+    m_settings->setValue(LastDownloadFolderKey, folder);
+}
+
+bool AppSettings::decompressDownloads() const
+{
+    return m_settings->value(DecompressDownloadsKey, false).toBool();
+}
+
+void AppSettings::setDecompressDownloads(bool decompress)
+{
+    m_settings->setValue(DecompressDownloadsKey, decompress);
 }
 
 QByteArray AppSettings::windowGeometry() const

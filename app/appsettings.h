@@ -74,6 +74,13 @@ public:
     bool tokenInKeychain() const;
     void setTokenInKeychain(bool stored);
 
+    // Where the manifest panel last downloaded to (the folder picker starts there; the home
+    // folder until then), and whether it also writes the decompressed .jsonl.
+    QString lastDownloadFolder() const;
+    void setLastDownloadFolder(const QString &folder);
+    bool decompressDownloads() const;
+    void setDecompressDownloads(bool decompress);
+
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;

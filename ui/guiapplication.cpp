@@ -1,9 +1,11 @@
 #include "guiapplication.h"
 
 #include "app/appsettings.h"
-#include "app/store/operationstore.h"
+#include "app/downloads/downloadmanager.h"
+#include "app/downloads/manifestloader.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
+#include "app/store/operationstore.h"
 #include "darkpalette.h"
 #include "demomode.h"
 #include "mainwindow.h"
@@ -13,6 +15,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QStyleFactory>
@@ -33,6 +36,7 @@ struct Options
     int screenshotDelaySeconds = 5;
     bool dark = false;
     QString select;
+    QString downloadTo;
     QStringList initialText;
 };
 
@@ -57,9 +61,13 @@ Options parse(QApplication &app)
                              QStringLiteral("seconds"), QStringLiteral("5"));
     QCommandLineOption dark(QStringLiteral("dark"), QString());
     QCommandLineOption select(QStringLiteral("select"), QString(), QStringLiteral("id"));
-    for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select})
+    // With --select: downloads that operation's files once its manifest is in, so a
+    // screenshot shows downloads under way.
+    QCommandLineOption downloadTo(QStringLiteral("download-to"), QString(),
+                                  QStringLiteral("folder"));
+    for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select, &downloadTo})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, scenario, screenshot, delay, dark, select});
+    parser.addOptions({demo, scenario, screenshot, delay, dark, select, downloadTo});
     parser.addPositionalArgument(
         QStringLiteral("ids"),
         QApplication::translate("GuiApplication", "Operation ids or URLs to track at once."),
@@ -73,6 +81,7 @@ Options parse(QApplication &app)
     options.screenshotDelaySeconds = std::max(0, parser.value(delay).toInt());
     options.dark = parser.isSet(dark);
     options.select = parser.value(select);
+    options.downloadTo = parser.value(downloadTo);
     options.initialText = parser.positionalArguments();
     return options;
 }
@@ -146,6 +155,20 @@ int run(QApplication &app)
     window.show();
     if (!options.select.isEmpty())
         window.selectOperation(options.select);
+    if (!options.select.isEmpty() && !options.downloadTo.isEmpty()) {
+        ManifestLoader *manifests = session.manifestLoader();
+        QObject::connect(
+            manifests, &ManifestLoader::stateChanged, &window,
+            [&options, &session, manifests](const QString &id) {
+                const ManifestState state = manifests->state(id);
+                if (id != options.select || !state.hasManifest()
+                    || !session.downloads()->jobs(id).isEmpty())
+                    return;
+                const QString folder = DownloadManager::operationFolder(options.downloadTo, id);
+                QDir().mkpath(folder);
+                session.downloads()->download(id, state.manifest, state.manifest.blobs, folder);
+            });
+    }
 
     if (!options.screenshot.isEmpty()) {
         QTimer::singleShot(options.screenshotDelaySeconds * 1000, &window, [&] {
