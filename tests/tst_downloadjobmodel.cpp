@@ -96,7 +96,8 @@ private slots:
             const ManifestBlob &blob = manifest.blobs.at(row);
             QCOMPARE(m_model->rowOf(blob.name), row);
             QCOMPARE(data(row, DownloadJobModel::NameColumn), blob.name);
-            QCOMPARE(data(row, DownloadJobModel::NameColumn, Qt::ToolTipRole), blob.name);
+            QCOMPARE(data(row, DownloadJobModel::NameColumn, Qt::ToolTipRole),
+                     blob.name + QLatin1String("\nPartition: ") + blob.partitionValue);
             QCOMPARE(data(row, DownloadJobModel::PartitionColumn), blob.partitionValue);
             QVERIFY(!data(row, DownloadJobModel::SizeColumn).isEmpty());
             QCOMPARE(data(row, DownloadJobModel::StatusColumn), QString());

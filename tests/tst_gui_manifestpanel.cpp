@@ -21,6 +21,8 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <algorithm>
+
 namespace {
 
 // The docs' manifest (MANGET), with the SAS expiry given.
@@ -379,34 +381,54 @@ private slots:
         QVERIFY(m_loader->state(operation.id).hasManifest());
         QTest::mouseClick(button("downloadAllButton"), Qt::LeftButton);
         QTRY_COMPARE(m_downloads->totals(operation.id).active, 0);
+        const QString summary = m_panel->downloadSummaryText();
+        QVERIFY(summary.contains(QLatin1String(".corrupt")));
 
-        // As narrow as the panel goes: the list does not widen it.
+        // Long file names and folders in the rows and the summary do not widen the panel (the
+        // longest line alone is wider than it), so the details panel never scrolls sideways.
         const int narrowest = m_panel->minimumSizeHint().width();
-        QVERIFY2(narrowest < 450, qPrintable(QString::number(narrowest)));
-        m_panel->resize(narrowest, 700);
+        int longestLine = 0;
+        for (const QString &line : summary.split(QLatin1Char('\n')))
+            longestLine = std::max(longestLine, m_panel->fontMetrics().horizontalAdvance(line));
+        QVERIFY2(narrowest < longestLine / 2,
+                 qPrintable(QStringLiteral("%1, %2").arg(narrowest).arg(longestLine)));
         QTreeView *view = blobList();
-        QTRY_VERIFY(view->width() <= narrowest);
-        const int viewport = view->viewport()->width();
         QHeaderView *header = view->header();
-        QVERIFY2(header->length() <= viewport,
-                 qPrintable(QStringLiteral("%1 > %2").arg(header->length()).arg(viewport)));
-        QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
-        const int statusEnd = header->sectionViewportPosition(DownloadJobModel::StatusColumn)
-            + header->sectionSize(DownloadJobModel::StatusColumn);
-        QVERIFY(statusEnd <= viewport);
-        QVERIFY(header->sectionSize(DownloadJobModel::StatusColumn) > 40);
+        // Every column in sight, whatever the width: nothing to scroll sideways to.
+        const auto everyColumnFits = [&] {
+            const int viewport = view->viewport()->width();
+            const int statusEnd = header->sectionViewportPosition(DownloadJobModel::StatusColumn)
+                + header->sectionSize(DownloadJobModel::StatusColumn);
+            return header->length() <= viewport && statusEnd <= viewport
+                && view->horizontalScrollBar()->maximum() == 0;
+        };
 
+        // The column the details panel gives it in a usual window.
+        m_panel->resize(380, 700);
+        QTRY_VERIFY(view->width() <= 380);
+        QTRY_VERIFY(everyColumnFits());
+        QVERIFY(!view->isColumnHidden(DownloadJobModel::PartitionColumn));
+        QVERIFY2(header->sectionSize(DownloadJobModel::StatusColumn) > 60,
+                 qPrintable(QString::number(header->sectionSize(DownloadJobModel::StatusColumn))));
         // The corrupt file's long story is elided in its cell and whole in the tool tip.
         const QString status = statusText(0);
         QVERIFY(view->fontMetrics().horizontalAdvance(status)
                 > header->sectionSize(DownloadJobModel::StatusColumn));
+        QCOMPARE(view->textElideMode(), Qt::ElideRight);
         const QString toolTip = view->model()
                                     ->index(0, DownloadJobModel::StatusColumn)
                                     .data(Qt::ToolTipRole)
                                     .toString();
         QVERIFY2(toolTip.contains(m_downloads->jobs(operation.id).constFirst()->message()),
                  qPrintable(toolTip));
-        QCOMPARE(view->textElideMode(), Qt::ElideRight);
+
+        // As narrow as the panel goes, the partition makes room; with room again it is back.
+        m_panel->resize(narrowest, 700);
+        QTRY_VERIFY(view->isColumnHidden(DownloadJobModel::PartitionColumn));
+        QTRY_VERIFY(everyColumnFits());
+        m_panel->resize(1000, 700);
+        QTRY_VERIFY(!view->isColumnHidden(DownloadJobModel::PartitionColumn));
+        QTRY_VERIFY(everyColumnFits());
     }
 
     void asksBeforeReplacingFilesDownloadedEarlier()

@@ -16,6 +16,7 @@
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -29,6 +30,8 @@
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -113,6 +116,10 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
+    // Folders and file names are long unbreakable words: they must not widen the narrow
+    // column the panel sits in (the whole text is in the tool tip).
+    for (QLabel *label : {m_totalText, m_downloadError})
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_loadState->setObjectName(QStringLiteral("manifestLoadState"));
     m_note->setObjectName(QStringLiteral("foreignLinkNote"));
     m_expiryWarning->setObjectName(QStringLiteral("sasExpiryWarning"));
@@ -162,6 +169,7 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     header->resizeSection(DownloadJobModel::ProgressColumn,
                           fontMetrics().horizontalAdvance(QStringLiteral("100 %")) * 2);
     header->setSectionResizeMode(DownloadJobModel::StatusColumn, QHeaderView::Stretch);
+    m_blobs->viewport()->installEventFilter(this);
 
     const AppSettings settings;
     m_decompress->setChecked(settings.decompressDownloads());
@@ -243,6 +251,31 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     connect(m_expiryTimer, &QTimer::timeout, this, &ManifestPanel::updateExpiry);
 
     clear();
+}
+
+bool ManifestPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_blobs->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ManifestPanel::fitColumns()
+{
+    // When the panel is too narrow for every column, the partition goes first: it is
+    // usually the same for every file, and the name's tool tip still says it. Widths come
+    // from the contents, as the header's own sizes may not be laid out yet.
+    const QHeaderView *header = m_blobs->header();
+    const QAbstractItemView *view = m_blobs; // QTreeView hides sizeHintForColumn()
+    const auto contentWidth = [&](int column) {
+        return std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+    };
+    const int needed = contentWidth(DownloadJobModel::PartitionColumn)
+        + contentWidth(DownloadJobModel::SizeColumn)
+        + header->sectionSize(DownloadJobModel::ProgressColumn)
+        + 2 * fontMetrics().horizontalAdvance(QStringLiteral("part-00000-…"));
+    m_blobs->setColumnHidden(DownloadJobModel::PartitionColumn,
+                             m_blobs->viewport()->width() < needed);
 }
 
 QLabel *ManifestPanel::addField(const QString &key, const QString &label, QLabel *value)
@@ -489,6 +522,7 @@ void ManifestPanel::updateTotals()
             lines << tr("Folder: %1").arg(QDir::toNativeSeparators(folder));
         lines.prepend(parts.join(QStringLiteral(" · ")));
         m_totalText->setText(lines.join(QLatin1Char('\n')));
+        m_totalText->setToolTip(m_totalText->text());
     }
     m_refreshAndRetry->setVisible(totals.linkExpired > 0
                                   || (m_expiryWarning->isVisibleTo(this) && totals.failed > 0));
@@ -555,6 +589,7 @@ void ManifestPanel::startDownload(bool selectedOnly)
     const QString problem = m_downloads->download(m_operation.id, state.manifest, blobs, folder);
     m_downloadError->setVisible(!problem.isEmpty());
     m_downloadError->setText(problem);
+    m_downloadError->setToolTip(problem);
     updateTotals();
 }
 

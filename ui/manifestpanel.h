@@ -57,7 +57,11 @@ public:
 signals:
     void messageForStatusBar(const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitColumns();
     void onManifestStateChanged(const QString &operationId);
     void updateManifest();
     void updateExpiry();

@@ -151,8 +151,12 @@ QVariant DownloadJobModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(row, index.column());
     case Qt::ToolTipRole:
+        // The partition too: a narrow view hides its column.
         if (index.column() == NameColumn)
-            return printableName(row.blob.name);
+            return row.blob.partitionValue.isEmpty()
+                ? printableName(row.blob.name)
+                : tr("%1\nPartition: %2")
+                      .arg(printableName(row.blob.name), row.blob.partitionValue);
         if (index.column() == StatusColumn && job)
             return job->message().isEmpty()
                 ? statusText(row)
