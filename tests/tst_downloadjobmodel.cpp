@@ -2,10 +2,10 @@
 #include "app/downloads/downloadjobstyle.h"
 #include "app/downloads/downloadmanager.h"
 #include "app/downloads/manifestloader.h"
+#include "models/sizetext.h"
 #include "support/simulatedgraph.h"
 
 #include <QAbstractItemModelTester>
-#include <QLocale>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -180,8 +180,7 @@ private slots:
         sized[2].sizeInBytes = 4096;
         m_model->setFiles(firstId, sized);
         QCOMPARE(changedRows(changed), QList<int>({2}));
-        QCOMPARE(data(2, DownloadJobModel::SizeColumn),
-                 QLocale().formattedDataSize(4096, 1, QLocale::DataSizeTraditionalFormat));
+        QCOMPARE(data(2, DownloadJobModel::SizeColumn), sizeText(4096));
 
         // Another operation: its rows replace these, with its jobs laid over them.
         SimulatedOperation second = SimulatedGraph::succeededOperation();

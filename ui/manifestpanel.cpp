@@ -3,6 +3,7 @@
 #include "downloadjobdelegate.h"
 #include "elidedlabel.h"
 #include "flowlayout.h"
+#include "models/sizetext.h"
 #include "models/timetext.h"
 
 #include "app/appsettings.h"
@@ -23,7 +24,6 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QLocale>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
@@ -34,11 +34,6 @@
 #include <algorithm>
 
 namespace {
-
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
 
 // Only what identifies a place: a query there could hold a SAS, which is never shown.
 QString urlWithoutSecrets(const QUrl &url)

@@ -23,6 +23,8 @@ QIcon icon(OperationStatus status, bool withProblem, const QPalette &palette);
 QIcon shapeIcon(const char *shape, unsigned int rgb, const QPalette &palette);
 // The warning triangle alone.
 QIcon problemIcon(const QPalette &palette);
+// An "i" in a circle, for news that is neither good nor bad.
+QIcon informationIcon(const QPalette &palette);
 QIcon appIcon();
 
 } // namespace StatusIcons

@@ -97,7 +97,6 @@ private:
     void onFinished();
     void abortSoon();
     bool checkResponseHead();
-    void finishAttempt();
     void restartFromZero(const QString &why);
     void startVerification();
     void onVerified();

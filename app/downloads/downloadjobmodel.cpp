@@ -3,18 +3,12 @@
 #include "app/downloads/downloadjobstyle.h"
 #include "app/downloads/downloadmanager.h"
 
+#include "models/sizetext.h"
 #include "models/timetext.h"
-
-#include <QLocale>
 
 #include <algorithm>
 
 namespace {
-
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
 
 // Names come from a server: control characters are shown, not obeyed.
 QString printableName(const QString &name)
