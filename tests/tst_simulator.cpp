@@ -510,13 +510,14 @@ void TestSimulator::scenarioFileLoads()
              QStringLiteral("notStarted"));
 
     const auto scenario = Scenario::fromJson(R"({"token":"t0k","retryAfter":null,
-        "operations":[{"runningSeconds":0.2,"outcome":"failed"}],
+        "operations":[{"runningSeconds":0.2,"outcome":"failed","manifest":{"stallBlobs":[1]}}],
         "fleet":{"count":3,"seed":9},"exports":{"succeedAfterSeconds":1,"omitLocation":true},
         "faults":"500=0.5,seed=3"})",
                                              &error);
     QVERIFY2(scenario, qPrintable(error));
     QCOMPARE(scenario->operations.size(), 1);
     QCOMPARE(scenario->operations.at(0).runningMs, 200);
+    QCOMPARE(scenario->operations.at(0).manifest.stallBlobs, QList<int>({1}));
     QVERIFY(scenario->operations.at(0).retryAfter.isEmpty());
     QCOMPARE(scenario->fleet->count, 3);
     QVERIFY(scenario->exports->omitLocation);

@@ -1,6 +1,8 @@
 #include "guiapplication.h"
 
 #include "app/appsettings.h"
+#include "app/downloads/downloadmanager.h"
+#include "app/downloads/manifestloader.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
 #include "app/store/operationstore.h"
@@ -14,6 +16,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTimer>
@@ -34,6 +37,7 @@ struct Options
     bool dark = false;
     int fleet = 0;
     QString select;
+    QString downloadTo;
     QStringList initialText;
 };
 
@@ -63,9 +67,13 @@ Options parse(QApplication &app)
                              QStringLiteral("seconds"), QStringLiteral("5"));
     QCommandLineOption dark(QStringLiteral("dark"), QString());
     QCommandLineOption select(QStringLiteral("select"), QString(), QStringLiteral("id"));
-    for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select})
+    // With --select: downloads that operation's files once its manifest is in, so a
+    // screenshot shows downloads under way.
+    QCommandLineOption downloadTo(QStringLiteral("download-to"), QString(),
+                                  QStringLiteral("folder"));
+    for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select, &downloadTo})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, scenario, fleet, screenshot, delay, dark, select});
+    parser.addOptions({demo, scenario, fleet, screenshot, delay, dark, select, downloadTo});
     parser.addPositionalArgument(
         QStringLiteral("ids"),
         QApplication::translate("GuiApplication", "Operation ids or URLs to track at once."),
@@ -80,6 +88,7 @@ Options parse(QApplication &app)
     options.dark = parser.isSet(dark);
     options.fleet = std::clamp(parser.value(fleet).toInt(), 0, 1000000);
     options.select = parser.value(select);
+    options.downloadTo = parser.value(downloadTo);
     options.initialText = parser.positionalArguments();
     return options;
 }
@@ -153,6 +162,20 @@ int run(QApplication &app)
     window.show();
     if (!options.select.isEmpty())
         window.selectOperation(options.select);
+    if (!options.select.isEmpty() && !options.downloadTo.isEmpty()) {
+        ManifestLoader *manifests = session.manifestLoader();
+        QObject::connect(
+            manifests, &ManifestLoader::stateChanged, &window,
+            [&options, &session, manifests](const QString &id) {
+                const ManifestState state = manifests->state(id);
+                if (id != options.select || !state.hasManifest()
+                    || !session.downloads()->jobs(id).isEmpty())
+                    return;
+                const QString folder = DownloadManager::operationFolder(options.downloadTo, id);
+                QDir().mkpath(folder);
+                session.downloads()->download(id, state.manifest, state.manifest.blobs, folder);
+            });
+    }
 
     if (!options.screenshot.isEmpty()) {
         QTimer::singleShot(options.screenshotDelaySeconds * 1000, &window, [&] {
