@@ -42,6 +42,9 @@ void TestTrackedOperation::statusLabel()
     // A failed request is not an answer: the status is still not known.
     waiting.problem.kind = Problem::Kind::Unauthorized;
     QCOMPARE(waiting.statusLabel(), QStringLiteral("Not checked yet"));
+    // Once checked, "not checked yet" would be wrong: no answer has given a status yet.
+    waiting.lastChecked = QDateTime::currentDateTimeUtc();
+    QCOMPARE(waiting.statusLabel(), QStringLiteral("No answer yet"));
 
     QCOMPARE(answered(OperationStatus::Running, QStringLiteral("running")).statusLabel(),
              QStringLiteral("Running"));

@@ -8,6 +8,7 @@
 #include "operationprinter.h"
 #include "simulatecommand.h"
 #include "statuscommand.h"
+#include "texttable.h"
 #include "watchcommand.h"
 
 #include "app/appsettings.h"
@@ -23,7 +24,7 @@ namespace {
 
 void complain(QTextStream &err, const QString &message)
 {
-    err << "billing-monitor-cli: " << message << '\n';
+    err << "billing-monitor-cli: " << terminalSafe(message) << '\n';
     err.flush();
 }
 

@@ -121,8 +121,9 @@ QString DownloadJob::inflatedFileName(const QString &blobName)
 
 bool DownloadJob::canRetry() const
 {
+    // A corrupt file is fetched again from the start: a bad transfer is the likeliest cause.
     return m_failure != Failure::UnsafeName
-        && (m_state == State::Failed || m_state == State::Cancelled);
+        && (m_state == State::Failed || m_state == State::Cancelled || m_state == State::Corrupt);
 }
 
 qint64 DownloadJob::bytesTotal() const
@@ -444,6 +445,7 @@ void DownloadJob::onVerified()
         return;
     }
     QFile::remove(filePath());
+    QFile::remove(corruptPath()); // what an earlier attempt set aside is now superseded
     if (!QFile::rename(partPath(), filePath())) {
         fail(Failure::Disk,
              QStringLiteral("Verified, but could not rename %1 to %2.")
@@ -484,6 +486,10 @@ void DownloadJob::requeue()
 {
     if (!canRetry())
         return;
+    if (m_state == State::Corrupt) {
+        m_discardPart = true;
+        m_etag.clear();
+    }
     setState(State::Queued, QStringLiteral("Waiting…"));
 }
 
@@ -508,10 +514,23 @@ void DownloadJob::sampleRate(qint64 elapsedMs)
 
 void DownloadJob::setState(State state, const QString &message, Failure failure)
 {
+    if (state == State::Failed || state == State::Cancelled)
+        removeEmptyPart();
     m_state = state;
     m_failure = failure;
     m_message = message;
     emit stateChanged();
+}
+
+void DownloadJob::removeEmptyPart()
+{
+    // An attempt that got no byte (an expired link, a 404, a refused connection) leaves
+    // nothing worth resuming: an empty .part would only look like a broken download.
+    const QFileInfo part(partPath());
+    if (m_file.isOpen() || part.filePath().isEmpty() || part.isSymLink() || !part.exists()
+        || part.size() > 0)
+        return;
+    QFile::remove(part.filePath());
 }
 
 void DownloadJob::fail(Failure failure, const QString &message)

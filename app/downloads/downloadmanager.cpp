@@ -1,5 +1,6 @@
 #include "app/downloads/downloadmanager.h"
 
+#include "app/downloads/safefilename.h"
 #include "app/graph/graphendpoint.h"
 #include "models/sizetext.h"
 
@@ -68,6 +69,24 @@ QString DownloadManager::folderProblem(const QString &folder)
         return tr("The folder %1 cannot be written to: %2.")
             .arg(QDir::toNativeSeparators(folder), probe.errorString());
     return {};
+}
+
+QString DownloadManager::operationFolder(const QString &base, const QString &operationId)
+{
+    if (!SafeFileName::problem(operationId).isEmpty() || QFileInfo(base).fileName() == operationId)
+        return base;
+    return QDir(base).filePath(operationId);
+}
+
+QStringList DownloadManager::existingFiles(const QString &folder, const QList<ManifestBlob> &blobs)
+{
+    QStringList existing;
+    for (const ManifestBlob &blob : blobs) {
+        if (SafeFileName::problem(blob.name).isEmpty()
+            && QFileInfo::exists(QDir(folder).filePath(blob.name)))
+            existing.append(blob.name);
+    }
+    return existing;
 }
 
 QString DownloadManager::download(const QString &operationId, const Manifest &manifest,

@@ -214,5 +214,9 @@ SimulatorReply BlobStore::serve(const QString &path, const QUrlQuery &query,
             && std::uniform_real_distribution<double>(0, 1)(m_dropRandom) < spec.dropRate);
     if (spec.dropAfterBytes >= 0 && drop)
         reply.cutAfterBytes = qMin<qint64>(spec.dropAfterBytes, reply.body.size());
+    if (seen == 0 && spec.stallBlobs.contains(blob.index)) {
+        reply.cutAfterBytes = reply.body.size() / 2;
+        reply.holdOpenAfterCut = true;
+    }
     return reply;
 }

@@ -740,7 +740,8 @@ void GraphSimulator::send(QHttpServerResponder &responder, QTcpSocket *socket,
     responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
     if (reply.cutAfterBytes >= 0) {
         responder.writeBody(reply.body.left(reply.cutAfterBytes));
-        socket->disconnectFromHost();
+        if (!reply.holdOpenAfterCut)
+            socket->disconnectFromHost();
         return;
     }
     responder.writeBody(QByteArray());
