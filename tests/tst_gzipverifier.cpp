@@ -1,3 +1,4 @@
+#include "app/data/jsonlinesscanner.h"
 #include "app/downloads/gzipjsonlinesverifier.h"
 
 #include <QBuffer>
@@ -35,9 +36,10 @@ QByteArray jsonLines(int count, int firstId = 0)
     return text;
 }
 
-JsonLinesReport verifyInChunks(const QByteArray &data, int chunkSize, QIODevice *output = nullptr)
+JsonLinesReport verifyInChunks(const QByteArray &data, int chunkSize, QIODevice *output = nullptr,
+                               const ScanLimits &limits = {})
 {
-    GzipJsonLinesVerifier verifier(output);
+    JsonLinesScanner verifier(nullptr, limits, output);
     for (int offset = 0; offset < data.size(); offset += chunkSize) {
         if (!verifier.addData(data.constData() + offset,
                               qMin(chunkSize, int(data.size()) - offset)))
@@ -154,11 +156,85 @@ private slots:
     void refusesEndlessLine()
     {
         const QByteArray text
-            = "{\"a\":\"" + QByteArray(GzipJsonLinesVerifier::MaxLineBytes + 10, 'x') + "\"}\n";
-        const JsonLinesReport report = verifyInChunks(gzip(text), 1 << 20);
+            = "{\"a\":\"" + QByteArray(ScanLimits::MaxLineBytes + 10, 'x') + "\"}\n";
+        ScanLimits limits;
+        limits.maxRatio = 1e9; // a line of one letter compresses like a bomb
+        const JsonLinesReport report = verifyInChunks(gzip(text), 1 << 20, nullptr, limits);
         QVERIFY(!report.ok);
         QVERIFY2(report.error.contains(QLatin1String("line 1 is longer than 16 MiB")),
                  qPrintable(report.error));
+    }
+
+    void acceptsByteOrderMarkAndLongLines()
+    {
+        const QByteArray longLine = "{\"a\":\"" + QByteArray(4 << 20, 'x') + "\"}\r\n";
+        const QByteArray text = "\xEF\xBB\xBF{\"a\":1}\n" + longLine + "{\"b\":2}";
+        for (const int chunkSize : {7, 1 << 20}) {
+            const JsonLinesReport report = verifyInChunks(gzip(text), chunkSize);
+            QVERIFY2(report.ok, qPrintable(report.error));
+            QCOMPARE(report.lines, 3);
+        }
+    }
+
+    void reportsFileWithoutRecordsAsEmpty()
+    {
+        const JsonLinesReport report = verifyInChunks(gzip("\n\r\n   \n"), 1 << 20);
+        QVERIFY(!report.ok);
+        QCOMPARE(report.outcome, ScanReport::Outcome::Empty);
+        QVERIFY2(report.error.contains(QLatin1String("holds no records")),
+                 qPrintable(report.error));
+    }
+
+    void refusesNewlineBomb()
+    {
+        // 8 MiB of newlines deflate about a thousandfold: far beyond any billing data.
+        const QByteArray bomb = gzip(QByteArray(8 << 20, '\n'));
+        QVERIFY(bomb.size() < 64 * 1024);
+        ScanLimits limits;
+        limits.ratioFloorBytes = 1 << 20;
+        const JsonLinesReport report = verifyInChunks(bomb, 1 << 20, nullptr, limits);
+        QVERIFY(!report.ok);
+        QCOMPARE(report.outcome, ScanReport::Outcome::Refused);
+        QVERIFY2(report.error.contains(QLatin1String("decompression bomb")),
+                 qPrintable(report.error));
+        // Stopped when it crossed the line, not after inflating everything.
+        QVERIFY(report.uncompressedBytes < 4 << 20);
+    }
+
+    void refusesFileBeyondInflatedSizeLimit()
+    {
+        const QByteArray text = jsonLines(100000); // about 4 MB of ordinary lines
+        ScanLimits limits;
+        limits.maxInflatedBytes = 1 << 20;
+        const JsonLinesReport report = verifyInChunks(gzip(text), 64 * 1024, nullptr, limits);
+        QVERIFY(!report.ok);
+        QCOMPARE(report.outcome, ScanReport::Outcome::Refused);
+        QVERIFY2(report.error.contains(QLatin1String("the limit per file")),
+                 qPrintable(report.error));
+        QVERIFY(report.uncompressedBytes <= (1 << 20) + (1 << 20));
+    }
+
+    void refusesSymbolicLinkAsInflatedCopy()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir elsewhere;
+        QFile file(dir.filePath(QStringLiteral("x.json.gz")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(gzip(jsonLines(10)));
+        file.close();
+        const QString victim = elsewhere.filePath(QStringLiteral("precious.txt"));
+        QFile precious(victim);
+        QVERIFY(precious.open(QIODevice::WriteOnly));
+        precious.write("keep me");
+        precious.close();
+        const QString copyPath = dir.filePath(QStringLiteral("x.jsonl"));
+        QVERIFY(QFile::link(victim, copyPath));
+
+        const JsonLinesReport report = verifyGzipJsonLinesFile(file.fileName(), copyPath);
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.contains(QLatin1String("symbolic link")), qPrintable(report.error));
+        QVERIFY(precious.open(QIODevice::ReadOnly));
+        QCOMPARE(precious.readAll(), QByteArray("keep me"));
     }
 
     void verifiesFileAndWritesInflatedCopy()
@@ -204,7 +280,7 @@ private slots:
         const std::atomic_bool cancelled {true};
         const JsonLinesReport report = verifyGzipJsonLinesFile(file.fileName(), {}, &cancelled);
         QVERIFY(!report.ok);
-        QCOMPARE(report.error, QStringLiteral("verification was cancelled"));
+        QCOMPARE(report.outcome, ScanReport::Outcome::Cancelled);
     }
 
     void reportsMissingFile()

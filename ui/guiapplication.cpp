@@ -5,6 +5,7 @@
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
 #include "darkpalette.h"
+#include "dataview.h"
 #include "demomode.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
@@ -14,8 +15,10 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QMessageBox>
+#include <QPointer>
 #include <QStatusBar>
 #include <QStyleFactory>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <algorithm>
@@ -33,6 +36,8 @@ struct Options
     int screenshotDelaySeconds = 5;
     bool dark = false;
     QString select;
+    QString dataFolder;
+    int dataTab = 0;
     QStringList initialText;
 };
 
@@ -52,14 +57,20 @@ Options parse(QApplication &app)
         QApplication::translate("GuiApplication",
                                 "With --demo: load this simulator scenario instead."),
         QStringLiteral("file"));
+    const QCommandLineOption data(
+        QStringLiteral("data"),
+        QApplication::translate("GuiApplication",
+                                "Open the Data view on this folder of export files."),
+        QStringLiteral("folder"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("file"));
+    QCommandLineOption dataTab(QStringLiteral("data-tab"), QString(), QStringLiteral("index"));
     QCommandLineOption delay(QStringLiteral("screenshot-delay"), QString(),
                              QStringLiteral("seconds"), QStringLiteral("5"));
     QCommandLineOption dark(QStringLiteral("dark"), QString());
     QCommandLineOption select(QStringLiteral("select"), QString(), QStringLiteral("id"));
-    for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select})
+    for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select, &dataTab})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, scenario, screenshot, delay, dark, select});
+    parser.addOptions({demo, scenario, data, screenshot, delay, dark, select, dataTab});
     parser.addPositionalArgument(
         QStringLiteral("ids"),
         QApplication::translate("GuiApplication", "Operation ids or URLs to track at once."),
@@ -73,6 +84,8 @@ Options parse(QApplication &app)
     options.screenshotDelaySeconds = std::max(0, parser.value(delay).toInt());
     options.dark = parser.isSet(dark);
     options.select = parser.value(select);
+    options.dataFolder = parser.value(data);
+    options.dataTab = parser.value(dataTab).toInt();
     options.initialText = parser.positionalArguments();
     return options;
 }
@@ -146,10 +159,18 @@ int run(QApplication &app)
     window.show();
     if (!options.select.isEmpty())
         window.selectOperation(options.select);
+    const QPointer<DataView> data
+        = options.dataFolder.isEmpty() ? nullptr : window.openDataView(options.dataFolder);
 
     if (!options.screenshot.isEmpty()) {
         QTimer::singleShot(options.screenshotDelaySeconds * 1000, &window, [&] {
-            const bool saved = window.grab().save(options.screenshot);
+            // With --data, the Data view (on the tab asked for) is what the picture shows.
+            QWidget *shown = &window;
+            if (data) {
+                data->tabs()->setCurrentIndex(options.dataTab);
+                shown = data;
+            }
+            const bool saved = shown->grab().save(options.screenshot);
             if (!saved)
                 std::fprintf(stderr, "billing-monitor: cannot write %s\n",
                              qPrintable(options.screenshot));

@@ -4,10 +4,12 @@
 
 #include "addoperationsbar.h"
 #include "app/appsettings.h"
+#include "app/downloads/downloadfolders.h"
 #include "app/exports/exportstarter.h"
 #include "app/polling/operationmonitor.h"
-#include "app/store/operationstore.h"
 #include "app/session.h"
+#include "app/store/operationstore.h"
+#include "dataview.h"
 #include "detailspanel.h"
 #include "manifestpanel.h"
 #include "messagebanner.h"
@@ -27,6 +29,7 @@
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QFileDialog>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMenu>
@@ -328,6 +331,18 @@ void MainWindow::createActions()
         QStringLiteral("configure"), style()->standardIcon(QStyle::SP_FileDialogDetailedView)));
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
 
+    m_openFolderAction = new QAction(tr("&Open Export Folder…"), this);
+    m_openFolderAction->setShortcut(QKeySequence::Open);
+    m_openFolderAction->setToolTip(
+        tr("Summarise, chart and convert a folder of downloaded export files"));
+    connect(m_openFolderAction, &QAction::triggered, this, &MainWindow::openExportFolder);
+
+    m_showDataAction = new QAction(tr("Show &Data"), this);
+    m_showDataAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_showDataAction->setToolTip(
+        tr("Summarise, chart and convert the files downloaded for the selected operation"));
+    connect(m_showDataAction, &QAction::triggered, this, &MainWindow::showSelectedData);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -335,13 +350,15 @@ void MainWindow::createActions()
 
     addActions({m_newExportAction, m_undoAction, m_redoAction, m_addAction, m_pasteAction,
                 m_refreshAction, m_checkAction, m_copyIdsAction, m_filterAction, m_detailsAction,
-                m_settingsAction, m_quitAction});
+                m_settingsAction, m_quitAction, m_openFolderAction, m_showDataAction});
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newExportAction);
+    file->addAction(m_openFolderAction);
+    file->addAction(m_showDataAction);
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -626,6 +643,40 @@ void MainWindow::updateActions()
     m_removeFinishedAction->setEnabled(m_session->model()->rowCount() > 0);
     m_copyIdsAction->setEnabled(any);
     m_copyLinkAction->setEnabled(!m_details->manifestLinkText().isEmpty());
+    m_showDataAction->setEnabled(selectedIds().size() == 1);
+}
+
+DataView *MainWindow::openDataView(const QString &folder)
+{
+    auto *view = new DataView(this);
+    view->setWindowFlag(Qt::Window);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->openFolder(folder);
+    view->show();
+    return view;
+}
+
+void MainWindow::openExportFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Export Folder"));
+    if (!folder.isEmpty())
+        openDataView(folder);
+}
+
+void MainWindow::showSelectedData()
+{
+    const QStringList ids = selectedIds();
+    if (ids.size() != 1)
+        return;
+    const QString folder = DownloadFolders::folder(ids.constFirst());
+    if (folder.isEmpty()) {
+        showNotice(tr("No files yet"),
+                   tr("Download this operation's files first, or open a folder of export files "
+                      "with File → Open Export Folder…"),
+                   MessageBanner::Kind::Information);
+        return;
+    }
+    openDataView(folder);
 }
 
 void MainWindow::restoreLayout()

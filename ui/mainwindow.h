@@ -10,6 +10,7 @@ class DetailsPanel;
 class Notifier;
 class OperationStyleProxy;
 class OperationTableView;
+class DataView;
 class QAction;
 class RemovalUndo;
 class QLineEdit;
@@ -41,6 +42,11 @@ public:
     void checkSelectedNow();
     void copySelectedIds();
     void openSettings();
+    // A Data window on a folder of export files; the selected operation's download folder
+    // for showSelectedData().
+    DataView *openDataView(const QString &folder);
+    void openExportFolder();
+    void showSelectedData();
 
     // A closable banner for news that needs no dialog; title is shown bold, both plain text.
     void showNotice(const QString &title, const QString &text, MessageBanner::Kind kind);
@@ -107,6 +113,8 @@ private:
     QAction *m_removeAction = nullptr;
     QAction *m_removeFinishedAction = nullptr;
     QAction *m_newExportAction = nullptr;
+    QAction *m_openFolderAction = nullptr;
+    QAction *m_showDataAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_copyIdsAction = nullptr;
