@@ -29,9 +29,6 @@ const char *const RoleNames[RoleCount] = {
     "Total",
     "Currency",
     "BillableQuantity",
-    "Quantity",
-    "UnitPrice",
-    "EffectiveUnitPrice",
 };
 
 QStringList split(const char *names)

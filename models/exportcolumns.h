@@ -35,9 +35,6 @@ enum class Role {
     Total,
     Currency,
     BillableQuantity,
-    Quantity,
-    UnitPrice,
-    EffectiveUnitPrice,
     Count
 };
 constexpr int RoleCount = int(Role::Count);

@@ -264,7 +264,7 @@ void DataView::onLoaded()
         addSummaryRow(tr("Total:"), totalsText(summary.totals));
     }
     if (summary.hasQuantity)
-        addSummaryRow(usage ? tr("Quantity:") : tr("Billable quantity:"),
+        addSummaryRow(tr("Billable quantity:"),
                       locale.toString(summary.quantity.toDouble(), 'f', 2));
 
     QStringList notes;

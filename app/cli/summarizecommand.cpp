@@ -111,8 +111,7 @@ void SummarizeCommand::print(const DataSummary &summary)
     if (!usage && !summary.taxTotals.isEmpty())
         out << "TaxTotal:  " << totalsText(summary.taxTotals) << '\n';
     if (summary.hasQuantity)
-        out << (usage ? "Quantity:  " : "BillableQuantity: ") << summary.quantity.toExactString()
-            << '\n';
+        out << "BillableQuantity: " << summary.quantity.toExactString() << '\n';
     if (!summary.missingColumns.isEmpty())
         out << "Not in the data (left out): " << summary.missingColumns.join(QStringLiteral(", "))
             << '\n';

@@ -55,7 +55,9 @@ struct DataSummary
     CurrencyTotals pricingTotals; // usage: PricingPreTaxTotal by PricingCurrency
     CurrencyTotals subtotals; // reconciliation: Subtotal by Currency
     CurrencyTotals taxTotals; // reconciliation: TaxTotal by Currency
-    Decimal quantity; // reconciliation: BillableQuantity; usage: Quantity
+    // Reconciliation: BillableQuantity. (Usage quantities are in each meter's own unit, so
+    // their sum would mean nothing.)
+    Decimal quantity;
     bool hasQuantity = false;
 
     QStringList columns; // documented ones in documented order, then the others as found

@@ -102,9 +102,8 @@ struct SummaryAccumulator::State
     qint64 inflatedBytes = 0;
     std::string usageFrom, usageTo, chargeFrom, chargeTo;
     Money billing, pricing, subtotal, tax, total;
-    Decimal billable, quantity;
+    Decimal billable;
     bool hasBillable = false;
-    bool hasQuantity = false;
     std::unordered_map<std::string, Group> groups[GroupingCount];
     std::map<std::string, Money> perDay;
     std::vector<std::string> columns; // as first seen
@@ -219,10 +218,6 @@ void SummaryAccumulator::record(const ColumnRegistry &columns, const RecordView 
             add(s.billing, currency, main);
         if (s.amount(columns, record, Role::PricingPreTaxTotal, &amount))
             add(s.pricing, value(Role::PricingCurrency), amount);
-        if (s.amount(columns, record, Role::Quantity, &amount)) {
-            s.quantity += amount;
-            s.hasQuantity = true;
-        }
         const std::string_view day = isoDate(value(Role::UsageDate));
         widen(s.usageFrom, s.usageTo, day);
         if (hasMain && !day.empty()) {
@@ -295,9 +290,7 @@ void SummaryAccumulator::mergeFrom(const SummaryAccumulator &other)
     addAll(s.tax, o.tax);
     addAll(s.total, o.total);
     s.billable += o.billable;
-    s.quantity += o.quantity;
     s.hasBillable = s.hasBillable || o.hasBillable;
-    s.hasQuantity = s.hasQuantity || o.hasQuantity;
     for (int g = 0; g < GroupingCount; ++g) {
         for (const auto &[id, group] : o.groups[g]) {
             State::Group &mine = s.groups[g][id];
@@ -343,8 +336,6 @@ DataSummary SummaryAccumulator::result(const QList<FileProblem> &problems) const
     if (usage) {
         summary.totals = toTotals(s.billing);
         summary.pricingTotals = toTotals(s.pricing);
-        summary.quantity = s.quantity;
-        summary.hasQuantity = s.hasQuantity;
         for (const auto &[day, money] : s.perDay)
             summary.perDay.insert(text(day), toTotals(money));
     } else if (summary.kind == Kind::Reconciliation) {
