@@ -2,30 +2,14 @@
 #include "app/data/exportconversion.h"
 #include "app/data/exportfiles.h"
 #include "support/exportfixture.h"
+#include "support/zlibdata.h"
 
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <zlib.h>
-
 namespace {
-
-QByteArray gzip(const QByteArray &data)
-{
-    z_stream stream {};
-    deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-    QByteArray out(int(deflateBound(&stream, uLong(data.size()))) + 64, Qt::Uninitialized);
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    stream.next_out = reinterpret_cast<Bytef *>(out.data());
-    stream.avail_out = uInt(out.size());
-    deflate(&stream, Z_FINISH);
-    out.resize(int(stream.total_out));
-    deflateEnd(&stream);
-    return out;
-}
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &bytes)
 {
@@ -110,10 +94,13 @@ private slots:
         QStringList paths;
         // Two members in one file, CRLF and a byte order mark in another.
         paths << writeFile(dir, QStringLiteral("a.json.gz"),
-                           gzip(usageLines(0, 500)) + gzip(usageLines(500, 500)));
-        paths << writeFile(dir, QStringLiteral("b.json.gz"),
-                           gzip("\xEF\xBB\xBF" + usageLines(1000, 700).replace("\n", "\r\n")));
-        paths << writeFile(dir, QStringLiteral("c.json.gz"), gzip(usageLines(1700, 300, true)));
+                           ZlibData::gzip(usageLines(0, 500))
+                               + ZlibData::gzip(usageLines(500, 500)));
+        paths << writeFile(
+            dir, QStringLiteral("b.json.gz"),
+            ZlibData::gzip("\xEF\xBB\xBF" + usageLines(1000, 700).replace("\n", "\r\n")));
+        paths << writeFile(dir, QStringLiteral("c.json.gz"),
+                           ZlibData::gzip(usageLines(1700, 300, true)));
         const DataSummary summary = ExportFiles::summarize(paths, {}, 3);
         QVERIFY(summary.problems.isEmpty());
         QCOMPARE(summary.kind, ExportColumns::Kind::Usage);
@@ -144,10 +131,10 @@ private slots:
     void corruptFileIsNamedAndLeftOut()
     {
         QTemporaryDir dir;
-        QByteArray truncated = gzip(usageLines(0, 300));
+        QByteArray truncated = ZlibData::gzip(usageLines(0, 300));
         truncated.chop(30);
         const QStringList paths {
-            writeFile(dir, QStringLiteral("good.json.gz"), gzip(usageLines(0, 100))),
+            writeFile(dir, QStringLiteral("good.json.gz"), ZlibData::gzip(usageLines(0, 100))),
             writeFile(dir, QStringLiteral("truncated.json.gz"), truncated),
         };
         const DataSummary summary = ExportFiles::summarize(paths, {}, 2);
@@ -165,8 +152,8 @@ private slots:
                                 "{\"CUSTOMERID\":\"x\",\"Total\":\"n/a\"}\n"
                                 "{\"CustomerId\":\"y\",\"Total\":7,\"Currency\":\"EUR\"}\n"
                                 "{\"CustomerId\":\"y\",\"Total\":\"\",\"BillableQuantity\":2}\n";
-        const DataSummary summary
-            = ExportFiles::summarize({writeFile(dir, QStringLiteral("r.json.gz"), gzip(text))}, {});
+        const DataSummary summary = ExportFiles::summarize(
+            {writeFile(dir, QStringLiteral("r.json.gz"), ZlibData::gzip(text))}, {});
         QCOMPARE(summary.kind, ExportColumns::Kind::Reconciliation);
         QCOMPARE(summary.rows, 4);
         QCOMPARE(summary.badAmounts, 1);
@@ -189,7 +176,7 @@ private slots:
         const QByteArray text = "{\"Zeta\":\"z\",\"BillingCurrency\":\"EUR\",\"AdditionalInfo\":"
                                 "{\"k\":[1,2]},\"BillingPreTaxTotal\":1.5}\n";
         const QStringList paths {
-            writeFile(dir, QStringLiteral("p.json.gz"), gzip(text.repeated(5)))};
+            writeFile(dir, QStringLiteral("p.json.gz"), ZlibData::gzip(text.repeated(5)))};
         const DataSummary summary = ExportFiles::summarize(paths, {});
         QCOMPARE(summary.columns,
                  QStringList({QStringLiteral("AdditionalInfo"), QStringLiteral("BillingCurrency"),
@@ -205,7 +192,7 @@ private slots:
     {
         QTemporaryDir dir;
         const QStringList paths {
-            writeFile(dir, QStringLiteral("u.json.gz"), gzip(usageLines(0, 2500)))};
+            writeFile(dir, QStringLiteral("u.json.gz"), ZlibData::gzip(usageLines(0, 2500)))};
         const DataSummary summary = ExportFiles::summarize(paths, {});
         ExportConversion::Request request;
         request.paths = paths;
@@ -248,7 +235,7 @@ print("%.2f %.2f" % (totals["EUR"], totals["USD"]))
         const QByteArray text = "{\"CustomerName\":\"=HYPERLINK(\\\"x\\\")\",\"UsageDate\":"
                                 "\"2024-05-02T00:00:00Z\",\"BillingPreTaxTotal\":-1.5,"
                                 "\"ChargeStartDate\":\"2024-05-01T13:45:10Z\",\"Note\":\"a,b\"}\n";
-        const QStringList paths {writeFile(dir, QStringLiteral("f.json.gz"), gzip(text))};
+        const QStringList paths {writeFile(dir, QStringLiteral("f.json.gz"), ZlibData::gzip(text))};
         const DataSummary summary = ExportFiles::summarize(paths, {});
         ExportConversion::Request request;
         request.paths = paths;

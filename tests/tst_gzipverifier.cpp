@@ -1,5 +1,6 @@
 #include "app/data/jsonlinesscanner.h"
 #include "app/downloads/gzipjsonlinesverifier.h"
+#include "support/zlibdata.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -7,26 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <zlib.h>
-
 namespace {
-
-QByteArray gzip(const QByteArray &data)
-{
-    z_stream stream {};
-    if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY)
-        != Z_OK)
-        return {};
-    QByteArray out(int(deflateBound(&stream, uLong(data.size()))) + 64, Qt::Uninitialized);
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    stream.next_out = reinterpret_cast<Bytef *>(out.data());
-    stream.avail_out = uInt(out.size());
-    deflate(&stream, Z_FINISH);
-    out.resize(int(stream.total_out));
-    deflateEnd(&stream);
-    return out;
-}
 
 QByteArray jsonLines(int count, int firstId = 0)
 {
@@ -67,7 +49,7 @@ private slots:
     {
         QFETCH(int, chunkSize);
         const QByteArray text = jsonLines(500);
-        const QByteArray compressed = gzip(text);
+        const QByteArray compressed = ZlibData::gzip(text);
         const JsonLinesReport report = verifyInChunks(compressed, chunkSize);
         QVERIFY2(report.ok, qPrintable(report.error));
         QCOMPARE(report.lines, 500);
@@ -81,7 +63,8 @@ private slots:
         const QByteArray first = jsonLines(10);
         const QByteArray second = jsonLines(7, 10);
         const QByteArray third = jsonLines(3, 17);
-        const QByteArray data = gzip(first) + gzip(second) + gzip(third);
+        const QByteArray data
+            = ZlibData::gzip(first) + ZlibData::gzip(second) + ZlibData::gzip(third);
         for (const int chunkSize : {1, 13, 4096}) {
             const JsonLinesReport report = verifyInChunks(data, chunkSize);
             QVERIFY2(report.ok, qPrintable(report.error));
@@ -94,7 +77,7 @@ private slots:
     void acceptsBlankLinesCrLfAndNoFinalNewline()
     {
         const QByteArray text = "{\"a\":1}\r\n\n   \n{\"b\":2}\n{\"c\":3}";
-        const JsonLinesReport report = verifyInChunks(gzip(text), 5);
+        const JsonLinesReport report = verifyInChunks(ZlibData::gzip(text), 5);
         QVERIFY2(report.ok, qPrintable(report.error));
         QCOMPARE(report.lines, 3);
     }
@@ -104,7 +87,7 @@ private slots:
         // 8 MB of near-identical lines deflate to a few KB: one input chunk yields many
         // output buffers, which must all be drained before the stream can end.
         const QByteArray text = jsonLines(1).repeated(200000);
-        const QByteArray compressed = gzip(text);
+        const QByteArray compressed = ZlibData::gzip(text);
         QVERIFY(compressed.size() < text.size() / 50);
         QBuffer copy;
         copy.open(QIODevice::WriteOnly);
@@ -118,7 +101,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("data");
         QTest::addColumn<QString>("expected");
-        const QByteArray good = gzip(jsonLines(200));
+        const QByteArray good = ZlibData::gzip(jsonLines(200));
         QByteArray flipped = good;
         flipped[flipped.size() / 2] = char(flipped.at(flipped.size() / 2) ^ 0x55);
         QByteArray badCrc = good;
@@ -135,12 +118,13 @@ private slots:
         QTest::newRow("bad checksum") << badCrc << QStringLiteral("not a valid gzip file");
         QTest::newRow("trailing garbage")
             << good + QByteArray("garbage") << QStringLiteral("unexpected data after the end");
-        QTest::newRow("not json") << gzip("{\"a\":1}\n{oops}\n")
+        QTest::newRow("not json") << ZlibData::gzip("{\"a\":1}\n{oops}\n")
                                   << QStringLiteral("line 2 is not valid JSON");
-        QTest::newRow("array line")
-            << gzip("{\"a\":1}\n[1,2]\n") << QStringLiteral("line 2 is JSON but not an object");
+        QTest::newRow("array line") << ZlibData::gzip("{\"a\":1}\n[1,2]\n")
+                                    << QStringLiteral("line 2 is JSON but not an object");
         QTest::newRow("number line")
-            << gzip("42\n") << QStringLiteral("line 1 is (JSON but not an object|not valid JSON)");
+            << ZlibData::gzip("42\n")
+            << QStringLiteral("line 1 is (JSON but not an object|not valid JSON)");
     }
     void reportsBadData()
     {
@@ -159,7 +143,8 @@ private slots:
             = "{\"a\":\"" + QByteArray(ScanLimits::MaxLineBytes + 10, 'x') + "\"}\n";
         ScanLimits limits;
         limits.maxRatio = 1e9; // a line of one letter compresses like a bomb
-        const JsonLinesReport report = verifyInChunks(gzip(text), 1 << 20, nullptr, limits);
+        const JsonLinesReport report
+            = verifyInChunks(ZlibData::gzip(text), 1 << 20, nullptr, limits);
         QVERIFY(!report.ok);
         QVERIFY2(report.error.contains(QLatin1String("line 1 is longer than 16 MiB")),
                  qPrintable(report.error));
@@ -170,7 +155,7 @@ private slots:
         const QByteArray longLine = "{\"a\":\"" + QByteArray(4 << 20, 'x') + "\"}\r\n";
         const QByteArray text = "\xEF\xBB\xBF{\"a\":1}\n" + longLine + "{\"b\":2}";
         for (const int chunkSize : {7, 1 << 20}) {
-            const JsonLinesReport report = verifyInChunks(gzip(text), chunkSize);
+            const JsonLinesReport report = verifyInChunks(ZlibData::gzip(text), chunkSize);
             QVERIFY2(report.ok, qPrintable(report.error));
             QCOMPARE(report.lines, 3);
         }
@@ -178,7 +163,7 @@ private slots:
 
     void reportsFileWithoutRecordsAsEmpty()
     {
-        const JsonLinesReport report = verifyInChunks(gzip("\n\r\n   \n"), 1 << 20);
+        const JsonLinesReport report = verifyInChunks(ZlibData::gzip("\n\r\n   \n"), 1 << 20);
         QVERIFY(!report.ok);
         QCOMPARE(report.outcome, ScanReport::Outcome::Empty);
         QVERIFY2(report.error.contains(QLatin1String("holds no records")),
@@ -188,7 +173,7 @@ private slots:
     void refusesNewlineBomb()
     {
         // 8 MiB of newlines deflate about a thousandfold: far beyond any billing data.
-        const QByteArray bomb = gzip(QByteArray(8 << 20, '\n'));
+        const QByteArray bomb = ZlibData::gzip(QByteArray(8 << 20, '\n'));
         QVERIFY(bomb.size() < 64 * 1024);
         ScanLimits limits;
         limits.ratioFloorBytes = 1 << 20;
@@ -206,7 +191,8 @@ private slots:
         const QByteArray text = jsonLines(100000); // about 4 MB of ordinary lines
         ScanLimits limits;
         limits.maxInflatedBytes = 1 << 20;
-        const JsonLinesReport report = verifyInChunks(gzip(text), 64 * 1024, nullptr, limits);
+        const JsonLinesReport report
+            = verifyInChunks(ZlibData::gzip(text), 64 * 1024, nullptr, limits);
         QVERIFY(!report.ok);
         QCOMPARE(report.outcome, ScanReport::Outcome::Refused);
         QVERIFY2(report.error.contains(QLatin1String("the limit per file")),
@@ -220,7 +206,7 @@ private slots:
         QTemporaryDir elsewhere;
         QFile file(dir.filePath(QStringLiteral("x.json.gz")));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(gzip(jsonLines(10)));
+        file.write(ZlibData::gzip(jsonLines(10)));
         file.close();
         const QString victim = elsewhere.filePath(QStringLiteral("precious.txt"));
         QFile precious(victim);
@@ -244,7 +230,7 @@ private slots:
         const QByteArray text = jsonLines(1000);
         QFile file(dir.filePath(QStringLiteral("part-0.json.gz")));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(gzip(text));
+        file.write(ZlibData::gzip(text));
         file.close();
 
         const QString copyPath = dir.filePath(QStringLiteral("part-0.jsonl"));
@@ -261,7 +247,7 @@ private slots:
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("bad.json.gz")));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(gzip(jsonLines(10) + "not json\n"));
+        file.write(ZlibData::gzip(jsonLines(10) + "not json\n"));
         file.close();
         const QString copyPath = dir.filePath(QStringLiteral("bad.jsonl"));
         const JsonLinesReport report = verifyGzipJsonLinesFile(file.fileName(), copyPath);
@@ -275,7 +261,7 @@ private slots:
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("x.json.gz")));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(gzip(jsonLines(100)));
+        file.write(ZlibData::gzip(jsonLines(100)));
         file.close();
         const std::atomic_bool cancelled {true};
         const JsonLinesReport report = verifyGzipJsonLinesFile(file.fileName(), {}, &cancelled);

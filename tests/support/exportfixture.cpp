@@ -1,33 +1,14 @@
 #include "exportfixture.h"
 
+#include "zlibdata.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 
-#include <zlib.h>
-
 namespace {
-
-QByteArray gunzip(const QByteArray &data)
-{
-    z_stream stream {};
-    inflateInit2(&stream, 16 + MAX_WBITS);
-    QByteArray out;
-    char buffer[1 << 16];
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    int result = Z_OK;
-    while (result == Z_OK) {
-        stream.next_out = reinterpret_cast<Bytef *>(buffer);
-        stream.avail_out = sizeof buffer;
-        result = inflate(&stream, Z_NO_FLUSH);
-        out.append(buffer, qsizetype(sizeof buffer - stream.avail_out));
-    }
-    inflateEnd(&stream);
-    return out;
-}
 
 // "12.34" or "-0.5" as cents, from the text as written (the generator writes 2 decimals).
 qint64 cents(const QJsonValue &value)
@@ -70,7 +51,7 @@ ExportFixture::Expected ExportFixture::expected(const QStringList &paths,
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
             return {};
-        const QList<QByteArray> lines = gunzip(file.readAll()).split('\n');
+        const QList<QByteArray> lines = ZlibData::gunzip(file.readAll()).split('\n');
         for (const QByteArray &line : lines) {
             if (line.trimmed().isEmpty())
                 continue;

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "app/graph/graphclient.h"
-#include "app/simulator/graphsimulator.h"
 #include "app/graph/tokenprovider.h"
+#include "app/simulator/graphsimulator.h"
 #include "models/trackedoperation.h"
 
 #include <QString>
