@@ -23,6 +23,9 @@ packages=(
     qt6-charts-dev libqt6opengl6-dev libisal-dev libsimdjson-dev libxlsxwriter-dev python3-openpyxl
     fonts-dejavu-core desktop-file-utils
     xvfb xauth curl
+    clang libclang-rt-14-dev # the sanitizer and fuzz build of packaging/ci-extra.sh
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
+    libxlsxwriter-dev python3-openpyxl
 )
 
 missing=()

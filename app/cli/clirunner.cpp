@@ -10,6 +10,7 @@
 #include "simulatecommand.h"
 #include "statuscommand.h"
 #include "summarizecommand.h"
+#include "texttable.h"
 #include "watchcommand.h"
 
 #include "app/appsettings.h"
@@ -25,7 +26,7 @@ namespace {
 
 void complain(QTextStream &err, const QString &message)
 {
-    err << "billing-monitor-cli: " << message << '\n';
+    err << "billing-monitor-cli: " << terminalSafe(message) << '\n';
     err.flush();
 }
 
@@ -74,9 +75,10 @@ std::optional<GraphEndpoint> endpointFor(const CliOptions &options,
         ? QLatin1String(GraphEndpoint::DefaultVersion)
         : options.apiVersion;
     QString why;
-    std::optional<GraphEndpoint> endpoint = GraphEndpoint::make(root, version, &why);
+    GraphEndpoint::Part refused = GraphEndpoint::Part::Root;
+    std::optional<GraphEndpoint> endpoint = GraphEndpoint::make(root, version, &why, &refused);
     if (!endpoint) {
-        if (why.contains(QLatin1String("API version")))
+        if (refused == GraphEndpoint::Part::Version)
             source = QStringLiteral("--api-version");
         *error = source.isEmpty() ? why : source + QStringLiteral(": ") + why;
     }

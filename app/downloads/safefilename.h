@@ -14,10 +14,6 @@ constexpr int MaxBytes = 240;
 // Empty when `name` is safe to create inside a folder; otherwise why not, in a sentence
 // for the analyst, e.g. "contains a path separator".
 QString problem(const QString &name);
-inline bool isSafe(const QString &name)
-{
-    return problem(name).isEmpty();
-}
 
 // The decompressed copy's name: "x.json.gz" and "x.gz" both become "x.jsonl".
 QString inflatedName(const QString &blobName);

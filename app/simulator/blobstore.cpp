@@ -1,11 +1,11 @@
 #include "blobstore.h"
 
 #include "blobgenerator.h"
+#include "httpdate.h"
 #include "sastoken.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
-#include <QLocale>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUuid>
@@ -37,13 +37,6 @@ QString normalisedPath(const QString &path)
         }
     }
     return QLatin1Char('/') + kept.join(QLatin1Char('/'));
-}
-
-QByteArray httpDate(const QDateTime &time)
-{
-    return QLocale::c()
-        .toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
-        .toLatin1();
 }
 
 SimulatorReply storageError(int status, const QString &code, const QString &message,
@@ -222,5 +215,9 @@ SimulatorReply BlobStore::serve(const QString &path, const QUrlQuery &query,
             && std::uniform_real_distribution<double>(0, 1)(m_dropRandom) < spec.dropRate);
     if (spec.dropAfterBytes >= 0 && drop)
         reply.cutAfterBytes = qMin<qint64>(spec.dropAfterBytes, reply.body.size());
+    if (seen == 0 && spec.stallBlobs.contains(blob.index)) {
+        reply.cutAfterBytes = reply.body.size() / 2;
+        reply.holdOpenAfterCut = true;
+    }
     return reply;
 }

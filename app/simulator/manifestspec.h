@@ -25,6 +25,9 @@ struct ManifestSpec
     // or "a/b.json.gz" test the downloader.
     QStringList blobNames;
     QList<int> corruptBlobs; // indexes of blobs served as bytes that are not gzip
+    // Indexes of blobs whose first request sends half the body and then nothing more while
+    // keeping the connection open, as a stalled transfer does; later requests get the rest.
+    QList<int> stallBlobs;
     // Closes the connection after this many body bytes (-1: never) on the first
     // dropRequests requests for each blob (-1: on every request), and on each later request
     // with probability dropRate (from a fixed seed, so runs repeat).

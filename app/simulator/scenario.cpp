@@ -179,10 +179,22 @@ private:
     bool m_failed = false;
 };
 
+void readBlobIndexes(ObjectReader &reader, const char *key, QList<int> *indexes)
+{
+    const QJsonArray array = reader.array(key);
+    if (!array.isEmpty())
+        indexes->clear();
+    for (const QJsonValue &index : array) {
+        if (!index.isDouble() || index.toDouble() < 0)
+            reader.fail(QLatin1String(key), QStringLiteral("expected blob indexes"));
+        indexes->append(index.toInt());
+    }
+}
+
 void readManifest(ObjectReader &reader, ManifestSpec *spec)
 {
     reader.allowOnly({"blobCount", "linesPerBlob", "blobSizeBytes", "sasLifetimeSeconds",
-                      "reportBlobSizes", "dataFormat", "blobNames", "corruptBlobs",
+                      "reportBlobSizes", "dataFormat", "blobNames", "corruptBlobs", "stallBlobs",
                       "dropAfterBytes", "dropRequests", "dropRate", "kind", "attributeSet"});
     reader.integer("blobCount", &spec->blobCount, 0, 10000);
     reader.integer("linesPerBlob", &spec->linesPerBlob, 0, 1e8);
@@ -212,14 +224,8 @@ void readManifest(ObjectReader &reader, ManifestSpec *spec)
             reader.fail(QStringLiteral("blobNames"), QStringLiteral("expected non-empty strings"));
         spec->blobNames.append(name.toString());
     }
-    const QJsonArray corrupt = reader.array("corruptBlobs");
-    if (!corrupt.isEmpty())
-        spec->corruptBlobs.clear();
-    for (const QJsonValue &index : corrupt) {
-        if (!index.isDouble() || index.toDouble() < 0)
-            reader.fail(QStringLiteral("corruptBlobs"), QStringLiteral("expected blob indexes"));
-        spec->corruptBlobs.append(index.toInt());
-    }
+    readBlobIndexes(reader, "corruptBlobs", &spec->corruptBlobs);
+    readBlobIndexes(reader, "stallBlobs", &spec->stallBlobs);
     if (spec->linesPerBlob == 0 && spec->blobSizeBytes == 0)
         reader.fail(QStringLiteral("linesPerBlob"),
                     QStringLiteral("0 needs a blobSizeBytes to fill up to"));
