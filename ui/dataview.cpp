@@ -125,7 +125,7 @@ DataView::DataView(QWidget *parent)
     auto *groupPage = new QWidget(this);
     auto *groupLayout = new QVBoxLayout(groupPage);
     auto *groupBar = new QHBoxLayout;
-    auto *groupLabel = new QLabel(tr("&Group by:"), groupPage);
+    auto *groupLabel = new QLabel(tr("Group &by:"), groupPage);
     groupLabel->setBuddy(m_groupBy);
     groupBar->addWidget(groupLabel);
     groupBar->addWidget(m_groupBy);
