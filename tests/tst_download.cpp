@@ -414,6 +414,35 @@ private slots:
             QStringList({QStringLiteral("inner")}));
     }
 
+    void refusesBlobNamesThatCollideBeforeDownloading_data()
+    {
+        QTest::addColumn<QStringList>("names");
+        QTest::newRow("same .jsonl")
+            << QStringList {QStringLiteral("x.gz"), QStringLiteral("x.json.gz")};
+        QTest::newRow("a part of another")
+            << QStringList {QStringLiteral("y.json.gz"), QStringLiteral("y.json.gz.part")};
+        QTest::newRow("a corrupt one of another")
+            << QStringList {QStringLiteral("y.json.gz.corrupt"), QStringLiteral("y.json.gz")};
+        QTest::newRow("letter case")
+            << QStringList {QStringLiteral("A.json.gz"), QStringLiteral("a.json.gz")};
+    }
+    void refusesBlobNamesThatCollideBeforeDownloading()
+    {
+        QFETCH(QStringList, names);
+        SimulatedOperation operation = SimulatedGraph::succeededOperation();
+        operation.manifest.blobNames = names;
+        const Manifest manifest = loadManifest(operation);
+        m_graph->simulator.clearRequestLog();
+        const QString problem
+            = m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path());
+        QVERIFY2(problem.contains(QLatin1String("would both be saved as")), qPrintable(problem));
+        QVERIFY(m_downloads->jobs(m_operationId).isEmpty());
+        QCOMPARE(blobStatuses(), QList<int>());
+        QVERIFY(SafeFileName::collisionProblem(
+                    {QStringLiteral("a.json.gz"), QStringLiteral("b.json.gz")})
+                    .isEmpty());
+    }
+
     void explainsFilesThatCannotBeWritten()
     {
         SimulatedOperation operation = SimulatedGraph::succeededOperation();

@@ -6,6 +6,7 @@
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
 #include "app/store/operationstore.h"
+#include "dataview.h"
 #include "demomode.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
@@ -18,7 +19,9 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QMessageBox>
+#include <QPointer>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <algorithm>
@@ -38,6 +41,8 @@ struct Options
     int fleet = 0;
     QString select;
     QString downloadTo;
+    QString dataFolder;
+    int dataTab = 0;
     QStringList initialText;
 };
 
@@ -62,7 +67,13 @@ Options parse(QApplication &app)
         QApplication::translate("GuiApplication",
                                 "With --demo: add this many operations with random timelines."),
         QStringLiteral("count"));
+    const QCommandLineOption data(
+        QStringLiteral("data"),
+        QApplication::translate("GuiApplication",
+                                "Open the Data view on this folder of export files."),
+        QStringLiteral("folder"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("file"));
+    QCommandLineOption dataTab(QStringLiteral("data-tab"), QString(), QStringLiteral("index"));
     QCommandLineOption delay(QStringLiteral("screenshot-delay"), QString(),
                              QStringLiteral("seconds"), QStringLiteral("5"));
     QCommandLineOption dark(QStringLiteral("dark"), QString());
@@ -71,9 +82,10 @@ Options parse(QApplication &app)
     // screenshot shows downloads under way.
     QCommandLineOption downloadTo(QStringLiteral("download-to"), QString(),
                                   QStringLiteral("folder"));
-    for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select, &downloadTo})
+    for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select, &downloadTo, &dataTab})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, scenario, fleet, screenshot, delay, dark, select, downloadTo});
+    parser.addOptions(
+        {demo, scenario, fleet, data, screenshot, delay, dark, select, downloadTo, dataTab});
     parser.addPositionalArgument(
         QStringLiteral("ids"),
         QApplication::translate("GuiApplication", "Operation ids or URLs to track at once."),
@@ -89,6 +101,8 @@ Options parse(QApplication &app)
     options.fleet = std::clamp(parser.value(fleet).toInt(), 0, 1000000);
     options.select = parser.value(select);
     options.downloadTo = parser.value(downloadTo);
+    options.dataFolder = parser.value(data);
+    options.dataTab = parser.value(dataTab).toInt();
     options.initialText = parser.positionalArguments();
     return options;
 }
@@ -176,10 +190,18 @@ int run(QApplication &app)
                 session.downloads()->download(id, state.manifest, state.manifest.blobs, folder);
             });
     }
+    const QPointer<DataView> data
+        = options.dataFolder.isEmpty() ? nullptr : window.openDataView(options.dataFolder);
 
     if (!options.screenshot.isEmpty()) {
         QTimer::singleShot(options.screenshotDelaySeconds * 1000, &window, [&] {
-            const bool saved = window.grab().save(options.screenshot);
+            // With --data, the Data view (on the tab asked for) is what the picture shows.
+            QWidget *shown = &window;
+            if (data) {
+                data->tabs()->setCurrentIndex(options.dataTab);
+                shown = data;
+            }
+            const bool saved = shown->grab().save(options.screenshot);
             if (!saved)
                 std::fprintf(stderr, "billing-monitor: cannot write %s\n",
                              qPrintable(options.screenshot));

@@ -109,14 +109,7 @@ QString DownloadJob::inflatedPath() const
 
 QString DownloadJob::inflatedFileName(const QString &blobName)
 {
-    QString name = blobName;
-    if (name.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive))
-        name.chop(3);
-    if (name.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
-        name.chop(5);
-    else if (name.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive))
-        name.chop(6);
-    return name + QLatin1String(".jsonl");
+    return SafeFileName::inflatedName(blobName);
 }
 
 bool DownloadJob::canRetry() const
@@ -429,6 +422,14 @@ void DownloadJob::onVerified()
         setState(State::Cancelled,
                  QStringLiteral("Cancelled while verifying; the downloaded file "
                                 "is kept as .part and Retry verifies it again."));
+        return;
+    }
+    if (m_report.outcome == ScanReport::Outcome::Unreadable) {
+        // The download is fine; the disk or the decompressed copy's path is not.
+        fail(Failure::Disk,
+             QStringLiteral("%1: %2. The downloaded file is kept as .part and Retry verifies "
+                            "it again.")
+                 .arg(m_blob.name, m_report.error));
         return;
     }
     if (!m_report.ok) {

@@ -1,5 +1,6 @@
 #include "app/downloads/downloadmanager.h"
 
+#include "app/downloads/downloadfolders.h"
 #include "app/downloads/safefilename.h"
 #include "app/graph/graphendpoint.h"
 #include "models/sizetext.h"
@@ -108,8 +109,15 @@ QString DownloadManager::download(const QString &operationId, const Manifest &ma
                  QDir::toNativeSeparators(folder));
     }
 
+    QStringList names;
+    for (const ManifestBlob &blob : blobs)
+        names.append(blob.name);
+    if (const QString clash = SafeFileName::collisionProblem(names); !clash.isEmpty())
+        return clash;
+
     const QString canonicalFolder = QFileInfo(folder).canonicalFilePath();
     m_folders.insert(operationId, canonicalFolder);
+    DownloadFolders::remember(operationId, canonicalFolder);
     QSet<QString> seen;
     for (const ManifestBlob &blob : blobs) {
         bool busy = false;

@@ -132,7 +132,8 @@ const QByteArray &BlobStore::content(const QString &manifestId, int index)
         return *cached;
     const ManifestSpec &spec = m_manifests.value(manifestId).spec;
     QByteArray bytes = BlobGenerator::gzipJsonLines(stableHash(key.toUtf8()), spec.linesPerBlob,
-                                                    spec.blobSizeBytes);
+                                                    spec.blobSizeBytes,
+                                                    {spec.reconciliation, spec.basicAttributes});
     if (spec.corruptBlobs.contains(index)) {
         // Keep the gzip header so the damage shows only once inflating starts.
         for (qsizetype i = qMax<qsizetype>(10, bytes.size() / 2);

@@ -530,6 +530,8 @@ SimulatorReply GraphSimulator::exportReply(const QHttpServerRequest &request,
     operation.outcome = m_exports.outcome;
     operation.retryAfter = m_exports.retryAfter;
     operation.manifest = m_exports.manifest;
+    operation.manifest.reconciliation = parts.at(0) == QLatin1String("reconciliation");
+    operation.manifest.basicAttributes = ExportBodyCheck::asksForBasicAttributes(request.body());
     const QString id = addOperation(operation);
     SimulatorReply reply;
     reply.status = 202;

@@ -18,6 +18,9 @@ struct ManifestSpec
     qint64 sasLifetimeSeconds = 12 * 3600;
     bool reportBlobSizes = false; // adds the non-schema "sizeInBytes" to each blob
     QString dataFormat = QStringLiteral("compressedJSON");
+    // What the blobs hold: set from the export request (its path and attributeSet).
+    bool reconciliation = false;
+    bool basicAttributes = false;
     // Replaces the generated names (and blobCount): hostile names such as "../evil.json.gz"
     // or "a/b.json.gz" test the downloader.
     QStringList blobNames;

@@ -195,7 +195,7 @@ void readManifest(ObjectReader &reader, ManifestSpec *spec)
 {
     reader.allowOnly({"blobCount", "linesPerBlob", "blobSizeBytes", "sasLifetimeSeconds",
                       "reportBlobSizes", "dataFormat", "blobNames", "corruptBlobs", "stallBlobs",
-                      "dropAfterBytes", "dropRequests", "dropRate"});
+                      "dropAfterBytes", "dropRequests", "dropRate", "kind", "attributeSet"});
     reader.integer("blobCount", &spec->blobCount, 0, 10000);
     reader.integer("linesPerBlob", &spec->linesPerBlob, 0, 1e8);
     reader.integer("blobSizeBytes", &spec->blobSizeBytes, 0, 4e9);
@@ -205,6 +205,17 @@ void readManifest(ObjectReader &reader, ManifestSpec *spec)
     reader.integer("dropAfterBytes", &spec->dropAfterBytes, -1, 4e9);
     reader.integer("dropRequests", &spec->dropRequests, -1, 1e9);
     reader.number("dropRate", &spec->dropRate, 0, 1);
+    QString kind
+        = spec->reconciliation ? QStringLiteral("reconciliation") : QStringLiteral("usage");
+    reader.string("kind", &kind);
+    if (kind != QLatin1String("usage") && kind != QLatin1String("reconciliation"))
+        reader.fail(QStringLiteral("kind"), QStringLiteral("expected usage or reconciliation"));
+    spec->reconciliation = kind == QLatin1String("reconciliation");
+    QString attributes = spec->basicAttributes ? QStringLiteral("basic") : QStringLiteral("full");
+    reader.string("attributeSet", &attributes);
+    if (attributes != QLatin1String("full") && attributes != QLatin1String("basic"))
+        reader.fail(QStringLiteral("attributeSet"), QStringLiteral("expected full or basic"));
+    spec->basicAttributes = attributes == QLatin1String("basic");
     const QJsonArray names = reader.array("blobNames");
     if (!names.isEmpty())
         spec->blobNames.clear();
