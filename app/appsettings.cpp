@@ -1,5 +1,9 @@
 #include "app/appsettings.h"
 
+#include <QDir>
+
+#include <algorithm>
+
 namespace {
 
 using Limits = PollPolicy::Limits;
@@ -13,6 +17,13 @@ const QString ExpiryHoursKey = QStringLiteral("monitor/expiryHours");
 const QString TransferTimeoutKey = QStringLiteral("monitor/transferTimeoutSeconds");
 const QString RememberTokenKey = QStringLiteral("graph/rememberToken");
 const QString TokenInKeychainKey = QStringLiteral("graph/tokenInKeychain");
+const QString LastDownloadFolderKey = QStringLiteral("downloads/lastFolder");
+const QString DecompressDownloadsKey = QStringLiteral("downloads/decompress");
+const QString LanguageKey = QStringLiteral("ui/language");
+const QString ThemeKey = QStringLiteral("ui/theme");
+const QString CloseToTrayKey = QStringLiteral("ui/closeToTray");
+const QString CloseToTrayExplainedKey = QStringLiteral("ui/closeToTrayExplained");
+const QString LastExportKindKey = QStringLiteral("ui/lastExportKind");
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString WindowStateKey = QStringLiteral("window/state");
 const QString HeaderStateKey = QStringLiteral("window/tableHeader");
@@ -144,6 +155,79 @@ bool AppSettings::tokenInKeychain() const
 void AppSettings::setTokenInKeychain(bool stored)
 {
     m_settings->setValue(TokenInKeychainKey, stored);
+}
+
+QString AppSettings::lastDownloadFolder() const
+{
+    return m_settings->value(LastDownloadFolderKey, QDir::homePath()).toString();
+}
+
+void AppSettings::setLastDownloadFolder(const QString &folder)
+{
+    m_settings->setValue(LastDownloadFolderKey, folder);
+}
+
+bool AppSettings::decompressDownloads() const
+{
+    return m_settings->value(DecompressDownloadsKey, false).toBool();
+}
+
+void AppSettings::setDecompressDownloads(bool decompress)
+{
+    m_settings->setValue(DecompressDownloadsKey, decompress);
+}
+
+QString AppSettings::language() const
+{
+    return m_settings->value(LanguageKey).toString();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    m_settings->setValue(LanguageKey, language);
+}
+
+QString AppSettings::theme() const
+{
+    const QString theme = m_settings->value(ThemeKey).toString();
+    return theme == u"light" || theme == u"dark" ? theme : QStringLiteral("system");
+}
+
+void AppSettings::setTheme(const QString &theme)
+{
+    m_settings->setValue(ThemeKey, theme);
+}
+
+bool AppSettings::closeToTray() const
+{
+    return m_settings->value(CloseToTrayKey, false).toBool();
+}
+
+void AppSettings::setCloseToTray(bool keep)
+{
+    m_settings->setValue(CloseToTrayKey, keep);
+}
+
+bool AppSettings::closeToTrayExplained() const
+{
+    return m_settings->value(CloseToTrayExplainedKey, false).toBool();
+}
+
+void AppSettings::setCloseToTrayExplained(bool explained)
+{
+    m_settings->setValue(CloseToTrayExplainedKey, explained);
+}
+
+int AppSettings::lastExportKind() const
+{
+    bool ok = false;
+    const int kind = m_settings->value(LastExportKindKey).toInt(&ok);
+    return ok ? kind : -1;
+}
+
+void AppSettings::setLastExportKind(int kind)
+{
+    m_settings->setValue(LastExportKindKey, kind);
 }
 
 QByteArray AppSettings::windowGeometry() const

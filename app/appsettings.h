@@ -55,6 +55,29 @@ public:
     bool tokenInKeychain() const;
     void setTokenInKeychain(bool stored);
 
+    // Where the manifest panel last downloaded to (the folder picker starts there; the home
+    // folder until then), and whether it also writes the decompressed .jsonl.
+    QString lastDownloadFolder() const;
+    void setLastDownloadFolder(const QString &folder);
+    bool decompressDownloads() const;
+    void setDecompressDownloads(bool decompress);
+    // The language of the app's window: empty follows the system, otherwise a code the app
+    // has a translation for ("en", "cs"). Read at start-up.
+    QString language() const;
+    void setLanguage(const QString &language);
+    // "system", "light" or "dark"; anything else reads as "system".
+    QString theme() const;
+    void setTheme(const QString &theme);
+    // Whether closing the window keeps the app running in the system tray (off by default),
+    // and whether the analyst has been told so once.
+    bool closeToTray() const;
+    void setCloseToTray(bool keep);
+    bool closeToTrayExplained() const;
+    void setCloseToTrayExplained(bool explained);
+    // The kind of export New export offered last (an ExportRequest::Kind as int; -1 none).
+    int lastExportKind() const;
+    void setLastExportKind(int kind);
+
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;

@@ -42,6 +42,7 @@ Session::Session(AppSettings *settings, QObject *parent, SecretStore *secrets,
     , m_accounts(accounts ? accounts : m_ownAccounts.get())
     , m_oauth(new OAuthClient(this))
     , m_signIn(new TokenManager(m_oauth, secrets ? secrets : m_ownSecrets.get(), this))
+    , m_environmentToken(StaticTokenProvider::takeFromEnvironment())
     , m_preferredTokens(&m_tokens, m_signIn)
     , m_client(new GraphClient(&m_preferredTokens, this))
     , m_manifestLoader(new ManifestLoader(m_client, this))
@@ -88,9 +89,8 @@ QString Session::applySettings()
                       .arg(error, QLatin1String(GraphEndpoint::DefaultRoot));
     }
 
-    const QString fromEnvironment = StaticTokenProvider::fromEnvironment();
-    if (!fromEnvironment.isEmpty()) {
-        m_tokens.setToken(fromEnvironment);
+    if (!m_environmentToken.isEmpty()) {
+        m_tokens.setToken(m_environmentToken);
         m_tokenSource = TokenSource::Environment;
     } else if (m_tokenSource == TokenSource::None && m_settings->tokenInKeychain()) {
         m_tokenStore->read();

@@ -118,6 +118,8 @@ private:
     AccountSettings *m_accounts;
     OAuthClient *m_oauth;
     TokenManager *m_signIn;
+    // BILLING_MONITOR_TOKEN, taken out of the environment at start (see applySettings()).
+    const QString m_environmentToken;
     StaticTokenProvider m_tokens;
     PreferredTokenProvider m_preferredTokens;
     GraphClient *m_client;

@@ -23,12 +23,11 @@ QString resultText(const TrackedOperation &operation)
     return {};
 }
 
+// The status alone: a problem has its warning icon here and its words in the Result column,
+// so a narrow Status column never cuts both in half ("Not che… found.").
 QString statusDisplayText(const TrackedOperation &operation)
 {
-    QString text = operation.statusLabel();
-    if (!operation.problem.isNull())
-        text += QStringLiteral(" · ") + operation.problem.summary();
-    return text;
+    return operation.statusLabel();
 }
 
 bool sameRow(const TrackedOperation &a, const TrackedOperation &b)
@@ -108,8 +107,11 @@ QVariant OperationTableModel::displayData(const TrackedOperation &operation, int
         return TimeText::duration(operation.ageAt(m_clock()));
     case LastCheckedColumn:
         return TimeText::local(operation.lastChecked);
-    case ResultColumn:
-        return resultText(operation);
+    case ResultColumn: {
+        const QString result = resultText(operation);
+        return result.isEmpty() && !operation.problem.isNull() ? operation.problem.summary()
+                                                               : result;
+    }
     }
     return {};
 }
@@ -334,6 +336,54 @@ void OperationTableModel::setClock(std::function<QDateTime()> clock)
 {
     m_clock = std::move(clock);
     refreshTimeColumns();
+}
+
+void OperationTableModel::restore(const QList<std::pair<int, TrackedOperation>> &rows)
+{
+    QList<std::pair<int, TrackedOperation>> fresh;
+    for (const auto &entry : rows) {
+        if (!entry.second.id.isEmpty() && !m_rowById.contains(entry.second.id))
+            fresh.append(entry);
+    }
+    if (fresh.isEmpty())
+        return;
+    // One insertion at the end, then one layout change that moves the rows to where they
+    // were: linear however scattered they are, where inserting each in place would shift
+    // the whole table once per row.
+    const int first = int(m_operations.size());
+    const int count = int(fresh.size());
+    beginInsertRows({}, first, first + count - 1);
+    for (const auto &entry : std::as_const(fresh)) {
+        m_rowById.insert(entry.second.id, int(m_operations.size()));
+        m_operations.append(entry.second);
+    }
+    endInsertRows();
+
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const int total = int(m_operations.size());
+    QList<int> newRowOfOld(total);
+    QList<TrackedOperation> ordered;
+    ordered.reserve(total);
+    int restored = 0;
+    int kept = 0;
+    for (int row = 0; row < total; ++row) {
+        const bool takeRestored
+            = restored < count && (fresh.at(restored).first <= row || kept >= first);
+        const int old = takeRestored ? first + restored++ : kept++;
+        newRowOfOld[old] = row;
+        ordered.append(std::move(m_operations[old]));
+    }
+    m_operations = std::move(ordered);
+    reindexFrom(0);
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex &index : before)
+        after.append(index.isValid() ? createIndex(newRowOfOld.at(index.row()), index.column())
+                                     : QModelIndex());
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    emit contentsChanged();
 }
 
 void OperationTableModel::reindexFrom(int row)

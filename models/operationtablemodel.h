@@ -53,6 +53,9 @@ public:
     // emits one dataChanged per contiguous run of changed rows.
     void update(const QList<TrackedOperation> &operations);
     void remove(const QStringList &ids);
+    // Puts operations back at the rows they had, given in ascending row order (as removed
+    // from one table): undoing a removal restores the table as it was, not appended.
+    void restore(const QList<std::pair<int, TrackedOperation>> &rows);
     bool setLabel(const QString &id, const QString &label);
 
     bool contains(const QString &id) const { return m_rowById.contains(id); }

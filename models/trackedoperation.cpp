@@ -8,8 +8,12 @@
 
 QString TrackedOperation::statusLabel() const
 {
-    if (!hasKnownStatus())
-        return QCoreApplication::translate("Status", "Not checked yet");
+    if (!hasKnownStatus()) {
+        // "No answer yet" once checked, when every answer so far was a problem (a 404, a
+        // timeout...): "not checked yet" would then be wrong.
+        return lastChecked.isValid() ? QCoreApplication::translate("Status", "No answer yet")
+                                     : QCoreApplication::translate("Status", "Not checked yet");
+    }
     const QString text = statusText(status());
     if (status() == OperationStatus::Unknown && !last.rawStatus.isEmpty())
         return text + QStringLiteral(" (") + last.rawStatus + u')';

@@ -388,7 +388,7 @@ void TestCli::statusOfAMissingOperationIsExitOne()
     QCOMPARE(human.exitCode, 1);
     QVERIFY(human.out.contains(QStringLiteral("HTTP 404")));
     // Graph never told its state: the CLI says so as the table does, not "Unknown".
-    QVERIFY2(human.out.contains(QStringLiteral("Not checked yet")), qPrintable(human.out));
+    QVERIFY2(human.out.contains(QStringLiteral("No answer yet")), qPrintable(human.out));
 }
 
 void TestCli::missingTokenIsExitFour()

@@ -42,6 +42,9 @@ void TestTrackedOperation::statusLabel()
     // A failed request is not an answer: the status is still not known.
     waiting.problem.kind = Problem::Kind::Unauthorized;
     QCOMPARE(waiting.statusLabel(), QStringLiteral("Not checked yet"));
+    // Once checked, "not checked yet" would be wrong: no answer has given a status yet.
+    waiting.lastChecked = QDateTime::currentDateTimeUtc();
+    QCOMPARE(waiting.statusLabel(), QStringLiteral("No answer yet"));
 
     QCOMPARE(answered(OperationStatus::Running, QStringLiteral("running")).statusLabel(),
              QStringLiteral("Running"));
@@ -104,8 +107,8 @@ void TestTrackedOperation::sizes()
 {
     const QLocale c = QLocale::c();
     QCOMPARE(sizeText(812, c), QStringLiteral("812 bytes"));
-    QCOMPARE(sizeText(1500000, c), QStringLiteral("1.5 MB"));
-    QCOMPARE(sizeText(2300000000, c), QStringLiteral("2.3 GB"));
+    QCOMPARE(sizeText(1536 * 1024, c), QStringLiteral("1.5 MB"));
+    QCOMPARE(sizeText(qint64(2.5 * 1024 * 1024 * 1024), c), QStringLiteral("2.5 GB"));
 }
 
 void TestTrackedOperation::secureOrLocal_data()

@@ -76,7 +76,7 @@ QString defaultScenarioPath()
     return QStringLiteral(":/scenarios/demo.json");
 }
 
-Started start(Session *session, const QString &scenarioPath, QString *error)
+Started start(Session *session, const QString &scenarioPath, int fleetCount, QString *error)
 {
     QString scenarioError;
     const std::optional<Scenario> scenario = Scenario::fromFile(scenarioPath, &scenarioError);
@@ -91,6 +91,11 @@ Started start(Session *session, const QString &scenarioPath, QString *error)
         return {};
     }
     simulator->loadScenario(*scenario);
+    if (fleetCount > 0) {
+        FleetSpec fleet;
+        fleet.count = fleetCount;
+        simulator->addFleet(fleet);
+    }
 
     QString endpointError;
     const std::optional<GraphEndpoint> endpoint

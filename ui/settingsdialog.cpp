@@ -3,7 +3,10 @@
 #include "app/appsettings.h"
 #include "app/graph/graphendpoint.h"
 #include "app/session.h"
+#include "dialogfit.h"
 #include "statuscolours.h"
+#include "theme.h"
+#include "translations.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSystemTrayIcon>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -76,6 +80,9 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     , m_token(new QLineEdit)
     , m_showToken(new QCheckBox(tr("Show")))
     , m_rememberToken(new QCheckBox(tr("Remember in the system keychain")))
+    , m_language(new QComboBox)
+    , m_theme(new QComboBox)
+    , m_closeToTray(new QCheckBox(tr("&Keep running in the tray when the window is closed")))
     , m_rootError(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
@@ -171,6 +178,35 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     pollingForm->addRow(restoreRow);
     layout->addWidget(pollingGroup);
 
+    auto *appearanceGroup = new QGroupBox(tr("Appearance"));
+    auto *appearanceForm = new QFormLayout(appearanceGroup);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("System language"), QString());
+    for (const Translations::Language &language : Translations::languages())
+        m_language->addItem(language.nativeName, language.code);
+    m_language->setCurrentIndex(std::max(0, m_language->findData(settings->language())));
+    appearanceForm->addRow(tr("&Language:"), m_language);
+    appearanceForm->addRow(QString(),
+                           makeNote(tr("A new language applies the next time Billing Monitor "
+                                       "starts. Dates and numbers follow it.")));
+    m_theme->setObjectName(QStringLiteral("theme"));
+    for (Theme::Choice choice : Theme::Choices)
+        m_theme->addItem(QString(Theme::displayName(choice)).remove(u'&'), int(choice));
+    m_theme->setCurrentIndex(m_theme->findData(int(Theme::fromSetting(settings->theme()))));
+    appearanceForm->addRow(tr("&Theme:"), m_theme);
+    m_closeToTray->setObjectName(QStringLiteral("closeToTray"));
+    m_closeToTray->setChecked(settings->closeToTray());
+    appearanceForm->addRow(QString(), m_closeToTray);
+    const bool trayAvailable = QSystemTrayIcon::isSystemTrayAvailable();
+    m_closeToTray->setEnabled(trayAvailable);
+    appearanceForm->addRow(
+        QString(),
+        makeNote(trayAvailable
+                     ? tr("Closing the window then leaves the app watching your exports from "
+                          "the tray icon; Quit in the File menu or the tray menu ends it.")
+                     : tr("This desktop has no system tray, so closing the window quits.")));
+    layout->addWidget(appearanceGroup);
+
     layout->addStretch();
     layout->addWidget(m_buttons);
 
@@ -179,6 +215,7 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     });
     connect(restoreDefaults, &QPushButton::clicked, this, &SettingsDialog::restorePollingDefaults);
     connect(m_root, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_root, &QLineEdit::editingFinished, this, &SettingsDialog::fixUpRoot);
     connect(m_version, &QComboBox::currentTextChanged, this, &SettingsDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -199,20 +236,48 @@ QString SettingsDialog::validationMessage() const
     return m_rootError->text();
 }
 
+void SettingsDialog::fixUpRoot()
+{
+    QString version = m_version->currentText();
+    const QString fixed = GraphEndpoint::fixUpRoot(m_root->text(), &version);
+    if (version != m_version->currentText())
+        m_version->setCurrentText(version);
+    if (fixed != m_root->text())
+        m_root->setText(fixed);
+}
+
 bool SettingsDialog::validate()
 {
     QString error;
-    const bool valid
-        = GraphEndpoint::make(m_root->text().trimmed(), m_version->currentText(), &error)
-              .has_value();
-    m_rootError->setText(valid ? QString() : error);
-    m_rootError->setVisible(!valid);
+    QString version = m_version->currentText();
+    // Judged as it will be saved: "graph.microsoft.com/v1.0/" is fixed up, not refused.
+    const QString root = GraphEndpoint::fixUpRoot(m_root->text(), &version);
+    const std::optional<GraphEndpoint> endpoint = GraphEndpoint::make(root, version, &error);
+    const bool valid = endpoint.has_value();
+    QString message = error;
+    if (valid) {
+        const QString host = endpoint->root().host();
+        message = GraphEndpoint::isMicrosoftGraphHost(host) || GraphEndpoint::isLoopbackHost(host)
+            ? QString()
+            : tr("%1 is not a Microsoft Graph address. The access token will be sent there: "
+                 "continue only if you trust it.")
+                  .arg(host);
+    }
+    QPalette palette = m_rootError->palette();
+    palette.setColor(QPalette::WindowText,
+                     valid ? StatusColours::problemColour(this->palette())
+                           : StatusColours::foreground(OperationStatus::Failed, this->palette()));
+    m_rootError->setPalette(palette);
+    m_rootError->setText(message);
+    m_rootError->setVisible(!message.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
+    growToFit(this);
     return valid;
 }
 
 void SettingsDialog::accept()
 {
+    fixUpRoot();
     if (!validate())
         return;
     AppSettings *settings = m_session->settings();
@@ -223,6 +288,11 @@ void SettingsDialog::accept()
     settings->setExpiryHours(m_expiry->value());
     settings->setTransferTimeoutSeconds(m_timeout->value());
     m_session->setRefreshIntervalSeconds(m_interval->value());
+    settings->setLanguage(m_language->currentData().toString());
+    settings->setCloseToTray(m_closeToTray->isChecked());
+    const auto theme = Theme::Choice(m_theme->currentData().toInt());
+    settings->setTheme(Theme::toSetting(theme));
+    Theme::apply(theme);
     if (m_token->isEnabled()
         && (m_token->text() != m_initialToken
             || m_rememberToken->isChecked() != settings->rememberToken())) {

@@ -23,6 +23,8 @@ struct CliOptions
         Login,
         Logout,
         Account,
+        Summarize,
+        Convert
     };
 
     Command command = Command::Help;
@@ -44,6 +46,14 @@ struct CliOptions
     bool deviceCode = false; // login --device-code
 
     QStringList simulatorArguments; // simulate: its options, for the simulator's own parser
+
+    // summarize, convert: a folder of export files, or (in ids) the operation whose
+    // download folder to read.
+    QString dataFolder;
+    QString groupBy = QStringLiteral("customer"); // summarize --by, a Groupings key
+    bool convertToXlsx = false; // convert --to
+    QString outPath; // convert --out
+    bool splitByCustomer = false; // convert --split-by customer
 };
 
 struct CliParseResult

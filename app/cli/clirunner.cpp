@@ -3,6 +3,7 @@
 #include "accountcommands.h"
 #include "clicommand.h"
 #include "clisignin.h"
+#include "convertcommand.h"
 #include "downloadcommand.h"
 #include "exportcommand.h"
 #include "interrupthandler.h"
@@ -11,6 +12,8 @@
 #include "operationprinter.h"
 #include "simulatecommand.h"
 #include "statuscommand.h"
+#include "summarizecommand.h"
+#include "texttable.h"
 #include "watchcommand.h"
 
 #include "app/appsettings.h"
@@ -27,7 +30,7 @@ namespace {
 
 void complain(QTextStream &err, const QString &message)
 {
-    err << "billing-monitor-cli: " << message << '\n';
+    err << "billing-monitor-cli: " << terminalSafe(message) << '\n';
     err.flush();
 }
 
@@ -53,6 +56,10 @@ std::unique_ptr<CliCommand> makeCommand(const CommandContext &context)
         return std::make_unique<LogoutCommand>(context);
     case Command::Login:
         return std::make_unique<LoginCommand>(context);
+    case Command::Summarize:
+        return std::make_unique<SummarizeCommand>(context);
+    case Command::Convert:
+        return std::make_unique<ConvertCommand>(context);
     case Command::Help:
     case Command::Version:
         break;

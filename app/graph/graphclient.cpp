@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
 #include <QUuid>
 
 namespace {
@@ -81,6 +82,7 @@ GraphCall::GraphCall(GraphClient *client, const QNetworkRequest &request, QByteA
     , m_payload(std::move(payload))
     , m_clientRequestId(std::move(clientRequestId))
     , m_maxBodySize(client->maxBodySize())
+    , m_deadlineMs(client->requestDeadline())
 { }
 
 void GraphCall::send(const QString &token)
@@ -100,6 +102,14 @@ void GraphCall::send(const QString &token)
         = m_payload.isNull() ? network->get(request) : network->post(request, m_payload);
     m_reply = reply;
     reply->setParent(this);
+    // The transfer timeout only notices silence; this notices a reply that never ends. The
+    // clock starts when the request goes out, not while it waits for its token.
+    QTimer::singleShot(m_deadlineMs, reply, [this, reply] {
+        if (m_reply != reply || reply->isFinished())
+            return;
+        m_pastDeadline = true;
+        m_reply->abort();
+    });
     connect(reply, &QNetworkReply::readyRead, this, &GraphCall::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &GraphCall::onFinished);
     connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply] {
@@ -213,6 +223,11 @@ void GraphCall::onFinished()
         problem.message = GraphClient::tr("Reply too large: the server sent more than %1 MiB, "
                                           "so it was not read.")
                               .arg(m_maxBodySize / (1024 * 1024));
+    } else if (m_pastDeadline) {
+        problem.kind = Problem::Kind::Timeout;
+        problem.message = GraphClient::tr("Graph's answer took longer than %1 s in all, so it "
+                                          "was abandoned.")
+                              .arg(m_deadlineMs / 1000.0);
     } else if (m_cancelled) {
         problem.kind = Problem::Kind::Network;
         problem.message = GraphClient::tr("The request was cancelled.");

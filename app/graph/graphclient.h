@@ -70,10 +70,14 @@ private:
     bool m_tooLarge = false;
     bool m_retried = false;
     bool m_finished = false;
+    int m_deadlineMs;
+    bool m_pastDeadline = false;
 };
 
 // Talks to Graph through one QNetworkAccessManager. Every request carries a fresh
-// client-request-id and a transfer timeout. Authorization is added only when the URL's
+// client-request-id, a transfer timeout (no byte moving for that long) and an overall
+// deadline of DeadlineTransferTimeouts transfer timeouts, so a reply that trickles a byte
+// at a time cannot hold a request slot forever. Authorization is added only when the URL's
 // origin is the configured Graph origin, and redirects never leave that origin, so the
 // token cannot travel to storage, a foreign link or across a redirect.
 class GraphClient : public QObject
@@ -88,6 +92,10 @@ public:
     // Starts at PollPolicy::Limits::TransferTimeoutSeconds' default.
     void setTransferTimeout(int milliseconds);
     int transferTimeout() const { return m_transferTimeout; }
+    // A Graph answer is small (at most maxBodySize()); a whole request taking longer than
+    // this many transfer timeouts is abandoned as timed out.
+    static constexpr int DeadlineTransferTimeouts = 4;
+    int requestDeadline() const { return m_transferTimeout * DeadlineTransferTimeouts; }
     static constexpr qint64 DefaultMaxBodySize = 4 * 1024 * 1024;
     qint64 maxBodySize() const { return DefaultMaxBodySize; }
 

@@ -2,11 +2,47 @@
 
 #include <QCoreApplication>
 #include <QHostAddress>
+#include <QRegularExpression>
 
 GraphEndpoint::GraphEndpoint()
     : m_root(QUrl(QLatin1String(DefaultRoot)))
     , m_version(QLatin1String(DefaultVersion))
 { }
+
+QString GraphEndpoint::fixUpRoot(const QString &typed, QString *version)
+{
+    QString text = typed.trimmed();
+    if (text.isEmpty())
+        return text;
+    // "graph.microsoft.com" and "graph.microsoft.com/v1.0": a host without a scheme.
+    static const QRegularExpression scheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*://"));
+    if (!scheme.match(text).hasMatch())
+        text.prepend(isLoopbackHost(text.section(u'/', 0, 0).section(u':', 0, 0))
+                         ? QStringLiteral("http://")
+                         : QStringLiteral("https://"));
+    // ".../v1.0/" or ".../beta": the version belongs in its own field.
+    static const QRegularExpression versionPath(
+        QStringLiteral("^([A-Za-z][A-Za-z0-9+.-]*://[^/?#]+)/(v1\\.0|beta)/?$"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = versionPath.match(text);
+    if (match.hasMatch()) {
+        if (version)
+            *version = match.captured(2).toLower();
+        return match.captured(1);
+    }
+    if (text.endsWith(u'/') && text.count(u'/') == 3)
+        text.chop(1);
+    return text;
+}
+
+bool GraphEndpoint::isMicrosoftGraphHost(const QString &host)
+{
+    static const QStringList hosts {QStringLiteral("graph.microsoft.com"),
+                                    QStringLiteral("graph.microsoft.us"),
+                                    QStringLiteral("dod-graph.microsoft.us"),
+                                    QStringLiteral("microsoftgraph.chinacloudapi.cn")};
+    return hosts.contains(host.toLower());
+}
 
 bool GraphEndpoint::isLoopbackHost(const QString &host)
 {
@@ -70,8 +106,9 @@ std::optional<GraphEndpoint> GraphEndpoint::make(const QString &root, const QStr
         return fail(QCoreApplication::translate("GraphEndpoint", "The Graph address is empty."));
     const QUrl url(text, QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty())
-        return fail(QStringLiteral("\"%1\" is not a web address such as %2.")
-                        .arg(text, QLatin1String(DefaultRoot)));
+        return fail(
+            QCoreApplication::translate("GraphEndpoint", "\"%1\" is not a web address such as %2.")
+                .arg(text, QLatin1String(DefaultRoot)));
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
         return fail(QCoreApplication::translate(
@@ -131,6 +168,11 @@ QUrl GraphEndpoint::operationUrl(const QString &operationId) const
                       + QString::fromLatin1(QUrl::toPercentEncoding(operationId)));
 }
 
+QUrl GraphEndpoint::operationUrl(const QString &operationId, const QUrl &location) const
+{
+    return isGraphOrigin(location) ? location : operationUrl(operationId);
+}
+
 QUrl GraphEndpoint::manifestUrl(const QString &manifestId) const
 {
     return billingUrl(QLatin1String("manifests/")
@@ -143,7 +185,8 @@ bool GraphEndpoint::isGraphOrigin(const QUrl &url) const
         return u.port(u.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443
                                                                                            : 80);
     };
-    return url.isValid() && url.scheme().compare(m_root.scheme(), Qt::CaseInsensitive) == 0
+    return url.isValid() && url.userInfo().isEmpty()
+        && url.scheme().compare(m_root.scheme(), Qt::CaseInsensitive) == 0
         && url.host().compare(m_root.host(), Qt::CaseInsensitive) == 0
         && defaultPort(url) == defaultPort(m_root);
 }

@@ -15,6 +15,13 @@ QString StaticTokenProvider::fromEnvironment()
     return qEnvironmentVariable(EnvironmentVariable).trimmed();
 }
 
+QString StaticTokenProvider::takeFromEnvironment()
+{
+    const QString token = fromEnvironment();
+    qunsetenv(EnvironmentVariable);
+    return token;
+}
+
 void PreferredTokenProvider::requestToken(QObject *context, const TokenCallback &done,
                                           const QString &rejected)
 {

@@ -48,6 +48,9 @@ public:
     static constexpr const char *EnvironmentVariable = "BILLING_MONITOR_TOKEN";
     // The environment variable's value, trimmed; empty when unset.
     static QString fromEnvironment();
+    // The same, and removes the variable from this process's environment, so programs the
+    // app starts (a browser, a file manager) never inherit the token.
+    static QString takeFromEnvironment();
 
 private:
     QString m_token;
