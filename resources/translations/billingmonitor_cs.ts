@@ -2,6 +2,45 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cs" sourcelanguage="en">
 <context>
+    <name>AccountButton</name>
+    <message>
+        <source>Sign in again…</source>
+        <translation>Přihlásit se znovu…</translation>
+    </message>
+    <message>
+        <source>&amp;Switch account…</source>
+        <translation>&amp;Přepnout účet…</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Odhlásit se</translation>
+    </message>
+    <message>
+        <source>Sign-in renews at %1</source>
+        <translation>Přihlášení se obnoví v %1</translation>
+    </message>
+    <message>
+        <source>Sign in…</source>
+        <translation>Přihlásit se…</translation>
+    </message>
+    <message>
+        <source>Sign in to Microsoft with your partner tenant&apos;s app registration</source>
+        <translation>Přihlásit se k Microsoftu registrací aplikace vašeho partnerského tenanta</translation>
+    </message>
+    <message>
+        <source>App %1</source>
+        <translation>Aplikace %1</translation>
+    </message>
+    <message>
+        <source>Signed in to %1</source>
+        <translation>Přihlášeno k %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sign in again.&lt;/b&gt; %1 Checks wait until you do; nothing is lost.</source>
+        <translation>&lt;b&gt;Přihlaste se znovu.&lt;/b&gt; %1 Kontroly počkají, než to uděláte; nic se neztratí.</translation>
+    </message>
+</context>
+<context>
     <name>AddOperationsBar</name>
     <message>
         <source>Add</source>
@@ -18,6 +57,52 @@
     <message>
         <source>Operation ids to add</source>
         <translation>ID operací k přidání</translation>
+    </message>
+</context>
+<context>
+    <name>BrowserFlow</name>
+    <message>
+        <source>Cannot listen on 127.0.0.1 for the browser&apos;s answer.</source>
+        <translation>Nelze naslouchat na 127.0.0.1 odpovědi prohlížeče.</translation>
+    </message>
+    <message>
+        <source>You are signed in. You can close this window and return to Billing Monitor.</source>
+        <translation>Jste přihlášeni. Toto okno můžete zavřít a vrátit se do Billing Monitoru.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientAssertion</name>
+    <message>
+        <source>The file holds no unencrypted private key (PEM &quot;PRIVATE KEY&quot; or &quot;RSA PRIVATE KEY&quot;).</source>
+        <translation>Soubor neobsahuje nešifrovaný soukromý klíč (PEM „PRIVATE KEY“ nebo „RSA PRIVATE KEY“).</translation>
+    </message>
+    <message>
+        <source>The private key is not an RSA key; Entra ID certificates for apps use RSA.</source>
+        <translation>Soukromý klíč není klíč RSA; certifikáty aplikací v Entra ID používají RSA.</translation>
+    </message>
+    <message>
+        <source>Could not sign with the private key.</source>
+        <translation>Soukromým klíčem nelze podepsat.</translation>
+    </message>
+    <message>
+        <source>The file holds no certificate (PEM &quot;CERTIFICATE&quot;).</source>
+        <translation>Soubor neobsahuje certifikát (PEM „CERTIFICATE“).</translation>
+    </message>
+    <message>
+        <source>The certificate expired on %1; upload a new one to the app registration.</source>
+        <translation>Platnost certifikátu skončila %1; nahrajte do registrace aplikace nový.</translation>
+    </message>
+    <message>
+        <source>Cannot read the certificate file %1: %2</source>
+        <translation>Soubor certifikátu %1 nelze číst: %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large to be a PEM certificate file.</source>
+        <translation>%1 je příliš velký na soubor certifikátu PEM.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -324,11 +409,11 @@
         <translation>Ukázková flotila</translation>
     </message>
     <message numerus="yes">
-        <source>%n sample operations at %1; nothing reaches Microsoft Graph.</source>
+        <source>%n sample operations at %1, signed in at its own Entra ID; nothing reaches Microsoft.</source>
         <translation>
-            <numerusform>%n ukázková operace na adrese %1; nic se neposílá do Microsoft Graphu.</numerusform>
-            <numerusform>%n ukázkové operace na adrese %1; nic se neposílá do Microsoft Graphu.</numerusform>
-            <numerusform>%n ukázkových operací na adrese %1; nic se neposílá do Microsoft Graphu.</numerusform>
+            <numerusform>%n ukázková operace na %1, přihlášeno u jeho vlastního Entra ID; nic se nedostane k Microsoftu.</numerusform>
+            <numerusform>%n ukázkové operace na %1, přihlášeno u jeho vlastního Entra ID; nic se nedostane k Microsoftu.</numerusform>
+            <numerusform>%n ukázkových operací na %1, přihlášeno u jeho vlastního Entra ID; nic se nedostane k Microsoftu.</numerusform>
         </translation>
     </message>
 </context>
@@ -531,6 +616,17 @@
     <message>
         <source>Operation details</source>
         <translation>Podrobnosti operace</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCodeFlow</name>
+    <message>
+        <source>Entra ID&apos;s device-code answer lacks the code or the link.</source>
+        <translation>Odpověď Entra ID s kódem zařízení neobsahuje kód nebo odkaz.</translation>
+    </message>
+    <message>
+        <source>To sign in, open %1 in a web browser and enter the code %2.</source>
+        <translation>Pro přihlášení otevřete ve webovém prohlížeči %1 a zadejte kód %2.</translation>
     </message>
 </context>
 <context>
@@ -837,6 +933,18 @@ Oddíl: %2</translation>
         <source>The API version must be v1.0 or beta, not &quot;%1&quot;.</source>
         <translation>Verze API musí být v1.0 nebo beta, ne „%1“.</translation>
     </message>
+    <message>
+        <source>the US Government cloud</source>
+        <translation>cloudu vlády USA</translation>
+    </message>
+    <message>
+        <source>the China cloud (21Vianet)</source>
+        <translation>čínskému cloudu (21Vianet)</translation>
+    </message>
+    <message>
+        <source>%1 belongs to %2. Partner billing is available in the global cloud only (login.microsoftonline.com, graph.microsoft.com).</source>
+        <translation>%1 patří %2. Partnerská fakturace je dostupná jen v globálním cloudu (login.microsoftonline.com, graph.microsoft.com).</translation>
+    </message>
 </context>
 <context>
     <name>GraphJson</name>
@@ -939,20 +1047,20 @@ Oddíl: %2</translation>
         <translation>Uložené operace.</translation>
     </message>
     <message>
-        <source>No access token yet.</source>
-        <translation>Zatím žádný přístupový token.</translation>
-    </message>
-    <message>
-        <source>Enter a Graph token with PartnerBilling.Read.All in Settings (Ctrl+,) or set %1. To look around first, start billing-monitor --demo.</source>
-        <translation>Zadejte token pro Graph s oprávněním PartnerBilling.Read.All v Nastavení (Ctrl+,) nebo nastavte %1. Chcete-li se nejdřív jen rozhlédnout, spusťte billing-monitor --demo.</translation>
-    </message>
-    <message>
         <source>With --demo: add this many operations with random timelines.</source>
         <translation>S --demo: přidat tolik operací s náhodným průběhem.</translation>
     </message>
     <message>
         <source>Open the Data view on this folder of export files.</source>
         <translation>Otevřít zobrazení dat pro tuto složku se soubory exportu.</translation>
+    </message>
+    <message>
+        <source>Not signed in yet.</source>
+        <translation>Zatím nepřihlášeno.</translation>
+    </message>
+    <message>
+        <source>Sign in to Microsoft with the account button on the toolbar, enter a Graph token in Settings (Ctrl+,) or set %1. To look around first, start billing-monitor --demo.</source>
+        <translation>Přihlaste se k Microsoftu tlačítkem účtu na panelu nástrojů, zadejte token Graphu v Nastavení (Ctrl+,) nebo nastavte %1. Pro první seznámení spusťte billing-monitor --demo.</translation>
     </message>
 </context>
 <context>
@@ -1000,6 +1108,17 @@ Oddíl: %2</translation>
     <message>
         <source>About Billing Monitor</source>
         <translation>O aplikaci Billing Monitor</translation>
+    </message>
+</context>
+<context>
+    <name>LoopbackReceiver</name>
+    <message>
+        <source>Signed in to Billing Monitor</source>
+        <translation>Přihlášeno do Billing Monitoru</translation>
+    </message>
+    <message>
+        <source>Sign-in did not succeed</source>
+        <translation>Přihlášení se nezdařilo</translation>
     </message>
 </context>
 <context>
@@ -1787,6 +1906,17 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     </message>
 </context>
 <context>
+    <name>OAuthClient</name>
+    <message>
+        <source>Entra ID&apos;s answer is not a JSON object (HTTP %1).</source>
+        <translation>Odpověď Entra ID není objekt JSON (HTTP %1).</translation>
+    </message>
+    <message>
+        <source>Entra ID&apos;s answer has no access token or no expiry.</source>
+        <translation>Odpověď Entra ID neobsahuje přístupový token nebo dobu platnosti.</translation>
+    </message>
+</context>
+<context>
     <name>OperationFilterProxy</name>
     <message>
         <source>All</source>
@@ -2022,6 +2152,13 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     </message>
 </context>
 <context>
+    <name>SecretStore</name>
+    <message>
+        <source>The system keychain is not available (%1).</source>
+        <translation>Systémová klíčenka není dostupná (%1).</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>The saved Graph address is not usable (%1); using %2 instead.</source>
@@ -2232,6 +2369,337 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     </message>
 </context>
 <context>
+    <name>SignInConfig</name>
+    <message>
+        <source>The authority &quot;%1&quot; is not a web address such as %2.</source>
+        <translation>Autorita „%1“ není webová adresa jako %2.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is only allowed to this computer; use https://%1.</source>
+        <translation>Nešifrované http:// je povoleno jen k tomuto počítači; použijte https://%1.</translation>
+    </message>
+    <message>
+        <source>The authority is scheme and host only, such as %1.</source>
+        <translation>Autorita je jen schéma a hostitel, například %1.</translation>
+    </message>
+    <message>
+        <source>No tenant: give the partner tenant&apos;s id or domain (for example contoso.onmicrosoft.com).</source>
+        <translation>Chybí tenant: zadejte id nebo doménu partnerského tenanta (například contoso.onmicrosoft.com).</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a tenant id (a GUID) or a domain such as contoso.onmicrosoft.com.</source>
+        <translation>„%1“ není id tenanta (GUID) ani doména jako contoso.onmicrosoft.com.</translation>
+    </message>
+    <message>
+        <source>No client id: give the Application (client) ID of your app registration.</source>
+        <translation>Chybí id klienta: zadejte ID aplikace (klienta) vaší registrace aplikace.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a client id; the Application (client) ID is a GUID such as 1b5e7a4c-2d3f-4a5b-8c9d-0e1f2a3b4c5d.</source>
+        <translation>„%1“ není id klienta; ID aplikace (klienta) je GUID jako 1b5e7a4c-2d3f-4a5b-8c9d-0e1f2a3b4c5d.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>&amp;Copy code</source>
+        <translation>&amp;Kopírovat kód</translation>
+    </message>
+    <message>
+        <source>Client &amp;secret</source>
+        <translation>Tajný &amp;klíč klienta</translation>
+    </message>
+    <message>
+        <source>Copy &amp;details</source>
+        <translation>Kopírovat po&amp;drobnosti</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in</source>
+        <translation>Přihlá&amp;sit se</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Zavřít</translation>
+    </message>
+    <message>
+        <source>Sign in to Microsoft</source>
+        <translation>Přihlásit se k Microsoftu</translation>
+    </message>
+    <message>
+        <source>App registration</source>
+        <translation>Registrace aplikace</translation>
+    </message>
+    <message>
+        <source>contoso.onmicrosoft.com or the tenant id</source>
+        <translation>contoso.onmicrosoft.com nebo id tenanta</translation>
+    </message>
+    <message>
+        <source>Application (client) ID</source>
+        <translation>ID aplikace (klienta)</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Tenant:</translation>
+    </message>
+    <message>
+        <source>C&amp;lient id:</source>
+        <translation>&amp;Id klienta:</translation>
+    </message>
+    <message>
+        <source>&amp;Authority:</source>
+        <translation>&amp;Autorita:</translation>
+    </message>
+    <message>
+        <source>How to register the app…</source>
+        <translation>Jak zaregistrovat aplikaci…</translation>
+    </message>
+    <message>
+        <source>Copy steps</source>
+        <translation>Kopírovat kroky</translation>
+    </message>
+    <message>
+        <source>Sign in with</source>
+        <translation>Přihlásit se pomocí</translation>
+    </message>
+    <message>
+        <source>&amp;Browser</source>
+        <translation>&amp;Prohlížeče</translation>
+    </message>
+    <message>
+        <source>&amp;Device code</source>
+        <translation>&amp;Kódu zařízení</translation>
+    </message>
+    <message>
+        <source>A&amp;pp only (automation)</source>
+        <translation>&amp;Jen aplikace (automatizace)</translation>
+    </message>
+    <message>
+        <source>Your web browser opens Microsoft&apos;s sign-in page. After you sign in there, come back here.</source>
+        <translation>Otevře se webový prohlížeč s přihlašovací stránkou Microsoftu. Po přihlášení se vraťte sem.</translation>
+    </message>
+    <message>
+        <source>Sign in on any device with a browser: you get a code to enter at Microsoft&apos;s page. Use this over remote sessions or when no browser opens here.</source>
+        <translation>Přihlaste se na libovolném zařízení s prohlížečem: dostanete kód, který zadáte na stránce Microsoftu. Použijte to ve vzdálených relacích nebo když se zde prohlížeč neotevře.</translation>
+    </message>
+    <message>
+        <source>Code copied.</source>
+        <translation>Kód zkopírován.</translation>
+    </message>
+    <message>
+        <source>&amp;Certificate</source>
+        <translation>&amp;Certifikát</translation>
+    </message>
+    <message>
+        <source>kept in the system keychain, never in a file</source>
+        <translation>uložen v systémové klíčence, nikdy v souboru</translation>
+    </message>
+    <message>
+        <source>PEM file with the certificate and its private key</source>
+        <translation>soubor PEM s certifikátem a jeho soukromým klíčem</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Procházet…</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certifikát</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.key);;All files (*)</source>
+        <translation>Soubory PEM (*.pem *.crt *.key);;Všechny soubory (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Get a code</source>
+        <translation>&amp;Získat kód</translation>
+    </message>
+    <message>
+        <source>1. Entra admin center → App registrations → New registration (accounts in this organizational directory only).
+2. Authentication → Add a platform → Mobile and desktop applications → redirect URI http://localhost
+3. Authentication → Allow public client flows → Yes.
+4. API permissions → Add → Microsoft Graph → Delegated → PartnerBilling.Read.All (and Application → PartnerBilling.Read.All for app-only use), then Grant admin consent.
+5. For app-only use: Certificates &amp; secrets → a client secret or a certificate.
+6. Enter the Directory (tenant) ID and Application (client) ID here.</source>
+        <translation>1. Centrum pro správu Entra → Registrace aplikací → Nová registrace (jen účty v tomto organizačním adresáři).
+2. Ověřování → Přidat platformu → Mobilní a desktopové aplikace → identifikátor URI přesměrování http://localhost
+3. Ověřování → Povolit toky veřejného klienta → Ano.
+4. Oprávnění API → Přidat → Microsoft Graph → Delegovaná → PartnerBilling.Read.All (a Aplikace → PartnerBilling.Read.All pro použití jen aplikací), pak Udělit souhlas správce.
+5. Pro použití jen aplikací: Certifikáty a tajné kódy → tajný klíč klienta nebo certifikát.
+6. Sem zadejte ID adresáře (tenanta) a ID aplikace (klienta).</translation>
+    </message>
+    <message>
+        <source>Enter the client secret&apos;s value.</source>
+        <translation>Zadejte hodnotu tajného klíče klienta.</translation>
+    </message>
+    <message>
+        <source>Choose the certificate file.</source>
+        <translation>Vyberte soubor certifikátu.</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Přihlašování…</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in in your browser…</source>
+        <translation>Čeká se na přihlášení v prohlížeči…</translation>
+    </message>
+    <message>
+        <source>No web browser could be opened; sign in with a code instead.</source>
+        <translation>Nepodařilo se otevřít webový prohlížeč; přihlaste se místo toho kódem.</translation>
+    </message>
+    <message>
+        <source>Asking for a code…</source>
+        <translation>Žádost o kód…</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in on the other device…</source>
+        <translation>Čeká se na přihlášení na druhém zařízení…</translation>
+    </message>
+    <message>
+        <source>The code has expired.</source>
+        <translation>Platnost kódu vypršela.</translation>
+    </message>
+    <message>
+        <source>The code expires in %1:%2.</source>
+        <translation>Platnost kódu vyprší za %1:%2.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Correct what is needed and sign in again.</source>
+        <translation>Nic se nezměnilo. Opravte, co je potřeba, a přihlaste se znovu.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Zrušit</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Zrušeno.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInError</name>
+    <message>
+        <source>The app registration does not allow public client flows. In the Entra admin center, open the registration, Authentication, and set &quot;Allow public client flows&quot; to Yes.</source>
+        <translation>Registrace aplikace nepovoluje toky veřejného klienta. V centru pro správu Entra otevřete registraci, Ověřování, a nastavte „Povolit toky veřejného klienta“ na Ano.</translation>
+    </message>
+    <message>
+        <source>Consent is missing: an administrator must grant admin consent for PartnerBilling.Read.All to the app registration.</source>
+        <translation>Chybí souhlas: správce musí registraci aplikace udělit souhlas správce pro PartnerBilling.Read.All.</translation>
+    </message>
+    <message>
+        <source>An administrator must grant admin consent for PartnerBilling.Read.All to the app registration.</source>
+        <translation>Správce musí registraci aplikace udělit souhlas správce pro PartnerBilling.Read.All.</translation>
+    </message>
+    <message>
+        <source>The application was not found in the tenant: check the client id and the tenant, and that the app is registered (or consented) in the partner tenant.</source>
+        <translation>Aplikace nebyla v tenantovi nalezena: zkontrolujte id klienta a tenanta a to, že je aplikace v partnerském tenantovi registrovaná (nebo odsouhlasená).</translation>
+    </message>
+    <message>
+        <source>The tenant was not found: check the tenant id or domain. Partner billing is available in the global cloud only.</source>
+        <translation>Tenant nebyl nalezen: zkontrolujte id nebo doménu tenanta. Partnerská fakturace je dostupná jen v globálním cloudu.</translation>
+    </message>
+    <message>
+        <source>This account does not exist in the tenant: sign in with an account of the partner tenant.</source>
+        <translation>Tento účet v tenantovi neexistuje: přihlaste se účtem partnerského tenanta.</translation>
+    </message>
+    <message>
+        <source>The client secret is wrong: use the secret&apos;s value (not its id) or create a new secret.</source>
+        <translation>Tajný klíč klienta je chybný: použijte hodnotu tajného klíče (ne jeho id) nebo vytvořte nový.</translation>
+    </message>
+    <message>
+        <source>The client secret has expired: create a new one in the app registration.</source>
+        <translation>Platnost tajného klíče klienta vypršela: vytvořte v registraci aplikace nový.</translation>
+    </message>
+    <message>
+        <source>The certificate assertion was refused: upload this certificate to the app registration, or check that it has not expired.</source>
+        <translation>Tvrzení s certifikátem bylo odmítnuto: nahrajte tento certifikát do registrace aplikace nebo ověřte, že nevypršel.</translation>
+    </message>
+    <message>
+        <source>The sign-in expired after a period of inactivity. Sign in again.</source>
+        <translation>Přihlášení vypršelo po době nečinnosti. Přihlaste se znovu.</translation>
+    </message>
+    <message>
+        <source>The sign-in was revoked (for example after a password change). Sign in again.</source>
+        <translation>Přihlášení bylo odvoláno (například po změně hesla). Přihlaste se znovu.</translation>
+    </message>
+    <message>
+        <source>A Conditional Access policy limits how long a sign-in lasts. Sign in again.</source>
+        <translation>Zásada podmíněného přístupu omezuje, jak dlouho přihlášení platí. Přihlaste se znovu.</translation>
+    </message>
+    <message>
+        <source>Multi-factor authentication is required. Sign in again in the browser to complete it.</source>
+        <translation>Je vyžadováno vícefaktorové ověřování. Přihlaste se znovu v prohlížeči a dokončete je.</translation>
+    </message>
+    <message>
+        <source>The multi-factor authentication has expired. Sign in again.</source>
+        <translation>Vícefaktorové ověření vypršelo. Přihlaste se znovu.</translation>
+    </message>
+    <message>
+        <source>The redirect address is not registered: add the Mobile and desktop platform with redirect URI http://localhost to the app registration.</source>
+        <translation>Adresa přesměrování není registrovaná: přidejte do registrace aplikace platformu Mobilní a desktopové aplikace s identifikátorem URI přesměrování http://localhost.</translation>
+    </message>
+    <message>
+        <source>This client id belongs to a Microsoft application; register your own application and use its client id.</source>
+        <translation>Toto id klienta patří aplikaci Microsoftu; zaregistrujte vlastní aplikaci a použijte její id klienta.</translation>
+    </message>
+    <message>
+        <source>A Conditional Access policy blocked the sign-in; ask the tenant&apos;s administrator.</source>
+        <translation>Přihlášení zablokovala zásada podmíněného přístupu; obraťte se na správce tenanta.</translation>
+    </message>
+    <message>
+        <source>The sign-in has not been completed yet.</source>
+        <translation>Přihlášení ještě nebylo dokončeno.</translation>
+    </message>
+    <message>
+        <source>The code expired before the sign-in was completed. Start again.</source>
+        <translation>Platnost kódu vypršela dřív, než bylo přihlášení dokončeno. Začněte znovu.</translation>
+    </message>
+    <message>
+        <source>The sign-in was declined. Start again to retry.</source>
+        <translation>Přihlášení bylo odmítnuto. Pro nový pokus začněte znovu.</translation>
+    </message>
+    <message>
+        <source>Entra ID did not recognise the device code. Start again.</source>
+        <translation>Entra ID kód zařízení nerozpoznalo. Začněte znovu.</translation>
+    </message>
+    <message>
+        <source>The sign-in is no longer valid. Sign in again.</source>
+        <translation>Přihlášení už neplatí. Přihlaste se znovu.</translation>
+    </message>
+    <message>
+        <source>Entra ID asks you to sign in again interactively.</source>
+        <translation>Entra ID žádá o nové interaktivní přihlášení.</translation>
+    </message>
+    <message>
+        <source>Entra ID did not accept the application&apos;s credentials (secret or certificate).</source>
+        <translation>Entra ID nepřijalo přihlašovací údaje aplikace (tajný klíč nebo certifikát).</translation>
+    </message>
+    <message>
+        <source>The application may not use this way of signing in.</source>
+        <translation>Aplikace nesmí tento způsob přihlášení používat.</translation>
+    </message>
+    <message>
+        <source>Could not reach Entra ID: %1</source>
+        <translation>Nelze se spojit s Entra ID: %1</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Přihlášení bylo zrušeno.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not completed in time. Start again.</source>
+        <translation>Přihlášení nebylo dokončeno včas. Začněte znovu.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not remembered. Sign in again.</source>
+        <translation>Přihlášení nebylo zapamatováno. Přihlaste se znovu.</translation>
+    </message>
+    <message>
+        <source>Entra ID answered HTTP %1 without an OAuth error.</source>
+        <translation>Entra ID odpovědělo HTTP %1 bez chyby OAuth.</translation>
+    </message>
+</context>
+<context>
     <name>Status</name>
     <message>
         <source>Not started</source>
@@ -2436,6 +2904,41 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message>
         <source>%1 ago</source>
         <translation>před %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenManager</name>
+    <message>
+        <source>none needed (certificate file %1)</source>
+        <translation>není potřeba (soubor certifikátu %1)</translation>
+    </message>
+    <message>
+        <source>environment variables</source>
+        <translation>proměnné prostředí</translation>
+    </message>
+    <message>
+        <source>memory of this program only (the system keychain was not available)</source>
+        <translation>jen paměť tohoto programu (systémová klíčenka nebyla dostupná)</translation>
+    </message>
+    <message>
+        <source>The sign-in was kept for the program that made it only (no system keychain then). Sign in again.</source>
+        <translation>Přihlášení platilo jen pro program, který je provedl (tehdy bez systémové klíčenky). Přihlaste se znovu.</translation>
+    </message>
+    <message>
+        <source>The sign-in is no longer in the system keychain. Sign in again.</source>
+        <translation>Přihlášení už v systémové klíčence není. Přihlaste se znovu.</translation>
+    </message>
+    <message>
+        <source>%1 Sign in again.</source>
+        <translation>%1 Přihlaste se znovu.</translation>
+    </message>
+    <message>
+        <source>%1 You stay signed in until this program ends; nothing is written to a file instead.</source>
+        <translation>%1 Zůstanete přihlášeni, dokud tento program neskončí; nic se místo toho nezapisuje do souboru.</translation>
+    </message>
+    <message>
+        <source>Could not renew the sign-in: %1</source>
+        <translation>Přihlášení nelze obnovit: %1</translation>
     </message>
 </context>
 <context>

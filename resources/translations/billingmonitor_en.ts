@@ -52,10 +52,10 @@
 <context>
     <name>DemoMode</name>
     <message numerus="yes">
-        <source>%n sample operations at %1; nothing reaches Microsoft Graph.</source>
+        <source>%n sample operations at %1, signed in at its own Entra ID; nothing reaches Microsoft.</source>
         <translation>
-            <numerusform>%n sample operation at %1; nothing reaches Microsoft Graph.</numerusform>
-            <numerusform>%n sample operations at %1; nothing reaches Microsoft Graph.</numerusform>
+            <numerusform>%n sample operation at %1, signed in at its own Entra ID; nothing reaches Microsoft.</numerusform>
+            <numerusform>%n sample operations at %1, signed in at its own Entra ID; nothing reaches Microsoft.</numerusform>
         </translation>
     </message>
 </context>
