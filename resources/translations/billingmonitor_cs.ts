@@ -1758,7 +1758,7 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message numerus="yes">
         <source>Download failed: none of the %n files arrived. %1</source>
         <translation>
-            <numerusform>Stažení selhalo: jediný soubor nedorazil. %1</numerusform>
+            <numerusform>Stažení selhalo: %n soubor nedorazil. %1</numerusform>
             <numerusform>Stažení selhalo: žádný z %n souborů nedorazil. %1</numerusform>
             <numerusform>Stažení selhalo: žádný z %n souborů nedorazil. %1</numerusform>
         </translation>
@@ -1774,7 +1774,7 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message numerus="yes">
         <source>Download failed: none of the %n files arrived.</source>
         <translation>
-            <numerusform>Stažení selhalo: jediný soubor nedorazil.</numerusform>
+            <numerusform>Stažení selhalo: %n soubor nedorazil.</numerusform>
             <numerusform>Stažení selhalo: žádný z %n souborů nedorazil.</numerusform>
             <numerusform>Stažení selhalo: žádný z %n souborů nedorazil.</numerusform>
         </translation>
@@ -2524,7 +2524,7 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
 2. Ověřování → Přidat platformu → Mobilní a desktopové aplikace → identifikátor URI přesměrování http://localhost
 3. Ověřování → Povolit toky veřejného klienta → Ano.
 4. Oprávnění API → Přidat → Microsoft Graph → Delegovaná → PartnerBilling.Read.All (a Aplikace → PartnerBilling.Read.All pro použití jen aplikací), pak Udělit souhlas správce.
-5. Pro použití jen aplikací: Certifikáty a tajné kódy → tajný klíč klienta nebo certifikát.
+5. Pro použití jen aplikací: Certificates &amp; secrets (Certifikáty a tajné kódy) → tajný klíč klienta nebo certifikát.
 6. Sem zadejte ID adresáře (tenanta) a ID aplikace (klienta).</translation>
     </message>
     <message>
