@@ -184,7 +184,7 @@ void TestMonitor::problemsDoNotChangeTheStatus()
     QCOMPARE(row(id).status(), OperationStatus::Running);
     QCOMPARE(row(id).problem.httpStatus, 500);
     QVERIFY(row(id).nextCheck.isValid());
-    QVERIFY(m_model->data(m_model->index(m_model->rowOf(id), OperationTableModel::StatusColumn))
+    QVERIFY(m_model->data(m_model->index(m_model->rowOf(id), OperationTableModel::ResultColumn))
                 .toString()
                 .contains(QStringLiteral("HTTP 500")));
 
