@@ -1639,7 +1639,7 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message numerus="yes">
         <source>Download failed: none of the %n files arrived. %1</source>
         <translation>
-            <numerusform>Stažení selhalo: jediný soubor nedorazil. %1</numerusform>
+            <numerusform>Stažení selhalo: %n soubor nedorazil. %1</numerusform>
             <numerusform>Stažení selhalo: žádný z %n souborů nedorazil. %1</numerusform>
             <numerusform>Stažení selhalo: žádný z %n souborů nedorazil. %1</numerusform>
         </translation>
@@ -1655,7 +1655,7 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message numerus="yes">
         <source>Download failed: none of the %n files arrived.</source>
         <translation>
-            <numerusform>Stažení selhalo: jediný soubor nedorazil.</numerusform>
+            <numerusform>Stažení selhalo: %n soubor nedorazil.</numerusform>
             <numerusform>Stažení selhalo: žádný z %n souborů nedorazil.</numerusform>
             <numerusform>Stažení selhalo: žádný z %n souborů nedorazil.</numerusform>
         </translation>

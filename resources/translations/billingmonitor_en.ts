@@ -6,7 +6,7 @@
     <message numerus="yes">
         <source>Top %n customers by %1 in %2</source>
         <translation>
-            <numerusform>Top customer by %1 in %2</numerusform>
+            <numerusform>Top %n customer by %1 in %2</numerusform>
             <numerusform>Top %n customers by %1 in %2</numerusform>
         </translation>
     </message>
@@ -172,7 +172,7 @@
     <message numerus="yes">
         <source>Download failed: none of the %n files arrived. %1</source>
         <translation>
-            <numerusform>Download failed: the file did not arrive. %1</numerusform>
+            <numerusform>Download failed: the %n file did not arrive. %1</numerusform>
             <numerusform>Download failed: none of the %n files arrived. %1</numerusform>
         </translation>
     </message>
@@ -186,7 +186,7 @@
     <message numerus="yes">
         <source>Download failed: none of the %n files arrived.</source>
         <translation>
-            <numerusform>Download failed: the file did not arrive.</numerusform>
+            <numerusform>Download failed: the %n file did not arrive.</numerusform>
             <numerusform>Download failed: none of the %n files arrived.</numerusform>
         </translation>
     </message>
@@ -261,7 +261,7 @@
     <message numerus="yes">
         <source>; only the first %n ids were read</source>
         <translation>
-            <numerusform>; only the first id was read</numerusform>
+            <numerusform>; only the first %n id was read</numerusform>
             <numerusform>; only the first %n ids were read</numerusform>
         </translation>
     </message>
