@@ -92,7 +92,6 @@ public:
     void dropIdleConnections();
 
     QNetworkAccessManager *network() const { return m_network; }
-    TokenProvider *tokens() const { return m_tokens; }
 
 signals:
     // The Graph origin changed, so whether Graph is on this computer may have changed too.
