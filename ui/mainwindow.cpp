@@ -6,14 +6,15 @@
 #include "app/appsettings.h"
 #include "app/exports/exportstarter.h"
 #include "app/polling/operationmonitor.h"
-#include "app/store/operationstore.h"
 #include "app/session.h"
+#include "app/store/operationstore.h"
 #include "detailspanel.h"
 #include "manifestpanel.h"
 #include "messagebanner.h"
 #include "models/operationtablemodel.h"
 #include "newexportdialog.h"
 #include "notifier.h"
+#include "operationsortproxy.h"
 #include "operationstyleproxy.h"
 #include "operationtableview.h"
 #include "removalundo.h"
@@ -51,7 +52,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_styleProxy(new OperationStyleProxy(this))
-    , m_sortProxy(new QSortFilterProxyModel(this))
+    , m_sortProxy(new OperationSortProxy(this))
     , m_table(new OperationTableView)
     , m_details(new DetailsPanel)
     , m_addBar(new AddOperationsBar)
@@ -72,10 +73,6 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_styleProxy->setSourceModel(session->model());
     m_styleProxy->setPalette(palette());
     m_sortProxy->setSourceModel(m_styleProxy);
-    m_sortProxy->setSortRole(OperationTableModel::SortRole);
-    m_sortProxy->setFilterKeyColumn(-1);
-    m_sortProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_sortProxy->setDynamicSortFilter(true);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
