@@ -58,7 +58,8 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
-export QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES='qt.qpa.*=false'
+mkdir -m 700 "$work/runtime"
+export QT_QPA_PLATFORM=offscreen QT_LOGGING_RULES='qt.qpa.*=false' XDG_RUNTIME_DIR="$work/runtime"
 
 # Starts graph-simulator on a scenario and sets $graph to its root URL.
 start_simulator() {
@@ -80,7 +81,7 @@ stop_simulator() {
 }
 
 echo "== compare.sh on $(hostname), $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "   $(nproc) cores; load:$(uptime | sed 's/.*load average//')"
+echo "   $(nproc) cores; load average$(uptime | sed 's/.*load average//') (1, 5, 15 min)"
 echo "   node $(node --version), $(wrk --version 2>&1 | head -n1 | cut -d' ' -f1-2)"
 if wants P2 || wants P3; then
     (cd "$peers" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
@@ -145,4 +146,4 @@ if wants P5; then
     "$bin/bench_gui_sweep" --count "$count" --rps 200 --seconds 240 | sed 's/^/   /'
 fi
 echo
-echo "   load afterwards:$(uptime | sed 's/.*load average//')"
+echo "   load average afterwards$(uptime | sed 's/.*load average//')"
