@@ -20,8 +20,9 @@
 //   becomes Expired with the hint to start a new export. Checking an expired operation by
 //   hand is always allowed; if Graph answers with its state, it is tracked again.
 // Throttling: a 429 or a 503 pauses every request to that host for the longer of its
-//   Retry-After and an exponential backoff with jitter over the throttled answers in a row
-//   (2 s, 4 s, 8 s... up to 5 min, each a random point in the upper half of its step). So
+//   Retry-After and an exponential backoff with jitter over the pauses in a row (2 s, 4 s,
+//   8 s... up to 5 min, each a random point in the upper half of its step; answers to
+//   requests already out when a pause began do not add a step). So
 //   a Retry-After of 0, a tiny one or a date already past (clock skew) still waits the
 //   backoff, and a host that keeps throttling is asked less and less often. After a 503
 //   the next request goes out on a fresh connection.

@@ -374,7 +374,11 @@ void PollScheduler::onFetched(const QString &id, quint64 sendNumber, const Fetch
         const bool throttled = outcome.httpStatus == 429 || outcome.httpStatus == 503;
         if (throttled) {
             // Throttling is about the host, not the operation: every request to it waits.
-            const qint64 pause = m_policy.throttlePauseMs(retryAfter, ++host.throttles, m_random());
+            // The requests already out when a pause began answer into it; only a throttle
+            // after a pause has run out counts as one more in a row.
+            if (host.pausedUntilMs <= now || host.throttles == 0)
+                ++host.throttles;
+            const qint64 pause = m_policy.throttlePauseMs(retryAfter, host.throttles, m_random());
             host.pausedUntilMs = std::max(host.pausedUntilMs, now + pause);
             if (outcome.httpStatus == 503)
                 m_freshConnectionWanted = true;

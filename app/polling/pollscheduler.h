@@ -108,7 +108,7 @@ private:
     struct HostState
     {
         qint64 pausedUntilMs = 0;
-        int throttles = 0; // 429/503 answers in a row
+        int throttles = 0; // pauses in a row (429/503 after the last pause ran out)
     };
 
     void enqueue(Entry &entry, qint64 dueMs, bool manual = false);
