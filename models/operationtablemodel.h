@@ -35,6 +35,7 @@ public:
         StatusRole, // int(OperationStatus)
         HasProblemRole, // bool
         OperationIdRole, // QString
+        HasKnownStatusRole, // bool: TrackedOperation::hasKnownStatus()
     };
 
     static constexpr int WideUpdateDivisor = 32;
@@ -57,6 +58,9 @@ public:
     // WideUpdateDivisor rows.
     void update(const QList<TrackedOperation> &operations);
     void remove(const QStringList &ids);
+    // Puts operations back at the rows they had, given in ascending row order (as removed
+    // from one table): undoing a removal restores the table as it was, not appended.
+    void restore(const QList<std::pair<int, TrackedOperation>> &rows);
     bool setLabel(const QString &id, const QString &label);
 
     bool contains(const QString &id) const { return m_rowById.contains(id); }
@@ -85,7 +89,6 @@ private:
     QVariant toolTipData(const TrackedOperation &operation, int column) const;
     QVariant sortData(const TrackedOperation &operation, int column) const;
     std::optional<qint64> sortNumber(const TrackedOperation &operation, int column) const;
-    qint64 ageSeconds(const TrackedOperation &operation) const;
     void reindexFrom(int row);
 
     QList<TrackedOperation> m_operations;

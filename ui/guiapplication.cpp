@@ -1,21 +1,27 @@
 #include "guiapplication.h"
 
 #include "app/appsettings.h"
-#include "app/store/operationstore.h"
+#include "app/downloads/downloadmanager.h"
+#include "app/downloads/manifestloader.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
-#include "darkpalette.h"
+#include "app/store/operationstore.h"
+#include "dataview.h"
 #include "demomode.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "statusicons.h"
+#include "theme.h"
+#include "translations.h"
 #include "uiresources.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QMessageBox>
+#include <QPointer>
 #include <QStatusBar>
-#include <QStyleFactory>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <algorithm>
@@ -32,7 +38,11 @@ struct Options
     QString screenshot;
     int screenshotDelaySeconds = 5;
     bool dark = false;
+    int fleet = 0;
     QString select;
+    QString downloadTo;
+    QString dataFolder;
+    int dataTab = 0;
     QStringList initialText;
 };
 
@@ -52,14 +62,30 @@ Options parse(QApplication &app)
         QApplication::translate("GuiApplication",
                                 "With --demo: load this simulator scenario instead."),
         QStringLiteral("file"));
+    const QCommandLineOption fleet(
+        QStringLiteral("fleet"),
+        QApplication::translate("GuiApplication",
+                                "With --demo: add this many operations with random timelines."),
+        QStringLiteral("count"));
+    const QCommandLineOption data(
+        QStringLiteral("data"),
+        QApplication::translate("GuiApplication",
+                                "Open the Data view on this folder of export files."),
+        QStringLiteral("folder"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("file"));
+    QCommandLineOption dataTab(QStringLiteral("data-tab"), QString(), QStringLiteral("index"));
     QCommandLineOption delay(QStringLiteral("screenshot-delay"), QString(),
                              QStringLiteral("seconds"), QStringLiteral("5"));
     QCommandLineOption dark(QStringLiteral("dark"), QString());
     QCommandLineOption select(QStringLiteral("select"), QString(), QStringLiteral("id"));
-    for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select})
+    // With --select: downloads that operation's files once its manifest is in, so a
+    // screenshot shows downloads under way.
+    QCommandLineOption downloadTo(QStringLiteral("download-to"), QString(),
+                                  QStringLiteral("folder"));
+    for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select, &downloadTo, &dataTab})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, scenario, screenshot, delay, dark, select});
+    parser.addOptions(
+        {demo, scenario, fleet, data, screenshot, delay, dark, select, downloadTo, dataTab});
     parser.addPositionalArgument(
         QStringLiteral("ids"),
         QApplication::translate("GuiApplication", "Operation ids or URLs to track at once."),
@@ -72,7 +98,11 @@ Options parse(QApplication &app)
     options.screenshot = parser.value(screenshot);
     options.screenshotDelaySeconds = std::max(0, parser.value(delay).toInt());
     options.dark = parser.isSet(dark);
+    options.fleet = std::clamp(parser.value(fleet).toInt(), 0, 1000000);
     options.select = parser.value(select);
+    options.downloadTo = parser.value(downloadTo);
+    options.dataFolder = parser.value(data);
+    options.dataTab = parser.value(dataTab).toInt();
     options.initialText = parser.positionalArguments();
     return options;
 }
@@ -93,13 +123,13 @@ void describe(QApplication &app)
 
 int run(QApplication &app)
 {
-    const Options options = parse(app);
-    if (options.dark) {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(darkPalette());
-    }
-
     AppSettings settings;
+    // Before anything says a word, --help included.
+    Translations::install(Translations::localeFor(settings.language()));
+    const Options options = parse(app);
+    // --dark is for screenshots: it does not change the saved choice.
+    Theme::apply(options.dark ? Theme::Choice::Dark : Theme::fromSetting(settings.theme()));
+
     Session session(&settings);
     const QString settingsProblem = session.applySettings();
 
@@ -109,7 +139,7 @@ int run(QApplication &app)
         demo = DemoMode::start(&session,
                                options.scenario.isEmpty() ? DemoMode::defaultScenarioPath()
                                                           : options.scenario,
-                               &error);
+                               options.fleet, &error);
         if (!demo.simulator) {
             std::fprintf(stderr, "billing-monitor: %s\n", qPrintable(error));
             QMessageBox::critical(nullptr, QApplication::translate("GuiApplication", "Demo mode"),
@@ -146,10 +176,32 @@ int run(QApplication &app)
     window.show();
     if (!options.select.isEmpty())
         window.selectOperation(options.select);
+    if (!options.select.isEmpty() && !options.downloadTo.isEmpty()) {
+        ManifestLoader *manifests = session.manifestLoader();
+        QObject::connect(
+            manifests, &ManifestLoader::stateChanged, &window,
+            [&options, &session, manifests](const QString &id) {
+                const ManifestState state = manifests->state(id);
+                if (id != options.select || !state.hasManifest()
+                    || !session.downloads()->jobs(id).isEmpty())
+                    return;
+                const QString folder = DownloadManager::operationFolder(options.downloadTo, id);
+                QDir().mkpath(folder);
+                session.downloads()->download(id, state.manifest, state.manifest.blobs, folder);
+            });
+    }
+    const QPointer<DataView> data
+        = options.dataFolder.isEmpty() ? nullptr : window.openDataView(options.dataFolder);
 
     if (!options.screenshot.isEmpty()) {
         QTimer::singleShot(options.screenshotDelaySeconds * 1000, &window, [&] {
-            const bool saved = window.grab().save(options.screenshot);
+            // With --data, the Data view (on the tab asked for) is what the picture shows.
+            QWidget *shown = &window;
+            if (data) {
+                data->tabs()->setCurrentIndex(options.dataTab);
+                shown = data;
+            }
+            const bool saved = shown->grab().save(options.screenshot);
             if (!saved)
                 std::fprintf(stderr, "billing-monitor: cannot write %s\n",
                              qPrintable(options.screenshot));

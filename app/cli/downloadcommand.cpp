@@ -5,7 +5,9 @@
 #include "texttable.h"
 
 #include "app/downloads/downloadjob.h"
+#include "app/downloads/downloadjobstyle.h"
 #include "app/downloads/downloadmanager.h"
+#include "models/sizetext.h"
 
 #include <QDir>
 #include <QJsonObject>
@@ -16,52 +18,12 @@ namespace {
 
 bool isEnded(const DownloadJob *job)
 {
-    switch (job->state()) {
-    case DownloadJob::State::Done:
-    case DownloadJob::State::Failed:
-    case DownloadJob::State::Corrupt:
-    case DownloadJob::State::Cancelled:
-        return true;
-    case DownloadJob::State::Queued:
-    case DownloadJob::State::Downloading:
-    case DownloadJob::State::Verifying:
-        return false;
-    }
-    return false;
+    return downloadJobStyle(job->state()).isEnded;
 }
 
 QString stateKey(DownloadJob::State state)
 {
-    switch (state) {
-    case DownloadJob::State::Queued:
-        return QStringLiteral("queued");
-    case DownloadJob::State::Downloading:
-        return QStringLiteral("downloading");
-    case DownloadJob::State::Verifying:
-        return QStringLiteral("verifying");
-    case DownloadJob::State::Done:
-        return QStringLiteral("verified");
-    case DownloadJob::State::Failed:
-        return QStringLiteral("failed");
-    case DownloadJob::State::Corrupt:
-        return QStringLiteral("corrupt");
-    case DownloadJob::State::Cancelled:
-        return QStringLiteral("cancelled");
-    }
-    return {};
-}
-
-const char *stateColour(DownloadJob::State state)
-{
-    switch (state) {
-    case DownloadJob::State::Done:
-        return "32";
-    case DownloadJob::State::Failed:
-    case DownloadJob::State::Corrupt:
-        return "31";
-    default:
-        return "33";
-    }
+    return QLatin1String(downloadJobStyle(state).key);
 }
 
 bool isLinkFailure(const DownloadJob *job)
@@ -175,7 +137,7 @@ void DownloadCommand::onJobChanged(DownloadJob *job)
         line += QStringLiteral(", %1 lines").arg(job->report().lines);
     else if (!job->message().isEmpty())
         line += QStringLiteral(": ") + job->message();
-    *m_context.err << line << '\n';
+    *m_context.err << terminalSafe(line) << '\n';
     m_context.err->flush();
     if (m_context.printer->isJson())
         m_context.printer->printJson(jobJson(job));
@@ -187,12 +149,12 @@ void DownloadCommand::onProgress()
         return;
     const DownloadManager::Totals totals = m_downloads->totals(m_id);
     const QLocale locale = QLocale::c();
-    QString line = locale.formattedDataSize(totals.bytesReceived);
+    QString line = sizeText(totals.bytesReceived, locale);
     if (totals.bytesTotal >= 0)
-        line += QStringLiteral(" of ") + locale.formattedDataSize(totals.bytesTotal);
+        line += QStringLiteral(" of ") + sizeText(totals.bytesTotal, locale);
     line += QStringLiteral(" · %1 of %2 files").arg(totals.done).arg(totals.files);
     if (totals.bytesPerSecond > 0)
-        line += QStringLiteral(" · ") + locale.formattedDataSize(qint64(totals.bytesPerSecond))
+        line += QStringLiteral(" · ") + sizeText(qint64(totals.bytesPerSecond), locale)
             + QStringLiteral("/s");
     if (totals.etaSeconds >= 0)
         line += QStringLiteral(" · %1 s left").arg(totals.etaSeconds);
@@ -234,7 +196,7 @@ void DownloadCommand::printResults()
     for (const DownloadJob *job : jobs) {
         const bool done = job->state() == DownloadJob::State::Done;
         table.addRow({{done ? job->filePath() : job->blob().name},
-                      {stateKey(job->state()), stateColour(job->state())},
+                      {stateKey(job->state()), downloadJobStyle(job->state()).ansiColour},
                       {QString::number(job->bytesReceived())},
                       {done ? QString::number(job->report().lines) : QString()},
                       {done ? QString() : job->message()}});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/downloads/downloadjob.h"
+#include "app/polling/pollpolicy.h"
 
 #include "models/manifest.h"
 
@@ -21,14 +22,11 @@ class DownloadManager : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int DefaultParallel = 4;
-
     // Uses `network` when given (it must not add credentials itself), else its own.
     explicit DownloadManager(QNetworkAccessManager *network = nullptr, QObject *parent = nullptr);
     ~DownloadManager() override;
 
-    void setMaxParallel(int count); // clamped to 1..6, Qt's connections per host
-    int maxParallel() const { return m_maxParallel; }
+    void setMaxParallel(int count); // clamped to PollPolicy::Limits::ParallelDownloads
     // Also write "<name>.jsonl" beside each verified file. Applies to files not yet verified.
     void setDecompress(bool decompress);
     bool decompress() const { return m_decompress; }
@@ -74,6 +72,13 @@ public:
     static QString storageLinkProblem(const Manifest &manifest);
     // Empty when the folder can take new files, else why not.
     static QString folderProblem(const QString &folder);
+    // Where the app puts an operation's files when the analyst picks `base`: a subfolder
+    // named for the operation, because every export names its files part-00000-…, so two
+    // operations in one folder would overwrite each other. `base` itself when it already is
+    // that subfolder, or when the id cannot be a folder name.
+    static QString operationFolder(const QString &base, const QString &operationId);
+    // The verified files of these blobs that a download into `folder` would replace.
+    static QStringList existingFiles(const QString &folder, const QList<ManifestBlob> &blobs);
 
 signals:
     void jobAdded(DownloadJob *job);
@@ -93,7 +98,7 @@ private:
     QList<DownloadJob *> m_jobs;
     QHash<QString, QString> m_folders;
     QSet<QString> m_running; // operations whose finished() is still to come
-    int m_maxParallel = DefaultParallel;
+    int m_maxParallel = PollPolicy::Limits::ParallelDownloads.defaultValue;
     bool m_decompress = false;
     int m_nextId = 1;
     QTimer m_ticker;

@@ -1,5 +1,5 @@
 // One batch of scattered changes reaching the table through the app's proxies
-// (OperationStyleProxy, OperationSortProxy) sorted by status, the column that changes: the
+// (OperationStyleProxy, OperationFilterProxy) sorted by status, the column that changes: the
 // cost of a poll result that finishes many operations at once. Prints figures; asserts
 // nothing.
 //
@@ -11,7 +11,7 @@
 // QTableView hangs on it too and the time includes the repaint that follows.
 
 #include "models/operationtablemodel.h"
-#include "ui/operationsortproxy.h"
+#include "ui/operationfilterproxy.h"
 #include "ui/operationstyleproxy.h"
 
 #include <QApplication>
@@ -80,7 +80,7 @@ int main(int argc, char **argv)
 
     OperationStyleProxy styleProxy;
     styleProxy.setSourceModel(&model);
-    OperationSortProxy sortProxy;
+    OperationFilterProxy sortProxy;
     sortProxy.setSourceModel(&styleProxy);
     sortProxy.sort(OperationTableModel::StatusColumn, Qt::AscendingOrder);
     std::unique_ptr<QTableView> view;
