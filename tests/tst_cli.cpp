@@ -322,6 +322,17 @@ void TestCli::statusJsonHasTheDocumentedFields()
         QVERIFY2(date.endsWith(u'Z'), qPrintable(date));
         QVERIFY(QDateTime::fromString(date, Qt::ISODateWithMs).isValid());
     }
+    // The times keep Graph's own digits: seven after the seconds for lastActionDateTime,
+    // none for createdDateTime, as the simulator (like Graph) writes them.
+    const QRegularExpression sevenDigits(
+        QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z$"));
+    const QRegularExpression noFraction(
+        QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"));
+    QVERIFY2(
+        sevenDigits.match(first.value(QStringLiteral("lastActionDateTime")).toString()).hasMatch(),
+        qPrintable(first.value(QStringLiteral("lastActionDateTime")).toString()));
+    QVERIFY2(noFraction.match(first.value(QStringLiteral("createdDateTime")).toString()).hasMatch(),
+             qPrintable(first.value(QStringLiteral("createdDateTime")).toString()));
     QVERIFY(first.value(QStringLiteral("manifestUrl"))
                 .toString()
                 .contains(QStringLiteral("/manifests/")));

@@ -542,7 +542,8 @@ Output:
   A table for people, with colour only on a terminal; download progress goes to stderr.
   With --json every line is one JSON object. An operation has: id, status (notStarted,
   running, succeeded, failed, unknown, expired), rawStatus (the server's own word),
-  createdDateTime and lastActionDateTime (ISO 8601 UTC ending in Z), manifestUrl,
+  createdDateTime and lastActionDateTime (ISO 8601 UTC ending in Z, with the fractional
+  seconds exactly as Graph sent them), manifestUrl,
   error {code, message, target} for a failed operation, and problem {httpStatus, code,
   message, requestId} when the last request about it failed. watch prints a line
   whenever an operation changes and a final line for each, marked "final": true.

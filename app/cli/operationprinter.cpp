@@ -23,6 +23,14 @@ QJsonValue dateOrNull(const QDateTime &dateTime)
     return textOrNull(GraphJson::formatDateTime(dateTime));
 }
 
+// Graph's own digits when it sent the time (7 fractional digits stay 7, none stay none);
+// milliseconds only for a time that came from elsewhere, such as the store.
+QJsonValue graphDateOrNull(const QString &sentText, const QDateTime &dateTime)
+{
+    return sentText.isEmpty() ? dateOrNull(dateTime)
+                              : textOrNull(GraphJson::formatGraphDateTime(sentText));
+}
+
 const char *statusColour(const TrackedOperation &operation)
 {
     return statusStyle(operation.status()).ansiColour;
@@ -144,8 +152,10 @@ QJsonObject OperationPrinter::operationJson(const TrackedOperation &operation)
         {QStringLiteral("id"), operation.id},
         {QStringLiteral("status"), operationStatusKey(operation.status())},
         {QStringLiteral("rawStatus"), textOrNull(last.rawStatus)},
-        {QStringLiteral("createdDateTime"), dateOrNull(last.createdDateTime)},
-        {QStringLiteral("lastActionDateTime"), dateOrNull(last.lastActionDateTime)},
+        {QStringLiteral("createdDateTime"),
+         graphDateOrNull(last.createdDateTimeText, last.createdDateTime)},
+        {QStringLiteral("lastActionDateTime"),
+         graphDateOrNull(last.lastActionDateTimeText, last.lastActionDateTime)},
         {QStringLiteral("manifestUrl"), textOrNull(last.manifestLink.toString(QUrl::FullyEncoded))},
     };
     if (!operation.label.isEmpty())
