@@ -2,15 +2,15 @@
 
 #include "app/appsettings.h"
 #include "app/downloads/downloadmanager.h"
+#include "app/downloads/manifestloader.h"
 #include "app/exports/exportstarter.h"
 #include "app/graph/graphclient.h"
 #include "app/graph/graphendpoint.h"
-#include "app/downloads/manifestloader.h"
-#include "models/operationids.h"
-#include "models/operationtablemodel.h"
+#include "app/graph/tokenstore.h"
 #include "app/polling/operationmonitor.h"
 #include "app/store/operationstore.h"
-#include "app/graph/tokenstore.h"
+#include "models/operationids.h"
+#include "models/operationtablemodel.h"
 
 #include <QLocale>
 
@@ -169,10 +169,10 @@ Session::TrackTextResult Session::trackText(const QString &text, const QString &
     return result;
 }
 
-QString Session::attachStore(const QString &filePath)
+void Session::attachStore(const QString &databasePath)
 {
-    m_store = new OperationStore(filePath, this);
-    return m_store->attach(m_model).message;
+    m_store = new OperationStore(databasePath, this);
+    m_store->attach(m_model);
 }
 
 void Session::start()

@@ -19,7 +19,7 @@ build=${BILLING_MONITOR_BUILD_DIR:-$here/build}
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
-    qtkeychain-qt6-dev zlib1g-dev
+    qtkeychain-qt6-dev zlib1g-dev libqt6sql6-sqlite
     fonts-dejavu-core desktop-file-utils
     xvfb xauth curl
 )

@@ -11,20 +11,33 @@
 // in range, the export request is valid. Parsing never touches the network.
 struct CliOptions
 {
-    enum class Command { Help, Version, Status, Watch, Manifest, Download, Export, Simulate };
+    enum class Command {
+        Help,
+        Version,
+        Status,
+        Watch,
+        Manifest,
+        Download,
+        Export,
+        Simulate,
+        List,
+        Track
+    };
 
     Command command = Command::Help;
     QString graphUrl; // --graph-url; empty: BILLING_MONITOR_GRAPH_URL, then Graph itself
     QString apiVersion; // --api-version; empty: the default
     bool json = false;
 
-    QStringList ids; // status, watch (one or more), manifest, download (exactly one)
+    QStringList ids; // status, watch, track (one or more), manifest, download (exactly one)
+    QString label; // track --label
     double timeoutSeconds = 0; // watch: 0 means wait as long as it takes
     int intervalSeconds = 0; // watch: the longest pause between checks; 0: the default
     QString destination; // download --dest
 
     ExportRequest exportRequest; // export, normalized
     bool watchExport = false; // export --watch
+    bool trackExport = false; // export --track: add it to the shared list
 
     QStringList simulatorArguments; // simulate: its options, for the simulator's own parser
 };
