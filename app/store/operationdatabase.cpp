@@ -428,10 +428,17 @@ qint64 OperationDatabase::dataVersion()
 
 size_t OperationDatabase::fingerprint(const TrackedOperation &operation)
 {
+    // Computed for every row at start-up: the rarely set JSON parts cost only when present.
     const Operation &last = operation.last;
-    return qHashMulti(0, operation.url, operation.label, timeKey(operation.addedAt),
-                      int(last.status), last.rawStatus, last.odataType,
-                      timeKey(last.createdDateTime), timeKey(last.lastActionDateTime),
-                      last.manifestLink, last.inlineManifest, last.error.toJson(),
-                      OperationRecord::problemToJson(operation.problem), operation.expired);
+    size_t hash = qHashMulti(0, operation.url, operation.label, timeKey(operation.addedAt),
+                             int(last.status), last.rawStatus, last.odataType,
+                             timeKey(last.createdDateTime), timeKey(last.lastActionDateTime),
+                             last.manifestLink, operation.expired);
+    if (!last.inlineManifest.isEmpty())
+        hash = qHashMulti(hash, last.inlineManifest);
+    if (!last.error.isEmpty() || !last.error.details.isEmpty() || !last.error.innerError.isEmpty())
+        hash = qHashMulti(hash, last.error.toJson());
+    if (!operation.problem.isNull())
+        hash = qHashMulti(hash, OperationRecord::problemToJson(operation.problem));
+    return hash;
 }
