@@ -1,8 +1,8 @@
 #include "app/appsettings.h"
 
-#include <algorithm>
-
 namespace {
+
+using Limits = PollPolicy::Limits;
 
 const QString GraphRootKey = QStringLiteral("graph/root");
 const QString ApiVersionKey = QStringLiteral("graph/apiVersion");
@@ -13,6 +13,11 @@ const QString ExpiryHoursKey = QStringLiteral("monitor/expiryHours");
 const QString TransferTimeoutKey = QStringLiteral("monitor/transferTimeoutSeconds");
 const QString RememberTokenKey = QStringLiteral("graph/rememberToken");
 const QString TokenInKeychainKey = QStringLiteral("graph/tokenInKeychain");
+const QString LanguageKey = QStringLiteral("ui/language");
+const QString ThemeKey = QStringLiteral("ui/theme");
+const QString CloseToTrayKey = QStringLiteral("ui/closeToTray");
+const QString CloseToTrayExplainedKey = QStringLiteral("ui/closeToTrayExplained");
+const QString LastExportKindKey = QStringLiteral("ui/lastExportKind");
 const QString GeometryKey = QStringLiteral("window/geometry");
 const QString WindowStateKey = QStringLiteral("window/state");
 const QString HeaderStateKey = QStringLiteral("window/tableHeader");
@@ -55,72 +60,66 @@ bool AppSettings::setEndpoint(const QString &root, const QString &version, QStri
     return true;
 }
 
-int AppSettings::boundedInt(const QString &key, int fallback, int minimum, int maximum) const
+int AppSettings::boundedInt(const QString &key, const SettingRange &range) const
 {
     bool ok = false;
     const int value = m_settings->value(key).toInt(&ok);
-    return ok ? std::clamp(value, minimum, maximum) : fallback;
+    return ok ? range.clamp(value) : range.defaultValue;
 }
 
-void AppSettings::setBoundedInt(const QString &key, int value, int minimum, int maximum)
+void AppSettings::setBoundedInt(const QString &key, int value, const SettingRange &range)
 {
-    m_settings->setValue(key, std::clamp(value, minimum, maximum));
+    m_settings->setValue(key, range.clamp(value));
 }
 
 int AppSettings::refreshIntervalSeconds() const
 {
-    return boundedInt(RefreshIntervalKey, DefaultRefreshIntervalSeconds, MinRefreshIntervalSeconds,
-                      MaxRefreshIntervalSeconds);
+    return boundedInt(RefreshIntervalKey, Limits::RefreshIntervalSeconds);
 }
 
 void AppSettings::setRefreshIntervalSeconds(int seconds)
 {
-    setBoundedInt(RefreshIntervalKey, seconds, MinRefreshIntervalSeconds,
-                  MaxRefreshIntervalSeconds);
+    setBoundedInt(RefreshIntervalKey, seconds, Limits::RefreshIntervalSeconds);
 }
 
 int AppSettings::maxRequestsInFlight() const
 {
-    return boundedInt(MaxInFlightKey, DefaultMaxRequestsInFlight, MinMaxRequestsInFlight,
-                      MaxMaxRequestsInFlight);
+    return boundedInt(MaxInFlightKey, Limits::RequestsInFlight);
 }
 
 void AppSettings::setMaxRequestsInFlight(int requests)
 {
-    setBoundedInt(MaxInFlightKey, requests, MinMaxRequestsInFlight, MaxMaxRequestsInFlight);
+    setBoundedInt(MaxInFlightKey, requests, Limits::RequestsInFlight);
 }
 
 int AppSettings::maxRequestsPerSecond() const
 {
-    return boundedInt(MaxPerSecondKey, DefaultMaxRequestsPerSecond, MinMaxRequestsPerSecond,
-                      MaxMaxRequestsPerSecond);
+    return boundedInt(MaxPerSecondKey, Limits::RequestsPerSecond);
 }
 
 void AppSettings::setMaxRequestsPerSecond(int requests)
 {
-    setBoundedInt(MaxPerSecondKey, requests, MinMaxRequestsPerSecond, MaxMaxRequestsPerSecond);
+    setBoundedInt(MaxPerSecondKey, requests, Limits::RequestsPerSecond);
 }
 
 int AppSettings::expiryHours() const
 {
-    return boundedInt(ExpiryHoursKey, DefaultExpiryHours, MinExpiryHours, MaxExpiryHours);
+    return boundedInt(ExpiryHoursKey, Limits::ExpiryHours);
 }
 
 void AppSettings::setExpiryHours(int hours)
 {
-    setBoundedInt(ExpiryHoursKey, hours, MinExpiryHours, MaxExpiryHours);
+    setBoundedInt(ExpiryHoursKey, hours, Limits::ExpiryHours);
 }
 
 int AppSettings::transferTimeoutSeconds() const
 {
-    return boundedInt(TransferTimeoutKey, DefaultTransferTimeoutSeconds, MinTransferTimeoutSeconds,
-                      MaxTransferTimeoutSeconds);
+    return boundedInt(TransferTimeoutKey, Limits::TransferTimeoutSeconds);
 }
 
 void AppSettings::setTransferTimeoutSeconds(int seconds)
 {
-    setBoundedInt(TransferTimeoutKey, seconds, MinTransferTimeoutSeconds,
-                  MaxTransferTimeoutSeconds);
+    setBoundedInt(TransferTimeoutKey, seconds, Limits::TransferTimeoutSeconds);
 }
 
 PollPolicy AppSettings::applyTo(PollPolicy policy) const
@@ -150,6 +149,59 @@ bool AppSettings::tokenInKeychain() const
 void AppSettings::setTokenInKeychain(bool stored)
 {
     m_settings->setValue(TokenInKeychainKey, stored);
+}
+
+QString AppSettings::language() const
+{
+    return m_settings->value(LanguageKey).toString();
+}
+
+void AppSettings::setLanguage(const QString &language)
+{
+    m_settings->setValue(LanguageKey, language);
+}
+
+QString AppSettings::theme() const
+{
+    const QString theme = m_settings->value(ThemeKey).toString();
+    return theme == u"light" || theme == u"dark" ? theme : QStringLiteral("system");
+}
+
+void AppSettings::setTheme(const QString &theme)
+{
+    m_settings->setValue(ThemeKey, theme);
+}
+
+bool AppSettings::closeToTray() const
+{
+    return m_settings->value(CloseToTrayKey, false).toBool();
+}
+
+void AppSettings::setCloseToTray(bool keep)
+{
+    m_settings->setValue(CloseToTrayKey, keep);
+}
+
+bool AppSettings::closeToTrayExplained() const
+{
+    return m_settings->value(CloseToTrayExplainedKey, false).toBool();
+}
+
+void AppSettings::setCloseToTrayExplained(bool explained)
+{
+    m_settings->setValue(CloseToTrayExplainedKey, explained);
+}
+
+int AppSettings::lastExportKind() const
+{
+    bool ok = false;
+    const int kind = m_settings->value(LastExportKindKey).toInt(&ok);
+    return ok ? kind : -1;
+}
+
+void AppSettings::setLastExportKind(int kind)
+{
+    m_settings->setValue(LastExportKindKey, kind);
 }
 
 QByteArray AppSettings::windowGeometry() const

@@ -16,10 +16,6 @@
 class AppSettings
 {
 public:
-    static constexpr int DefaultRefreshIntervalSeconds = 30;
-    static constexpr int MinRefreshIntervalSeconds = 5;
-    static constexpr int MaxRefreshIntervalSeconds = 3600;
-
     // The user's settings (organization and application name of the QCoreApplication).
     AppSettings();
     // An INI file of its own, for tests and tools.
@@ -34,25 +30,10 @@ public:
     bool setEndpoint(const QString &root, const QString &version, QString *error);
 
     int refreshIntervalSeconds() const;
-    void setRefreshIntervalSeconds(int seconds); // clamped to the limits above
+    void setRefreshIntervalSeconds(int seconds);
 
-    // The polling limits of pollpolicy.h and the Graph client's transfer timeout. Each is
-    // clamped to its limits when stored and when read, so a hand-edited file cannot make the
-    // app flood Graph or never give up.
-    static constexpr int DefaultMaxRequestsInFlight = 6;
-    static constexpr int MinMaxRequestsInFlight = 1;
-    // Qt opens at most 6 connections per host on HTTP/1.1; more would only queue inside Qt.
-    static constexpr int MaxMaxRequestsInFlight = 6;
-    static constexpr int DefaultMaxRequestsPerSecond = 20;
-    static constexpr int MinMaxRequestsPerSecond = 1;
-    static constexpr int MaxMaxRequestsPerSecond = 100;
-    static constexpr int DefaultExpiryHours = 48;
-    static constexpr int MinExpiryHours = 1;
-    static constexpr int MaxExpiryHours = 30 * 24;
-    static constexpr int DefaultTransferTimeoutSeconds = 30;
-    static constexpr int MinTransferTimeoutSeconds = 5;
-    static constexpr int MaxTransferTimeoutSeconds = 300;
-
+    // The polling limits and the Graph client's transfer timeout, each clamped to its
+    // PollPolicy::Limits range when stored and when read.
     int maxRequestsInFlight() const;
     void setMaxRequestsInFlight(int requests);
     int maxRequestsPerSecond() const;
@@ -74,6 +55,23 @@ public:
     bool tokenInKeychain() const;
     void setTokenInKeychain(bool stored);
 
+    // The language of the app's window: empty follows the system, otherwise a code the app
+    // has a translation for ("en", "cs"). Read at start-up.
+    QString language() const;
+    void setLanguage(const QString &language);
+    // "system", "light" or "dark"; anything else reads as "system".
+    QString theme() const;
+    void setTheme(const QString &theme);
+    // Whether closing the window keeps the app running in the system tray (off by default),
+    // and whether the analyst has been told so once.
+    bool closeToTray() const;
+    void setCloseToTray(bool keep);
+    bool closeToTrayExplained() const;
+    void setCloseToTrayExplained(bool explained);
+    // The kind of export New export offered last (an ExportRequest::Kind as int; -1 none).
+    int lastExportKind() const;
+    void setLastExportKind(int kind);
+
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &geometry);
     QByteArray windowState() const;
@@ -87,8 +85,8 @@ public:
     QString fileName() const { return m_settings->fileName(); }
 
 private:
-    int boundedInt(const QString &key, int fallback, int minimum, int maximum) const;
-    void setBoundedInt(const QString &key, int value, int minimum, int maximum);
+    int boundedInt(const QString &key, const SettingRange &range) const;
+    void setBoundedInt(const QString &key, int value, const SettingRange &range);
 
     std::unique_ptr<QSettings> m_settings;
 };

@@ -25,13 +25,14 @@ QString Session::TrackTextResult::summary() const
         parts << tr("%n already tracked", nullptr, int(alreadyTracked.size()));
     QString text = parts.join(QStringLiteral(", "));
     if (truncated)
-        text += tr("; only the first %1 ids were read").arg(OperationIds::MaxIdsPerInput);
+        text += tr("; only the first %n ids were read", nullptr, OperationIds::MaxIdsPerInput);
     return text;
 }
 
 Session::Session(AppSettings *settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
+    , m_environmentToken(StaticTokenProvider::takeFromEnvironment())
     , m_client(new GraphClient(&m_tokens, this))
     , m_manifestLoader(new ManifestLoader(m_client, this))
     , m_downloads(new DownloadManager(nullptr, this))
@@ -69,9 +70,8 @@ QString Session::applySettings()
                       .arg(error, QLatin1String(GraphEndpoint::DefaultRoot));
     }
 
-    const QString fromEnvironment = StaticTokenProvider::fromEnvironment();
-    if (!fromEnvironment.isEmpty()) {
-        m_tokens.setToken(fromEnvironment);
+    if (!m_environmentToken.isEmpty()) {
+        m_tokens.setToken(m_environmentToken);
         m_tokenSource = TokenSource::Environment;
     } else if (m_tokenSource == TokenSource::None && m_settings->tokenInKeychain()) {
         m_tokenStore->read();

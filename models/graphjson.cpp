@@ -2,6 +2,7 @@
 
 #include "operationids.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -120,20 +121,21 @@ PublicError publicErrorFromValue(const QJsonValue &value)
 std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error)
 {
     if (body.trimmed().isEmpty()) {
-        *error = QStringLiteral("The reply is empty");
+        *error = QCoreApplication::translate("GraphJson", "The reply is empty");
         return std::nullopt;
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("The reply is not JSON: %1 at offset %2")
+        *error = QCoreApplication::translate("GraphJson", "The reply is not JSON: %1 at offset %2")
                      .arg(parseError.errorString())
                      .arg(parseError.offset);
         return std::nullopt;
     }
     if (!document.isObject()) {
-        *error = document.isArray() ? QStringLiteral("The reply is a JSON array, not an object")
-                                    : QStringLiteral("The reply is not a JSON object");
+        *error = document.isArray()
+            ? QCoreApplication::translate("GraphJson", "The reply is a JSON array, not an object")
+            : QCoreApplication::translate("GraphJson", "The reply is not a JSON object");
         return std::nullopt;
     }
     return document.object();
@@ -202,7 +204,12 @@ QDateTime parseDateTime(const QString &text)
     const QTime time(hour, minute, second, millisecond);
     if (!date.isValid() || !time.isValid())
         return {};
-    return QDateTime(date, time, Qt::UTC).addSecs(-offsetSeconds);
+    // The offset can push a time past year 9999 or before year 1, which ISO 8601 text (and
+    // so the store and the CLI) cannot hold; such a time is refused like any other bad one.
+    const QDateTime utc = QDateTime(date, time, Qt::UTC).addSecs(-offsetSeconds);
+    if (utc.date().year() < 1 || utc.date().year() > 9999)
+        return {};
+    return utc;
 }
 
 QString formatDateTime(const QDateTime &dateTime)
@@ -285,20 +292,23 @@ std::optional<Operation> parseOperation(const QByteArray &body, QString *error)
     const QJsonValue id = object->value(QLatin1String("id"));
     if (id.isUndefined() || id.isNull() || id.toString().isEmpty()) {
         *error = id.isString() || id.isUndefined() || id.isNull()
-            ? QStringLiteral("The reply has no operation id")
-            : QStringLiteral("The reply's operation id is not a string: %1")
+            ? QCoreApplication::translate("GraphJson", "The reply has no operation id")
+            : QCoreApplication::translate("GraphJson",
+                                          "The reply's operation id is not a string: %1")
                   .arg(elided(valueText(id), MaxQuotedLength));
         return std::nullopt;
     }
     if (!OperationIds::isValid(id.toString())) {
-        *error = QStringLiteral("The reply's operation id is not a GUID: \"%1\"")
+        *error = QCoreApplication::translate("GraphJson",
+                                             "The reply's operation id is not a GUID: \"%1\"")
                      .arg(elided(id.toString(), MaxQuotedLength));
         return std::nullopt;
     }
 
     Operation operation = operationFromJson(*object);
     if (operation.rawStatus.isEmpty()) {
-        *error = QStringLiteral("The reply has neither a status nor a known @odata.type");
+        *error = QCoreApplication::translate(
+            "GraphJson", "The reply has neither a status nor a known @odata.type");
         return std::nullopt;
     }
     return operation;
@@ -354,18 +364,19 @@ std::optional<Manifest> parseManifest(const QByteArray &body, QString *error)
         return std::nullopt;
 
     if (object->value(QLatin1String("rootDirectory")).toString().isEmpty()) {
-        *error = QStringLiteral("The manifest has no rootDirectory");
+        *error = QCoreApplication::translate("GraphJson", "The manifest has no rootDirectory");
         return std::nullopt;
     }
     const QJsonValue blobs = object->value(QLatin1String("blobs"));
     if (!blobs.isArray()) {
-        *error = QStringLiteral("The manifest has no list of blobs");
+        *error = QCoreApplication::translate("GraphJson", "The manifest has no list of blobs");
         return std::nullopt;
     }
     const QJsonArray blobArray = blobs.toArray();
     for (qsizetype i = 0; i < blobArray.size(); ++i) {
         if (blobArray.at(i).toObject().value(QLatin1String("name")).toString().isEmpty()) {
-            *error = QStringLiteral("Blob %1 of the manifest has no name").arg(i + 1);
+            *error = QCoreApplication::translate("GraphJson", "Blob %1 of the manifest has no name")
+                         .arg(i + 1);
             return std::nullopt;
         }
     }

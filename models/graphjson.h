@@ -12,7 +12,8 @@
 
 #include <optional>
 
-// Reading and writing Graph's JSON, with the quirks the docs have (graph-api.md §2-3).
+// Reading and writing Graph's JSON, with the quirks of the documented examples: dates
+// without an offset, "completed" beside "succeeded", a manifest inline or behind a link.
 namespace GraphJson {
 
 // ISO 8601 as Graph writes it: no offset means UTC (createdDateTime has none), and up to

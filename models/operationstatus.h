@@ -7,6 +7,8 @@
 // longRunningOperationStatus (with unknownFutureValue and any unrecognised string folded
 // into Unknown); Expired is the app's own verdict for operations it stopped polling.
 enum class OperationStatus { NotStarted, Running, Succeeded, Failed, Unknown, Expired };
+// How many statuses there are, for tables indexed by int(OperationStatus).
+inline constexpr int StatusCount = int(OperationStatus::Expired) + 1;
 
 // Graph's own string to a status. "completed" (the docs' property table) counts as
 // succeeded; anything unrecognised is Unknown, and callers keep the raw text to show it.

@@ -23,19 +23,11 @@ QString resultText(const TrackedOperation &operation)
     return {};
 }
 
+// The status alone: a problem has its warning icon here and its words in the Result column,
+// so a narrow Status column never cuts both in half ("Not che… found.").
 QString statusDisplayText(const TrackedOperation &operation)
 {
-    QString text;
-    if (!operation.hasKnownStatus()) {
-        text = OperationTableModel::tr("Not checked yet");
-    } else {
-        text = statusText(operation.status());
-        if (operation.status() == OperationStatus::Unknown && !operation.last.rawStatus.isEmpty())
-            text += QStringLiteral(" (") + operation.last.rawStatus + u')';
-    }
-    if (!operation.problem.isNull())
-        text += QStringLiteral(" · ") + operation.problem.summary();
-    return text;
+    return operation.statusLabel();
 }
 
 bool sameRow(const TrackedOperation &a, const TrackedOperation &b)
@@ -91,6 +83,8 @@ QVariant OperationTableModel::data(const QModelIndex &index, int role) const
         return !operation.problem.isNull();
     case OperationIdRole:
         return operation.id;
+    case HasKnownStatusRole:
+        return operation.hasKnownStatus();
     default:
         return {};
     }
@@ -110,11 +104,14 @@ QVariant OperationTableModel::displayData(const TrackedOperation &operation, int
     case LastActionColumn:
         return TimeText::local(operation.last.lastActionDateTime);
     case AgeColumn:
-        return TimeText::duration(ageSeconds(operation));
+        return TimeText::duration(operation.ageAt(m_clock()));
     case LastCheckedColumn:
         return TimeText::local(operation.lastChecked);
-    case ResultColumn:
-        return resultText(operation);
+    case ResultColumn: {
+        const QString result = resultText(operation);
+        return result.isEmpty() && !operation.problem.isNull() ? operation.problem.summary()
+                                                               : result;
+    }
     }
     return {};
 }
@@ -160,27 +157,12 @@ QVariant OperationTableModel::sortData(const TrackedOperation &operation, int co
     case LastActionColumn:
         return operation.last.lastActionDateTime.toMSecsSinceEpoch();
     case AgeColumn:
-        return ageSeconds(operation);
+        return operation.ageAt(m_clock());
     case LastCheckedColumn:
         return operation.lastChecked.toMSecsSinceEpoch();
     default:
         return displayData(operation, column);
     }
-}
-
-qint64 OperationTableModel::ageSeconds(const TrackedOperation &operation) const
-{
-    const QDateTime created = operation.last.createdDateTime.isValid()
-        ? operation.last.createdDateTime
-        : operation.addedAt;
-    if (!created.isValid())
-        return -1;
-    // A finished operation's age stops at its last action: that is how long the export took.
-    const QDateTime end
-        = isTerminal(operation.last.status) && operation.last.lastActionDateTime.isValid()
-        ? operation.last.lastActionDateTime
-        : m_clock();
-    return std::max<qint64>(0, created.secsTo(end));
 }
 
 QVariant OperationTableModel::headerData(int section, Qt::Orientation orientation, int role) const
@@ -354,6 +336,54 @@ void OperationTableModel::setClock(std::function<QDateTime()> clock)
 {
     m_clock = std::move(clock);
     refreshTimeColumns();
+}
+
+void OperationTableModel::restore(const QList<std::pair<int, TrackedOperation>> &rows)
+{
+    QList<std::pair<int, TrackedOperation>> fresh;
+    for (const auto &entry : rows) {
+        if (!entry.second.id.isEmpty() && !m_rowById.contains(entry.second.id))
+            fresh.append(entry);
+    }
+    if (fresh.isEmpty())
+        return;
+    // One insertion at the end, then one layout change that moves the rows to where they
+    // were: linear however scattered they are, where inserting each in place would shift
+    // the whole table once per row.
+    const int first = int(m_operations.size());
+    const int count = int(fresh.size());
+    beginInsertRows({}, first, first + count - 1);
+    for (const auto &entry : std::as_const(fresh)) {
+        m_rowById.insert(entry.second.id, int(m_operations.size()));
+        m_operations.append(entry.second);
+    }
+    endInsertRows();
+
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const int total = int(m_operations.size());
+    QList<int> newRowOfOld(total);
+    QList<TrackedOperation> ordered;
+    ordered.reserve(total);
+    int restored = 0;
+    int kept = 0;
+    for (int row = 0; row < total; ++row) {
+        const bool takeRestored
+            = restored < count && (fresh.at(restored).first <= row || kept >= first);
+        const int old = takeRestored ? first + restored++ : kept++;
+        newRowOfOld[old] = row;
+        ordered.append(std::move(m_operations[old]));
+    }
+    m_operations = std::move(ordered);
+    reindexFrom(0);
+    const QModelIndexList before = persistentIndexList();
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex &index : before)
+        after.append(index.isValid() ? createIndex(newRowOfOld.at(index.row()), index.column())
+                                     : QModelIndex());
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    emit contentsChanged();
 }
 
 void OperationTableModel::reindexFrom(int row)

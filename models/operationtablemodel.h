@@ -34,6 +34,7 @@ public:
         StatusRole, // int(OperationStatus)
         HasProblemRole, // bool
         OperationIdRole, // QString
+        HasKnownStatusRole, // bool: TrackedOperation::hasKnownStatus()
     };
 
     explicit OperationTableModel(QObject *parent = nullptr);
@@ -52,6 +53,9 @@ public:
     // emits one dataChanged per contiguous run of changed rows.
     void update(const QList<TrackedOperation> &operations);
     void remove(const QStringList &ids);
+    // Puts operations back at the rows they had, given in ascending row order (as removed
+    // from one table): undoing a removal restores the table as it was, not appended.
+    void restore(const QList<std::pair<int, TrackedOperation>> &rows);
     bool setLabel(const QString &id, const QString &label);
 
     bool contains(const QString &id) const { return m_rowById.contains(id); }
@@ -75,7 +79,6 @@ private:
     QVariant displayData(const TrackedOperation &operation, int column) const;
     QVariant toolTipData(const TrackedOperation &operation, int column) const;
     QVariant sortData(const TrackedOperation &operation, int column) const;
-    qint64 ageSeconds(const TrackedOperation &operation) const;
     void reindexFrom(int row);
 
     QList<TrackedOperation> m_operations;

@@ -1,5 +1,6 @@
 #include "problem.h"
 
+#include <QCoreApplication>
 #include <array>
 #include <utility>
 
@@ -27,28 +28,47 @@ QString fallbackText(Problem::Kind kind)
     case Problem::Kind::None:
         break;
     case Problem::Kind::Unauthorized:
-        return QStringLiteral("Not signed in or the sign-in expired");
+        return QCoreApplication::translate("Problem", "Not signed in or the sign-in expired");
     case Problem::Kind::Forbidden:
-        return QStringLiteral("Access denied");
+        return QCoreApplication::translate("Problem", "Access denied");
     case Problem::Kind::NotFound:
-        return QStringLiteral("Operation not found");
+        return QCoreApplication::translate("Problem", "Operation not found");
     case Problem::Kind::Throttled:
-        return QStringLiteral("Throttled by Graph");
+        return QCoreApplication::translate("Problem", "Throttled by Graph");
     case Problem::Kind::ServerError:
-        return QStringLiteral("Graph server error");
+        return QCoreApplication::translate("Problem", "Graph server error");
     case Problem::Kind::Timeout:
-        return QStringLiteral("Timed out");
+        return QCoreApplication::translate("Problem", "Timed out");
     case Problem::Kind::Network:
-        return QStringLiteral("Network error");
+        return QCoreApplication::translate("Problem", "Network error");
     case Problem::Kind::BadReply:
-        return QStringLiteral("Unreadable reply");
+        return QCoreApplication::translate("Problem", "Unreadable reply");
     case Problem::Kind::HttpError:
-        return QStringLiteral("HTTP error");
+        return QCoreApplication::translate("Problem", "HTTP error");
     }
     return {};
 }
 
 } // namespace
+
+bool Problem::isTransient() const
+{
+    switch (kind) {
+    case Kind::Throttled:
+    case Kind::ServerError:
+    case Kind::Timeout:
+    case Kind::Network:
+        return true;
+    case Kind::None:
+    case Kind::Unauthorized:
+    case Kind::Forbidden:
+    case Kind::NotFound:
+    case Kind::BadReply:
+    case Kind::HttpError:
+        break;
+    }
+    return false;
+}
 
 QString Problem::summary() const
 {

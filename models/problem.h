@@ -28,6 +28,10 @@ struct Problem
     QDateTime occurredAt; // UTC
 
     bool isNull() const { return kind == Kind::None; }
+    // A fault of the moment (throttling, a server error, a timeout, the network) that the
+    // scheduler retries with backoff and that may go away by itself; a refused token or an
+    // unreadable answer will not change within seconds.
+    bool isTransient() const;
     // One line for the table: "HTTP 429 · TooManyRequests: Please retry again later."
     QString summary() const;
 

@@ -2,6 +2,7 @@
 
 #include "graphjson.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -50,7 +51,8 @@ QString PublicError::toReportText() const
         QString line = joinedCodeAndMessage(detail.code, detail.message);
         if (!detail.target.isEmpty())
             line += QLatin1String(" (target: ") + detail.target + QLatin1Char(')');
-        report += QStringLiteral("Detail %1: %2\n").arg(i + 1).arg(line);
+        report
+            += QCoreApplication::translate("PublicError", "Detail %1: %2\n").arg(i + 1).arg(line);
     }
     if (!innerError.isEmpty()) {
         report += QLatin1String("Inner error:\n")

@@ -7,7 +7,7 @@
 namespace {
 
 // clang-format off
-constexpr std::array<StatusStyle, 6> Styles{{
+constexpr std::array<StatusStyle, StatusCount> Styles{{
     {OperationStatus::NotStarted, QT_TRANSLATE_NOOP("Status", "Not started"), 0x6b7280, "hollow-circle", "37"},
     {OperationStatus::Running,    QT_TRANSLATE_NOOP("Status", "Running"),     0x2563eb, "arc",           "34"},
     {OperationStatus::Succeeded,  QT_TRANSLATE_NOOP("Status", "Succeeded"),   0x16a34a, "check",         "32"},

@@ -4,15 +4,6 @@
 
 namespace TimeText {
 
-namespace {
-
-QString tr(const char *text, int n = -1)
-{
-    return QCoreApplication::translate("TimeText", text, nullptr, n);
-}
-
-} // namespace
-
 QString local(const QDateTime &time)
 {
     return time.isValid() ? time.toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"))
@@ -34,14 +25,17 @@ QString duration(qint64 seconds)
     if (seconds < 0)
         return {};
     if (seconds < 60)
-        return tr("%n s", int(seconds));
+        return QCoreApplication::translate("TimeText", "%n s", nullptr, int(seconds));
     const qint64 minutes = seconds / 60;
     if (minutes < 60)
-        return tr("%n min", int(minutes));
+        return QCoreApplication::translate("TimeText", "%n min", nullptr, int(minutes));
     const qint64 hours = minutes / 60;
     if (hours < 48)
-        return tr("%1 h %2 min").arg(hours).arg(minutes % 60);
-    return tr("%n days", int(hours / 24));
+        return QCoreApplication::translate("TimeText", "%1 h %2 min").arg(hours).arg(minutes % 60);
+    // Never fewer than 2, so the English source reads right without a translation (the
+    // command line loads none).
+    const int days = int(hours / 24); // a division inside translate() hangs lupdate 6.4
+    return QCoreApplication::translate("TimeText", "%n days", nullptr, days);
 }
 
 QString utc(const QDateTime &time)
@@ -55,10 +49,10 @@ QString relative(const QDateTime &time, const QDateTime &now)
         return {};
     const qint64 seconds = now.secsTo(time);
     if (seconds > 0)
-        return tr("in %1").arg(duration(seconds));
+        return QCoreApplication::translate("TimeText", "in %1").arg(duration(seconds));
     if (seconds > -2)
-        return tr("just now");
-    return tr("%1 ago").arg(duration(-seconds));
+        return QCoreApplication::translate("TimeText", "just now");
+    return QCoreApplication::translate("TimeText", "%1 ago").arg(duration(-seconds));
 }
 
 } // namespace TimeText

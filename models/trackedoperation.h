@@ -26,4 +26,15 @@ struct TrackedOperation
     // Whether status() means anything yet: Graph answered once, or the app gave up on it.
     bool hasKnownStatus() const { return hasBeenChecked() || expired; }
     OperationStatus status() const { return expired ? OperationStatus::Expired : last.status; }
+    // Will not change again by itself: succeeded, failed or expired.
+    bool isFinal() const { return expired || isTerminal(last.status); }
+
+    // The status as the analyst reads it, in the table, the details and the CLI alike:
+    // "Not checked yet" before the first answer, "Unknown (paused)" when Graph sent a word
+    // the app does not know, else the status word.
+    QString statusLabel() const;
+    // Seconds since Graph created it (or since it was added, while that is unknown); a
+    // finished export's age stops at its last action, which is how long it took. -1 when
+    // there is no start to count from.
+    qint64 ageAt(const QDateTime &now) const;
 };

@@ -22,6 +22,9 @@ packages=(
     qtkeychain-qt6-dev zlib1g-dev libqt6sql6-sqlite
     fonts-dejavu-core desktop-file-utils
     xvfb xauth curl
+    clang libclang-rt-14-dev # the sanitizer and fuzz build of packaging/ci-extra.sh
+    qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
+    libxlsxwriter-dev python3-openpyxl
 )
 
 missing=()

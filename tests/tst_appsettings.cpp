@@ -1,8 +1,10 @@
 #include "app/appsettings.h"
 #include "app/graph/graphclient.h"
+#include "app/graph/tokenprovider.h"
 #include "app/polling/operationmonitor.h"
 #include "app/session.h"
 
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +28,7 @@ private slots:
     void sessionAppliesThePollingSettings();
     void windowStateRoundTrip();
     void neverStoresTheToken();
+    void environmentTokenIsNotInherited();
 
 private:
     QString iniFile() const { return m_dir->filePath(QStringLiteral("settings.ini")); }
@@ -118,15 +121,16 @@ void TestAppSettings::refreshIntervalIsClamped()
     settings.setRefreshIntervalSeconds(120);
     QCOMPARE(settings.refreshIntervalSeconds(), 120);
     settings.setRefreshIntervalSeconds(1);
-    QCOMPARE(settings.refreshIntervalSeconds(), AppSettings::MinRefreshIntervalSeconds);
+    QCOMPARE(settings.refreshIntervalSeconds(), PollPolicy::Limits::RefreshIntervalSeconds.minimum);
     settings.setRefreshIntervalSeconds(1000000);
-    QCOMPARE(settings.refreshIntervalSeconds(), AppSettings::MaxRefreshIntervalSeconds);
+    QCOMPARE(settings.refreshIntervalSeconds(), PollPolicy::Limits::RefreshIntervalSeconds.maximum);
     {
         QSettings raw(iniFile(), QSettings::IniFormat);
         raw.setValue(QStringLiteral("monitor/refreshIntervalSeconds"), QStringLiteral("soon"));
     }
     AppSettings garbled(iniFile());
-    QCOMPARE(garbled.refreshIntervalSeconds(), AppSettings::DefaultRefreshIntervalSeconds);
+    QCOMPARE(garbled.refreshIntervalSeconds(),
+             PollPolicy::Limits::RefreshIntervalSeconds.defaultValue);
 }
 
 void TestAppSettings::pollingDefaults()
@@ -309,6 +313,31 @@ void TestAppSettings::neverStoresTheToken()
         QVERIFY2(!key.contains(QLatin1String("token"), Qt::CaseInsensitive)
                      || key == QLatin1String("graph/rememberToken"),
                  qPrintable(key));
+}
+
+// The app launches programs (a browser for a link, a file manager for a folder); they
+// inherit its environment, so BILLING_MONITOR_TOKEN must not stay in it.
+void TestAppSettings::environmentTokenIsNotInherited()
+{
+    qputenv(StaticTokenProvider::EnvironmentVariable, "env-token-secret");
+    AppSettings settings(iniFile());
+    Session session(&settings);
+    QVERIFY(session.applySettings().isEmpty());
+    QCOMPARE(session.tokenSource(), Session::TokenSource::Environment);
+    QCOMPARE(session.client()->tokens()->accessToken(), QStringLiteral("env-token-secret"));
+
+    QProcess child;
+    child.start(QStringLiteral("env"), {});
+    QVERIFY(child.waitForFinished(10000));
+    const QByteArray environment = child.readAllStandardOutput();
+    QVERIFY(environment.contains("HOME="));
+    QVERIFY(!environment.contains("BILLING_MONITOR_TOKEN"));
+    QVERIFY(!environment.contains("env-token-secret"));
+
+    // Settings applied again still use it: the session keeps its own copy.
+    QVERIFY(session.applySettings().isEmpty());
+    QCOMPARE(session.tokenSource(), Session::TokenSource::Environment);
+    QCOMPARE(session.client()->tokens()->accessToken(), QStringLiteral("env-token-secret"));
 }
 
 QTEST_GUILESS_MAIN(TestAppSettings)

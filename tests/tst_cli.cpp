@@ -392,6 +392,8 @@ void TestCli::statusOfAMissingOperationIsExitOne()
     const Run human = run({QStringLiteral("status"), missing});
     QCOMPARE(human.exitCode, 1);
     QVERIFY(human.out.contains(QStringLiteral("HTTP 404")));
+    // Graph never told its state: the CLI says so as the table does, not "Unknown".
+    QVERIFY2(human.out.contains(QStringLiteral("No answer yet")), qPrintable(human.out));
 }
 
 void TestCli::missingTokenIsExitFour()

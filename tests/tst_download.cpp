@@ -3,6 +3,7 @@
 #include "app/downloads/downloadmanager.h"
 #include "app/downloads/manifestloader.h"
 #include "app/downloads/safefilename.h"
+#include "models/timetext.h"
 #include "support/simulatedgraph.h"
 
 #include <QDir>
@@ -343,7 +344,7 @@ private slots:
         const QString expectedMessage
             = QStringLiteral("The download link expired at %1; refresh the "
                              "manifest to get a new one.")
-                  .arg(stale.sasExpiry().toLocalTime().toString(QStringLiteral("HH:mm")));
+                  .arg(TimeText::localShort(stale.sasExpiry()));
         for (DownloadJob *job : m_downloads->jobs(m_operationId)) {
             QCOMPARE(job->state(), DownloadJob::State::Failed);
             QCOMPARE(job->failure(), DownloadJob::Failure::LinkExpired);

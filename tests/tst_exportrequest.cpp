@@ -127,6 +127,9 @@ void TestExportRequest::currencyCodes_data()
     QTest::newRow("digits") << QStringLiteral("840") << false << QStringLiteral("840");
     QTest::newRow("symbol") << QStringLiteral("US$") << false << QStringLiteral("US$");
     QTest::newRow("non-ASCII letters") << QStringLiteral("ÜSD") << false << QStringLiteral("ÜSD");
+    // Three letters are not enough: the code must be one ISO 4217 lists.
+    QTest::newRow("not a currency") << QStringLiteral("ABC") << false << QStringLiteral("ABC");
+    QTest::newRow("Czech koruna") << QStringLiteral("czk") << true << QStringLiteral("CZK");
 }
 
 void TestExportRequest::currencyCodes()

@@ -66,7 +66,7 @@ const QString SuccessType
     = QStringLiteral("#microsoft.graph.partners.billing.exportSuccessOperation");
 const QString FailedType = QStringLiteral("#microsoft.graph.partners.billing.failedOperation");
 
-// The three examples of graph-api.md §3 (OPGET), verbatim.
+// The three examples of Graph's "Get operation" documentation, verbatim.
 const QByteArray SuccessExample = R"({
   "@odata.type": "#microsoft.graph.partners.billing.exportSuccessOperation",
   "id": "6fe687d7-1e0f-4bd6-9091-4672691f64bc",
@@ -91,7 +91,7 @@ const QByteArray RunningExample = R"({
   "lastActionDateTime": "2023-03-09T08:37:48.5046691Z"
 })";
 
-// The throttling body of graph-api.md §6, with the elided request-id filled in.
+// Graph's documented throttling body, with the elided request-id filled in.
 const QByteArray ThrottledBody
     = R"({"error":{"code":"TooManyRequests","innerError":{"code":"429","date":"2020-08-18T12:51:51","message":"Please retry after","request-id":"94fb3b52-452a-4535-a601-69e0a90e3aa2","status":"429"},"message":"Please retry again later."}})";
 
@@ -159,6 +159,10 @@ void TestGraphJson::parseDateTime_data()
                                   << utc(2023, 12, 13, 12, 37, 0);
     QTest::newRow("leap day") << QStringLiteral("2024-02-29T00:00:00Z")
                               << utc(2024, 2, 29, 0, 0, 0);
+    QTest::newRow("last second of year 9999")
+        << QStringLiteral("9999-12-31T23:59:59Z") << utc(9999, 12, 31, 23, 59, 59);
+    QTest::newRow("first second of year 1 by offset")
+        << QStringLiteral("0001-01-01T01:00:00+01:00") << utc(1, 1, 1, 0, 0, 0);
 
     const QDateTime invalid;
     QTest::newRow("empty") << QString() << invalid;
@@ -182,6 +186,11 @@ void TestGraphJson::parseDateTime_data()
     QTest::newRow("rfc 2822") << QStringLiteral("Wed, 21 Oct 2015 07:28:00 GMT") << invalid;
     QTest::newRow("arabic-indic digits")
         << QString(4, QChar(0x0662)) + QStringLiteral("-03-09T08:12:53Z") << invalid;
+    // ISO 8601 text has four year digits, so such a time could never be written back.
+    QTest::newRow("past year 9999 once the offset is applied")
+        << QStringLiteral("9999-12-31T23:59:59-01:00") << invalid;
+    QTest::newRow("before year 1 once the offset is applied")
+        << QStringLiteral("0001-01-01T00:30:00+01:00") << invalid;
     QTest::newRow("sign in year") << QStringLiteral("+023-03-09T08:12:53Z") << invalid;
 }
 

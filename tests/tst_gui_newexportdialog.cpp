@@ -1,3 +1,4 @@
+#include "app/appsettings.h"
 #include "app/exports/exportstarter.h"
 #include "app/polling/operationmonitor.h"
 #include "models/operationtablemodel.h"
@@ -6,10 +7,12 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QLabel>
 #include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 using Kind = ExportRequest::Kind;
@@ -29,6 +32,7 @@ private slots:
     void enterWithInvalidFieldsSendsNothing();
     void startsAnExportAndReportsItsId();
     void refusalIsShownInline();
+    void messagesAreReadWholeAndTheKindIsRemembered();
 
 private:
     void selectKind(Kind kind);
@@ -64,6 +68,26 @@ void TestNewExportDialog::cleanup()
     m_tester.reset();
     m_model.reset();
     m_graph.reset();
+}
+
+void TestNewExportDialog::messagesAreReadWholeAndTheKindIsRemembered()
+{
+    selectKind(Kind::UnbilledUsage);
+    // Three letters that no currency has are refused too.
+    QTest::keyClicks(m_dialog->currencyEdit(), QStringLiteral("ABC"));
+    QVERIFY2(m_dialog->currencyMessage().contains(u"ISO 4217"),
+             qPrintable(m_dialog->currencyMessage()));
+    auto *message = m_dialog->findChild<QLabel *>(QStringLiteral("currencyMessage"));
+    QVERIFY(message->isVisible());
+    QTRY_VERIFY(message->height() >= message->heightForWidth(message->width()));
+    // The entry keeps a usable width while the message wraps under it.
+    QVERIFY(m_dialog->currencyEdit()->width() > 100);
+
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
+    settings.setLastExportKind(int(Kind::BilledReconciliation));
+    NewExportDialog again(m_starter.get(), &settings);
+    QCOMPARE(again.request().kind, Kind::BilledReconciliation);
 }
 
 void TestNewExportDialog::selectKind(Kind kind)

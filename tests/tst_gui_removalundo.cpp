@@ -2,9 +2,11 @@
 #include "app/store/operationstore.h"
 #include "models/operationtablemodel.h"
 #include "ui/removalundo.h"
+#include "ui/translations.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUndoStack>
@@ -49,6 +51,7 @@ class TestRemovalUndo : public QObject
     Q_OBJECT
 
 private slots:
+    void initTestCase();
     void init();
     void finishedMeansSucceededOrFailed();
     void deleteAndUndoRestoresExactly();
@@ -60,6 +63,12 @@ private:
     std::unique_ptr<OperationTableModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
 };
+
+void TestRemovalUndo::initTestCase()
+{
+    // The app's English, for its plurals ("Remove 2 operations").
+    Translations::install(Translations::localeFor(QStringLiteral("en")));
+}
 
 void TestRemovalUndo::init()
 {
@@ -95,8 +104,15 @@ void TestRemovalUndo::deleteAndUndoRestoresExactly()
 
     std::unique_ptr<QAction> undo(removal.createUndoAction(nullptr));
     QVERIFY(undo->isEnabled());
+    QSignalSpy restored(&removal, &RemovalUndo::restored);
     undo->trigger();
     QCOMPARE(m_model->rowCount(), 6);
+    // Back where they were, not appended, and named so the window can select them.
+    QCOMPARE(idsOf(*m_model),
+             QStringList({numberedGuid(1), numberedGuid(2), numberedGuid(3), numberedGuid(4),
+                          numberedGuid(5), numberedGuid(6)}));
+    QCOMPARE(int(restored.size()), 1);
+    QCOMPARE(restored.at(0).at(0).toStringList(), QStringList({numberedGuid(1), numberedGuid(3)}));
     const TrackedOperation *after = m_model->find(numberedGuid(3));
     QVERIFY(after);
     QCOMPARE(after->label, before.label);
@@ -120,6 +136,10 @@ void TestRemovalUndo::removeFinishedAndUndo()
     removal.stack()->undo();
     QCOMPARE(m_model->rowCount(), 6);
     QCOMPARE(OperationRemoval::finishedIds(*m_model).size(), 3);
+    QCOMPARE(idsOf(*m_model),
+             QStringList({numberedGuid(1), numberedGuid(2), numberedGuid(3), numberedGuid(4),
+                          numberedGuid(5), numberedGuid(6)}));
+    QCOMPARE(m_model->rowOf(numberedGuid(6)), 5);
 }
 
 void TestRemovalUndo::nothingToRemovePushesNothing()

@@ -5,6 +5,7 @@
 #include "app/session.h"
 #include "ui/settingsdialog.h"
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -35,6 +36,9 @@ private slots:
     void tokenIsMaskedAndNotWrittenToSettings();
     void keychainFailureKeepsTheTokenForTheSession();
     void demoModeExplainsAndLocksTheToken();
+    void fixesUpGraphAddresses();
+    void warnsOfAHostThatIsNotGraph();
+    void appearanceIsSaved();
 
 private:
     QPushButton *okButton(SettingsDialog &dialog) const;
@@ -279,4 +283,66 @@ void TestSettingsDialog::demoModeExplainsAndLocksTheToken()
 }
 
 QTEST_MAIN(TestSettingsDialog)
+void TestSettingsDialog::fixesUpGraphAddresses()
+{
+    SettingsDialog dialog(m_session.get());
+    dialog.show();
+    // A version in the address and a bare host are what analysts paste; both are fixed up.
+    dialog.versionBox()->setCurrentText(QStringLiteral("beta"));
+    dialog.rootEdit()->setText(QStringLiteral("https://graph.microsoft.com/v1.0/"));
+    QVERIFY(okButton(dialog)->isEnabled());
+    QVERIFY2(dialog.validationMessage().isEmpty(), qPrintable(dialog.validationMessage()));
+    emit dialog.rootEdit()->editingFinished();
+    QCOMPARE(dialog.rootEdit()->text(), QStringLiteral("https://graph.microsoft.com"));
+    QCOMPARE(dialog.versionBox()->currentText(), QStringLiteral("v1.0"));
+
+    dialog.rootEdit()->setText(QStringLiteral("graph.microsoft.com/beta"));
+    QVERIFY(okButton(dialog)->isEnabled());
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(m_settings->graphRoot(), QStringLiteral("https://graph.microsoft.com"));
+    QCOMPARE(m_settings->apiVersion(), QStringLiteral("beta"));
+
+    QString version;
+    QCOMPARE(GraphEndpoint::fixUpRoot(QStringLiteral(" localhost:8080 "), &version),
+             QStringLiteral("http://localhost:8080"));
+    QCOMPARE(GraphEndpoint::fixUpRoot(QStringLiteral("https://graph.microsoft.com/"), &version),
+             QStringLiteral("https://graph.microsoft.com"));
+    // Other paths are not guessed at: the refusal explains them.
+    QCOMPARE(GraphEndpoint::fixUpRoot(QStringLiteral("https://graph.microsoft.com/v2"), &version),
+             QStringLiteral("https://graph.microsoft.com/v2"));
+}
+
+void TestSettingsDialog::warnsOfAHostThatIsNotGraph()
+{
+    SettingsDialog dialog(m_session.get());
+    dialog.show();
+    dialog.rootEdit()->setText(QStringLiteral("https://graph.example.com"));
+    QVERIFY(okButton(dialog)->isEnabled());
+    QVERIFY2(dialog.validationMessage().contains(QStringLiteral("not a Microsoft Graph address")),
+             qPrintable(dialog.validationMessage()));
+    // The longest refusal is read whole: the dialog grows to fit it.
+    dialog.rootEdit()->setText(QStringLiteral("http://graph.example.com"));
+    auto *message = dialog.findChild<QLabel *>(QStringLiteral("graphRootError"));
+    QVERIFY(message->isVisible());
+    QTRY_VERIFY(message->height() >= message->heightForWidth(message->width()));
+    QVERIFY(dialog.validationMessage().endsWith(QStringLiteral("https://graph.example.com.")));
+}
+
+void TestSettingsDialog::appearanceIsSaved()
+{
+    SettingsDialog dialog(m_session.get());
+    QCOMPARE(dialog.languageBox()->count(), 3); // the system's, English, Czech
+    QCOMPARE(dialog.languageBox()->currentIndex(), 0);
+    QVERIFY(!dialog.closeToTrayBox()->isChecked());
+    dialog.languageBox()->setCurrentIndex(dialog.languageBox()->findData(QStringLiteral("cs")));
+    dialog.themeBox()->setCurrentIndex(dialog.themeBox()->count() - 1); // Dark
+    dialog.closeToTrayBox()->setChecked(true);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QCOMPARE(m_settings->language(), QStringLiteral("cs"));
+    QCOMPARE(m_settings->theme(), QStringLiteral("dark"));
+    QCOMPARE(m_settings->closeToTray(), true);
+    QVERIFY(QApplication::palette().color(QPalette::Window).lightness() < 100);
+}
+
 #include "tst_gui_settingsdialog.moc"

@@ -30,7 +30,7 @@ private slots:
 
 namespace {
 
-// The example of graph-api.md §3 (MANGET), verbatim.
+// The example of Graph's "Get manifest" documentation, verbatim.
 const QByteArray DocsExample = R"({
   "id": "6fe687d7-1e0f-4bd6-9091-4672691f64bc",
   "schemaVersion": "1",

@@ -1,11 +1,8 @@
 #include "app/polling/clock.h"
 #include "app/polling/networkstatus.h"
-#include "app/polling/operationmonitor.h"
-#include "models/operationtablemodel.h"
-#include "support/simulatedgraph.h"
+#include "support/monitoredgraph.h"
 #include "support/waituntil.h"
 
-#include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUuid>
@@ -38,10 +35,9 @@ private:
     const TrackedOperation &row(const QString &id) const { return *m_model->find(id); }
     bool waitForStatus(const QString &id, OperationStatus status, int timeoutMs = 15000);
 
-    std::unique_ptr<SimulatedGraph> m_graph;
-    std::unique_ptr<OperationTableModel> m_model;
-    std::unique_ptr<QAbstractItemModelTester> m_tester;
-    std::unique_ptr<OperationMonitor> m_monitor;
+    std::unique_ptr<MonitoredGraph> m_graph;
+    OperationTableModel *m_model = nullptr; // the fixture's
+    OperationMonitor *m_monitor = nullptr; // the fixture's
 };
 
 QString TestMonitor::addRunning(qint64 runningMs, SimulatedOperation::Outcome outcome)
@@ -60,22 +56,19 @@ bool TestMonitor::waitForStatus(const QString &id, OperationStatus status, int t
 
 void TestMonitor::init()
 {
-    m_graph = std::make_unique<SimulatedGraph>();
+    m_graph = std::make_unique<MonitoredGraph>();
     QString error;
     QVERIFY2(m_graph->start(&error), qPrintable(error));
-    m_model = std::make_unique<OperationTableModel>();
-    m_tester = std::make_unique<QAbstractItemModelTester>(
-        m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_monitor = std::make_unique<OperationMonitor>(m_model.get(), &m_graph->client);
+    m_model = &m_graph->model;
+    m_monitor = &m_graph->monitor;
     m_monitor->setRefreshIntervalSeconds(1);
     QVERIFY(m_monitor->isOnline()); // a loopback Graph is reachable without a network
 }
 
 void TestMonitor::cleanup()
 {
-    m_monitor.reset();
-    m_tester.reset();
-    m_model.reset();
+    m_model = nullptr;
+    m_monitor = nullptr;
     m_graph.reset();
 }
 
@@ -88,8 +81,8 @@ void TestMonitor::operationsReachTheirTerminalStates()
     completedSpec.finalStatus = QStringLiteral("completed");
     const QString completes = m_graph->simulator.addOperation(completedSpec);
 
-    QSignalSpy statusChanges(m_model.get(), &OperationTableModel::statusChanged);
-    QSignalSpy activity(m_monitor.get(), &OperationMonitor::activityChanged);
+    QSignalSpy statusChanges(m_model, &OperationTableModel::statusChanged);
+    QSignalSpy activity(m_monitor, &OperationMonitor::activityChanged);
     const auto result
         = m_monitor->track({succeeds, fails.toUpper(), completes}, QStringLiteral("March"));
     QCOMPARE(result.added.size(), 3);
@@ -142,10 +135,10 @@ void TestMonitor::resultsArriveInBatchesWithoutReset()
     for (int i = 0; i < 30; ++i)
         ids.append(addRunning(1000 + i * 50));
     m_monitor->track(ids);
-    QSignalSpy resets(m_model.get(), &QAbstractItemModel::modelReset);
-    QSignalSpy layouts(m_model.get(), &QAbstractItemModel::layoutChanged);
-    QSignalSpy changes(m_model.get(), &QAbstractItemModel::dataChanged);
-    QSignalSpy inserts(m_model.get(), &QAbstractItemModel::rowsInserted);
+    QSignalSpy resets(m_model, &QAbstractItemModel::modelReset);
+    QSignalSpy layouts(m_model, &QAbstractItemModel::layoutChanged);
+    QSignalSpy changes(m_model, &QAbstractItemModel::dataChanged);
+    QSignalSpy inserts(m_model, &QAbstractItemModel::rowsInserted);
     PollPolicy policy = m_monitor->policy();
     policy.refreshIntervalSeconds = 1;
     policy.maxRequestsPerSecond = 100;
@@ -183,7 +176,7 @@ void TestMonitor::problemsDoNotChangeTheStatus()
     m_monitor->start();
     QVERIFY(waitForStatus(id, OperationStatus::Running));
 
-    QSignalSpy statusChanges(m_model.get(), &OperationTableModel::statusChanged);
+    QSignalSpy statusChanges(m_model, &OperationTableModel::statusChanged);
     FaultProfile faults;
     faults.serverError = 1.0;
     m_graph->simulator.setFaults(faults);
@@ -212,7 +205,7 @@ void TestMonitor::goneOperationsExpireWithAHint()
     const QString unknown = QUuid::createUuid().toString(QUuid::WithoutBraces);
     m_monitor->track({unknown});
     m_monitor->start();
-    QSignalSpy statusChanges(m_model.get(), &OperationTableModel::statusChanged);
+    QSignalSpy statusChanges(m_model, &OperationTableModel::statusChanged);
     QVERIFY(waitForStatus(unknown, OperationStatus::Expired));
     QCOMPARE(m_graph->simulator.requestsFor(unknown).size(), PollPolicy::GoneLimit);
     QCOMPARE(row(unknown).problem.kind, Problem::Kind::NotFound);
@@ -324,7 +317,7 @@ void TestMonitor::stopAbortsStalledChecks()
         },
         10000));
 
-    QSignalSpy rowChanges(m_model.get(), &QAbstractItemModel::dataChanged);
+    QSignalSpy rowChanges(m_model, &QAbstractItemModel::dataChanged);
     m_monitor->stop();
     QVERIFY(!m_monitor->isRunning());
     QCOMPARE(m_monitor->requestsInFlight(), 0);

@@ -185,18 +185,23 @@ private slots:
         refused.problem.kind = Problem::Kind::Unauthorized;
         refused.problem.httpStatus = 401;
         refused.problem.message = QStringLiteral("Access token is missing or invalid.");
+        refused.lastChecked = QDateTime::currentDateTimeUtc();
         m_model->update({refused});
-        QVERIFY(text(0, OperationTableModel::StatusColumn)
-                    .startsWith(QStringLiteral("Not checked yet · HTTP 401")));
+        // The status cell holds the status alone; the problem's words are the result.
+        QCOMPARE(text(0, OperationTableModel::StatusColumn), QStringLiteral("No answer yet"));
+        QVERIFY(text(0, OperationTableModel::ResultColumn).startsWith(QStringLiteral("HTTP 401")));
         QCOMPARE(text(1, OperationTableModel::StatusColumn), QStringLiteral("Unknown (paused)"));
         QCOMPARE(text(2, OperationTableModel::StatusColumn), statusText(OperationStatus::Failed));
         QVERIFY(text(2, OperationTableModel::ResultColumn).contains(QStringLiteral("5000")));
         QVERIFY(text(2, OperationTableModel::ResultColumn).contains(QStringLiteral("No data")));
         QCOMPARE(text(3, OperationTableModel::ResultColumn), QStringLiteral("abc"));
-        QVERIFY(text(4, OperationTableModel::StatusColumn)
-                    .startsWith(statusText(OperationStatus::Running)));
+        QCOMPARE(text(4, OperationTableModel::StatusColumn), statusText(OperationStatus::Running));
+        QVERIFY(text(4, OperationTableModel::ResultColumn).startsWith(QStringLiteral("HTTP 429")));
         QVERIFY(m_model->index(4, 0).data(OperationTableModel::HasProblemRole).toBool());
         QVERIFY(!m_model->index(3, 0).data(OperationTableModel::HasProblemRole).toBool());
+        // Whether there is a status to colour yet: not for a row with only a problem.
+        QVERIFY(!m_model->index(0, 0).data(OperationTableModel::HasKnownStatusRole).toBool());
+        QVERIFY(m_model->index(1, 0).data(OperationTableModel::HasKnownStatusRole).toBool());
         QCOMPARE(m_model->index(4, 0).data(OperationTableModel::OperationIdRole).toString(),
                  guid(5));
     }

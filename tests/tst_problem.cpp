@@ -13,6 +13,8 @@ private slots:
     void keysRoundTrip();
     void unknownKeysAreNone_data();
     void unknownKeysAreNone();
+    void transientKinds_data();
+    void transientKinds();
 };
 
 void TestProblem::summary_data()
@@ -106,6 +108,31 @@ void TestProblem::unknownKeysAreNone()
 {
     QFETCH(QString, key);
     QCOMPARE(Problem::kindFromKey(key), Problem::Kind::None);
+}
+
+void TestProblem::transientKinds_data()
+{
+    QTest::addColumn<Problem::Kind>("kind");
+    QTest::addColumn<bool>("transient");
+    QTest::newRow("none") << Problem::Kind::None << false;
+    QTest::newRow("401") << Problem::Kind::Unauthorized << false;
+    QTest::newRow("403") << Problem::Kind::Forbidden << false;
+    QTest::newRow("404") << Problem::Kind::NotFound << false;
+    QTest::newRow("throttled") << Problem::Kind::Throttled << true;
+    QTest::newRow("server error") << Problem::Kind::ServerError << true;
+    QTest::newRow("timeout") << Problem::Kind::Timeout << true;
+    QTest::newRow("network") << Problem::Kind::Network << true;
+    QTest::newRow("bad reply") << Problem::Kind::BadReply << false;
+    QTest::newRow("other HTTP") << Problem::Kind::HttpError << false;
+}
+
+void TestProblem::transientKinds()
+{
+    QFETCH(Problem::Kind, kind);
+    QFETCH(bool, transient);
+    Problem problem;
+    problem.kind = kind;
+    QCOMPARE(problem.isTransient(), transient);
 }
 
 QTEST_GUILESS_MAIN(TestProblem)

@@ -92,6 +92,10 @@ private slots:
     void malformedScenariosAreRefused();
     void fleetIsReproducible();
     void optionsConfigureTheSimulator();
+    void hostileFaultSpecsAreRefused_data();
+    void hostileFaultSpecsAreRefused();
+    void hostileOptionsAreRefused_data();
+    void hostileOptionsAreRefused();
 
     void faultsAtFullRate_data();
     void faultsAtFullRate();
@@ -624,6 +628,70 @@ void TestSimulator::optionsConfigureTheSimulator()
         badPort.parse({QStringLiteral("x"), QStringLiteral("--port"), QStringLiteral("70000")}));
     QVERIFY(!SimulatorOptions::fromParser(badPort, &error));
     QVERIFY(error.contains(QStringLiteral("--port")));
+}
+
+// Numbers that are not finite or do not fit used to be converted to integers anyway
+// (undefined behaviour) or, for NaN, slip through every range check.
+void TestSimulator::hostileFaultSpecsAreRefused_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("huge retryAfter")
+        << QStringLiteral("retryAfter=66666666666666666666") << QStringLiteral("retryAfter");
+    QTest::newRow("huge seed") << QStringLiteral("seed=1e300") << QStringLiteral("seed");
+    QTest::newRow("nan retryAfter")
+        << QStringLiteral("retryAfter=nan") << QStringLiteral("retryAfter");
+    QTest::newRow("negative infinite stall")
+        << QStringLiteral("stallMs=-inf") << QStringLiteral("stallMs");
+    QTest::newRow("nan rate") << QStringLiteral("429=nan") << QStringLiteral("429");
+    QTest::newRow("infinite rate") << QStringLiteral("500=inf") << QStringLiteral("500");
+}
+
+void TestSimulator::hostileFaultSpecsAreRefused()
+{
+    QFETCH(QString, spec);
+    QFETCH(QString, expected);
+    QString error;
+    QVERIFY(!FaultProfile::fromString(spec, &error));
+    QVERIFY2(error.contains(expected) && error.contains(spec.section(QLatin1Char('='), 1)),
+             qPrintable(error));
+
+    // The same spec from a scenario file and from the command line.
+    const QByteArray json = R"({"faults":")" + spec.toUtf8() + R"("})";
+    QVERIFY(!Scenario::fromJson(json, &error));
+    QVERIFY2(error.contains(QStringLiteral("faults")), qPrintable(error));
+    QCommandLineParser parser;
+    SimulatorOptions::addTo(parser);
+    QVERIFY(parser.parse({QStringLiteral("x"), QStringLiteral("--faults"), spec}));
+    QVERIFY(!SimulatorOptions::fromParser(parser, &error));
+    QVERIFY2(error.contains(QStringLiteral("--faults")), qPrintable(error));
+}
+
+void TestSimulator::hostileOptionsAreRefused_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    for (const char *option :
+         {"port", "fleet", "seed", "delay", "fleet-min", "fleet-max", "failure-rate"}) {
+        for (const char *value : {"nan", "inf", "-inf", "1e300"})
+            QTest::addRow("--%s %s", option, value)
+                << QString::fromLatin1(option) << QString::fromLatin1(value);
+    }
+    QTest::newRow("--port 80.5") << QStringLiteral("port") << QStringLiteral("80.5");
+    QTest::newRow("--fleet 2.5") << QStringLiteral("fleet") << QStringLiteral("2.5");
+}
+
+void TestSimulator::hostileOptionsAreRefused()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    QCommandLineParser parser;
+    SimulatorOptions::addTo(parser);
+    QVERIFY(parser.parse({QStringLiteral("x"), QStringLiteral("--") + option, value}));
+    QString error;
+    QVERIFY(!SimulatorOptions::fromParser(parser, &error));
+    QVERIFY2(error.contains(QStringLiteral("--") + option) && error.contains(value),
+             qPrintable(error));
 }
 
 void TestSimulator::faultsAtFullRate_data()

@@ -23,6 +23,7 @@ AddOperationsBar::AddOperationsBar(QWidget *parent)
     m_input->setPlaceholderText(
         tr("Paste operation ids, operation URLs or Location headers — any text around them "
            "is fine"));
+    m_input->setAccessibleName(tr("Operation ids to add"));
     m_input->setClearButtonEnabled(true);
     // Several thousand ids in one paste must fit.
     m_input->setMaxLength(1 << 20);

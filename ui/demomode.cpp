@@ -15,9 +15,9 @@ namespace DemoMode {
 
 namespace {
 
-QString tr(const char *text)
+QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
 {
-    return QCoreApplication::translate("DemoMode", text);
+    return QCoreApplication::translate("DemoMode", text, disambiguation, n);
 }
 
 // What the operation is going to do, for its label: the demo explains itself.
@@ -55,7 +55,7 @@ QString defaultScenarioPath()
     return QStringLiteral(":/scenarios/demo.json");
 }
 
-Started start(Session *session, const QString &scenarioPath, QString *error)
+Started start(Session *session, const QString &scenarioPath, int fleetCount, QString *error)
 {
     QString scenarioError;
     const std::optional<Scenario> scenario = Scenario::fromFile(scenarioPath, &scenarioError);
@@ -70,6 +70,11 @@ Started start(Session *session, const QString &scenarioPath, QString *error)
         return {};
     }
     simulator->loadScenario(*scenario);
+    if (fleetCount > 0) {
+        FleetSpec fleet;
+        fleet.count = fleetCount;
+        simulator->addFleet(fleet);
+    }
 
     QString endpointError;
     const std::optional<GraphEndpoint> endpoint
@@ -91,8 +96,8 @@ Started start(Session *session, const QString &scenarioPath, QString *error)
         session->monitor()->track(ids.mid(described), tr("Demo fleet"));
 
     Started started;
-    started.description = tr("%1 sample operations at %2; nothing reaches Microsoft Graph.")
-                              .arg(ids.size())
+    started.description = tr("%n sample operations at %1; nothing reaches Microsoft Graph.",
+                             nullptr, int(ids.size()))
                               .arg(simulator->rootUrl().toString());
     started.simulator = std::move(simulator);
     return started;

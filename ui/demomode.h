@@ -21,8 +21,9 @@ struct Started
     QString description; // for the window's banner
 };
 
-// Starts the simulator with the scenario and points the session at it. On failure returns
-// no simulator and sets *error.
-Started start(Session *session, const QString &scenarioPath, QString *error);
+// Starts the simulator with the scenario, plus fleetCount operations with random timelines
+// (`--demo --fleet N`), and points the session at it. On failure returns no simulator and
+// sets *error.
+Started start(Session *session, const QString &scenarioPath, int fleetCount, QString *error);
 
 } // namespace DemoMode

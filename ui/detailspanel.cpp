@@ -25,6 +25,8 @@ namespace {
 QLabel *makeValueLabel()
 {
     auto *label = new QLabel;
+    // Values come from Graph: shown as written, never as markup ("<h1>" stays "<h1>").
+    label->setTextFormat(Qt::PlainText);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     label->setWordWrap(true);
     return label;
@@ -97,6 +99,7 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     m_stack->addWidget(empty);
 
     auto *scroll = new QScrollArea;
+    scroll->setAccessibleName(tr("Operation details"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     auto *content = new QWidget;
@@ -118,6 +121,7 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     m_statusTitle->setFont(titleFont);
     m_statusTitle->setWordWrap(true);
     m_statusTitle->setObjectName(QStringLiteral("detailsStatus"));
+    m_statusTitle->setTextFormat(Qt::PlainText);
     titles->addWidget(m_statusTitle);
     m_idLabel->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_idLabel->setObjectName(QStringLiteral("detailsId"));
@@ -160,6 +164,8 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     QVBoxLayout *failureLayout = nullptr;
     m_failureSection = makeSection(tr("Error reported by Graph"), &failureLayout);
     m_errorDetails->setObjectName(QStringLiteral("errorDetails"));
+    m_errorDetails->setAccessibleName(tr("Error details"));
+    m_errorDetails->setTabChangesFocus(true); // read-only: Tab moves on, never traps
     m_errorDetails->setReadOnly(true);
     m_errorDetails->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_errorDetails->setLineWrapMode(QPlainTextEdit::WidgetWidth);
@@ -178,6 +184,7 @@ DetailsPanel::DetailsPanel(QWidget *parent)
     m_manifestLayout = nullptr;
     m_manifestSection = makeSection(tr("Manifest"), &m_manifestLayout);
     m_manifestLink->setObjectName(QStringLiteral("manifestLink"));
+    m_manifestLink->setAccessibleName(tr("Manifest link"));
     // A read-only field scrolls a long link instead of widening the whole panel.
     m_manifestLink->setReadOnly(true);
     m_manifestLayout->addWidget(m_manifestLink);
@@ -297,7 +304,10 @@ void DetailsPanel::updateHeader()
     m_statusIcon->setPixmap(StatusIcons::icon(known ? status : OperationStatus::NotStarted,
                                               !m_operation.problem.isNull(), palette())
                                 .pixmap(QSize(32, 32), devicePixelRatioF()));
-    m_statusTitle->setText(known ? statusText(status) : tr("Not checked yet"));
+    const QString title = m_operation.statusLabel();
+    m_statusTitle->setText(title);
+    // The icon is a picture of the status; a screen reader gets it in words.
+    m_statusIcon->setAccessibleName(title);
     m_idLabel->setText(m_operation.id);
     m_idLabel->setToolTip(m_operation.url.toString());
     m_labelText->setText(m_operation.label);
@@ -335,6 +345,11 @@ void DetailsPanel::updateFacts()
     setTimeFact(m_lastChecked, m_operation.lastChecked);
     const bool polled = !isTerminal(m_operation.status()) && !m_operation.expired;
     setTimeFact(m_nextCheck, polled ? m_operation.nextCheck : QDateTime());
+    // A check whose time has passed is waiting for a free slot (or the network), not late.
+    if (polled && m_operation.nextCheck.isValid()
+        && m_operation.nextCheck <= QDateTime::currentDateTimeUtc())
+        setFact(m_nextCheck, tr("due now, waiting for its turn"),
+                TimeText::utc(m_operation.nextCheck));
     if (polled && !m_operation.nextCheck.isValid() && m_operation.hasBeenChecked())
         setFact(m_nextCheck, tr("not scheduled"));
     // Graph sends seconds ("5", "2.128") or an HTTP-date; the raw value is kept, with the

@@ -32,7 +32,6 @@ public:
     // A widget shown below the link for succeeded operations: the manifest view with its
     // downloads. The panel takes ownership.
     void setManifestWidget(QWidget *widget);
-    QWidget *manifestWidget() const { return m_manifestWidget; }
 
     // The texts on show, for "copy" actions and tests.
     QString errorDetailsText() const;

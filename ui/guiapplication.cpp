@@ -1,23 +1,26 @@
 #include "guiapplication.h"
 
 #include "app/appsettings.h"
+#include "app/downloads/downloadmanager.h"
+#include "app/downloads/manifestloader.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
 #include "app/singleinstance.h"
 #include "app/store/operationstore.h"
-#include "darkpalette.h"
 #include "demomode.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
 #include "statusicons.h"
+#include "theme.h"
+#include "translations.h"
 #include "uiresources.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
 #include <QStatusBar>
-#include <QStyleFactory>
 #include <QTimer>
 
 #include <algorithm>
@@ -35,6 +38,7 @@ struct Options
     QString screenshot;
     int screenshotDelaySeconds = 5;
     bool dark = false;
+    int fleet = 0;
     QString select;
     QStringList initialText;
 };
@@ -55,6 +59,11 @@ Options parse(QCoreApplication &app)
         QApplication::translate("GuiApplication",
                                 "With --demo: load this simulator scenario instead."),
         QStringLiteral("file"));
+    const QCommandLineOption fleet(
+        QStringLiteral("fleet"),
+        QApplication::translate("GuiApplication",
+                                "With --demo: add this many operations with random timelines."),
+        QStringLiteral("count"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("file"));
     QCommandLineOption delay(QStringLiteral("screenshot-delay"), QString(),
                              QStringLiteral("seconds"), QStringLiteral("5"));
@@ -62,7 +71,7 @@ Options parse(QCoreApplication &app)
     QCommandLineOption select(QStringLiteral("select"), QString(), QStringLiteral("id"));
     for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, scenario, screenshot, delay, dark, select});
+    parser.addOptions({demo, scenario, fleet, screenshot, delay, dark, select});
     parser.addPositionalArgument(
         QStringLiteral("ids"),
         QApplication::translate("GuiApplication", "Operation ids or URLs to track at once."),
@@ -75,6 +84,7 @@ Options parse(QCoreApplication &app)
     options.screenshot = parser.value(screenshot);
     options.screenshotDelaySeconds = std::max(0, parser.value(delay).toInt());
     options.dark = parser.isSet(dark);
+    options.fleet = std::clamp(parser.value(fleet).toInt(), 0, 1000000);
     options.select = parser.value(select);
     options.initialText = parser.positionalArguments();
     return options;
@@ -102,6 +112,8 @@ bool answersWithoutDisplay(int argc, char *argv[])
 int answerWithoutDisplay(QCoreApplication &app)
 {
     setNames();
+    AppSettings settings;
+    Translations::install(Translations::localeFor(settings.language()));
     parse(app); // prints the help or the version and exits
     return 0;
 }
@@ -118,7 +130,13 @@ void describe(QApplication &app)
 
 int run(QApplication &app)
 {
+    AppSettings settings;
+    // Before anything says a word, --help included.
+    Translations::install(Translations::localeFor(settings.language()));
     const Options options = parse(app);
+    // --dark is for screenshots: it does not change the saved choice.
+    Theme::apply(options.dark ? Theme::Choice::Dark : Theme::fromSetting(settings.theme()));
+
     // Started again while it runs: the running window takes the arguments. A demo (or a
     // screenshot) runs beside it, since it never touches the list.
     std::unique_ptr<SingleInstance> instance;
@@ -136,12 +154,7 @@ int run(QApplication &app)
         if (!instance->listen())
             std::fprintf(stderr, "billing-monitor: %s\n", qPrintable(instance->errorString()));
     }
-    if (options.dark) {
-        QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-        QApplication::setPalette(darkPalette());
-    }
 
-    AppSettings settings;
     Session session(&settings);
     const QString settingsProblem = session.applySettings();
 
@@ -151,7 +164,7 @@ int run(QApplication &app)
         demo = DemoMode::start(&session,
                                options.scenario.isEmpty() ? DemoMode::defaultScenarioPath()
                                                           : options.scenario,
-                               &error);
+                               options.fleet, &error);
         if (!demo.simulator) {
             std::fprintf(stderr, "billing-monitor: %s\n", qPrintable(error));
             QMessageBox::critical(nullptr, QApplication::translate("GuiApplication", "Demo mode"),

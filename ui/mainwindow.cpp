@@ -5,10 +5,12 @@
 #include "addoperationsbar.h"
 #include "app/appsettings.h"
 #include "app/exports/exportstarter.h"
+#include "app/graph/graphclient.h"
 #include "app/polling/operationmonitor.h"
 #include "app/session.h"
 #include "app/store/operationstore.h"
 #include "detailspanel.h"
+#include "helpdialogs.h"
 #include "manifestpanel.h"
 #include "messagebanner.h"
 #include "models/operationtablemodel.h"
@@ -20,20 +22,28 @@
 #include "settingsdialog.h"
 #include "statusbarwidgets.h"
 #include "statusicons.h"
+#include "tablesnapshot.h"
+#include "trayicon.h"
 #include "uiresources.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDateTime>
+#include <QDir>
+#include <QFileDialog>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QStyle>
 #include <QToolBar>
@@ -51,7 +61,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     : QMainWindow(parent)
     , m_session(session)
     , m_styleProxy(new OperationStyleProxy(this))
-    , m_sortProxy(new QSortFilterProxyModel(this))
+    , m_sortProxy(new OperationFilterProxy(this))
     , m_table(new OperationTableView)
     , m_details(new DetailsPanel)
     , m_addBar(new AddOperationsBar)
@@ -61,11 +71,15 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     , m_noticeBanner(new MessageBanner(MessageBanner::Kind::Positive))
     , m_storeBanner(new MessageBanner(MessageBanner::Kind::Warning))
     , m_summary(new StatusSummary(session->model(), session->monitor()))
-    , m_notifier(new Notifier(session->model(), this))
     , m_removal(new RemovalUndo(session->model(), this))
     , m_filter(new QLineEdit)
+    , m_quickFilter(new QComboBox)
+    , m_filterCount(new QLabel)
+    , m_tray(new TrayIcon(m_summary, this))
 {
     initUiResources();
+    m_notifier = new Notifier(session->model(), m_tray->systemTrayIcon(), this);
+    // Ends with the application's display name, so the platform does not append it again.
     setWindowTitle(tr("Billing Monitor"));
     setWindowIcon(StatusIcons::appIcon());
     setObjectName(QStringLiteral("mainWindow"));
@@ -73,10 +87,6 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_styleProxy->setSourceModel(session->model());
     m_styleProxy->setPalette(palette());
     m_sortProxy->setSourceModel(m_styleProxy);
-    m_sortProxy->setSortRole(OperationTableModel::SortRole);
-    m_sortProxy->setFilterKeyColumn(-1);
-    m_sortProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
-    m_sortProxy->setDynamicSortFilter(true);
 
     auto *central = new QWidget;
     auto *layout = new QVBoxLayout(central);
@@ -133,7 +143,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &MainWindow::onCurrentRowChanged);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
-            &MainWindow::updateActions);
+            &MainWindow::onCurrentRowChanged);
     connect(session->model(), &QAbstractItemModel::dataChanged, this,
             &MainWindow::onSourceDataChanged);
     connect(session->model(), &QAbstractItemModel::rowsRemoved, this,
@@ -150,6 +160,18 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                 showNotice(title + u'.', text,
                            anyFailed ? MessageBanner::Kind::Error : MessageBanner::Kind::Positive);
             });
+    const auto tellLocationsElsewhere = [this, session](const QStringList &ids) {
+        showNotice(tr("%n operation(s) gave an address on another host.", "", int(ids.size())),
+                   tr("Their Location is not on the configured Graph (%1), so it is never "
+                      "requested: they are checked there by id instead. The Location is kept in "
+                      "the id's tooltip. First: %2")
+                       .arg(session->client()->endpoint().root().toString(), ids.first()),
+                   MessageBanner::Kind::Warning);
+    };
+    connect(session->monitor(), &OperationMonitor::locationsElsewhere, this,
+            tellLocationsElsewhere);
+    if (const QStringList ids = session->monitor()->idsWithLocationElsewhere(); !ids.isEmpty())
+        tellLocationsElsewhere(ids);
     connect(session->exportStarter(), &ExportStarter::exportStarted, this,
             [this](const QString &id, const QString &label) {
                 selectOperation(id);
@@ -184,11 +206,34 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                 StatusMessageMs);
         });
     }
-    connect(m_notifier, &Notifier::activationRequested, this, [this] {
-        showNormal();
-        raise();
-        activateWindow();
+    connect(m_tray, &TrayIcon::activated, m_showAction, &QAction::trigger);
+    connect(m_noticeBanner, &MessageBanner::closed, m_notifier, &Notifier::acknowledge);
+    connect(m_removal, &RemovalUndo::restored, this, [this](const QStringList &ids) {
+        QItemSelection selection;
+        for (const QString &id : ids) {
+            const QModelIndex index = m_sortProxy->mapFromSource(m_styleProxy->mapFromSource(
+                m_session->model()->index(m_session->model()->rowOf(id), 0)));
+            if (index.isValid())
+                selection.select(index, index);
+        }
+        if (!selection.isEmpty()) {
+            m_table->selectionModel()->setCurrentIndex(selection.first().topLeft(),
+                                                       QItemSelectionModel::NoUpdate);
+            m_table->selectionModel()->select(
+                selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            m_table->scrollTo(selection.first().topLeft());
+        }
+        // Replaces "Ctrl+Z brings them back", which no longer holds.
+        statusBar()->showMessage(tr("Brought back %Ln operation(s).", nullptr, int(ids.size())),
+                                 StatusMessageMs);
     });
+    m_tray->setActions(m_showAction, m_refreshAction, m_newExportAction, m_quitAction);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved}) {
+        connect(m_sortProxy, signal, this, &MainWindow::updateFilterCount);
+        connect(session->model(), signal, this, &MainWindow::updateFilterCount);
+    }
+    connect(m_sortProxy, &QAbstractItemModel::modelReset, this, &MainWindow::updateFilterCount);
+    connect(m_sortProxy, &QAbstractItemModel::layoutChanged, this, &MainWindow::updateFilterCount);
 
     m_tick.setInterval(1000);
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::onTick);
@@ -196,6 +241,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
 
     restoreLayout();
     updatePlaceholder();
+    updateFilterCount();
     onActivityChanged();
     updateActions();
 }
@@ -205,11 +251,14 @@ MainWindow::~MainWindow() = default;
 void MainWindow::setUpTable()
 {
     m_table->setObjectName(QStringLiteral("operationsTable"));
+    m_table->setAccessibleName(tr("Tracked operations"));
     m_table->setModel(m_sortProxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
     m_table->setWordWrap(false);
+    // Tab leaves the table for the next control; the arrow keys move between cells.
+    m_table->setTabKeyNavigation(false);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_table->elideColumnAtEnd(OperationTableModel::ResultColumn);
     m_table->setShowGrid(false);
@@ -241,7 +290,7 @@ void MainWindow::setUpTable()
     columns->resizeSection(OperationTableModel::LabelColumn,
                            width(QStringLiteral("Demo: succeeds after 40 s")));
     columns->resizeSection(OperationTableModel::StatusColumn,
-                           width(QStringLiteral("Not checked yet")) + 24);
+                           width(TrackedOperation().statusLabel()) + 24);
     columns->resizeSection(OperationTableModel::CreatedColumn, width(sampleTime));
     columns->resizeSection(OperationTableModel::LastActionColumn, width(sampleTime));
     columns->resizeSection(OperationTableModel::AgeColumn, width(QStringLiteral("Age / duration")));
@@ -314,6 +363,28 @@ void MainWindow::createActions()
     m_copyIdsAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C));
     connect(m_copyIdsAction, &QAction::triggered, this, &MainWindow::copySelectedIds);
 
+    m_copyRowsAction = new QAction(tr("&Copy Rows"), this);
+    m_copyRowsAction->setShortcut(QKeySequence::Copy);
+    // Like Delete: in the input bar and the filter, Ctrl+C must still copy their text.
+    m_copyRowsAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_copyRowsAction->setToolTip(tr("Copy the selected rows as a table, ready to paste into "
+                                    "Excel (Ctrl+C)"));
+    connect(m_copyRowsAction, &QAction::triggered, this, &MainWindow::copyRows);
+    m_table->addAction(m_copyRowsAction);
+
+    m_exportTableAction = new QAction(tr("&Export Table…"), this);
+    m_exportTableAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    m_exportTableAction->setToolTip(tr("Write the rows and columns shown to an Excel workbook "
+                                       "or a CSV file (Ctrl+E)"));
+    connect(m_exportTableAction, &QAction::triggered, this, &MainWindow::exportTable);
+
+    m_showAction = new QAction(tr("&Show Billing Monitor"), this);
+    connect(m_showAction, &QAction::triggered, this, [this] {
+        showNormal();
+        raise();
+        activateWindow();
+    });
+
     m_copyLinkAction = new QAction(tr("Copy Manifest &Link"), this);
     connect(m_copyLinkAction, &QAction::triggered, this, [this] {
         if (m_details->manifestLinkText().isEmpty())
@@ -322,7 +393,18 @@ void MainWindow::createActions()
         statusBar()->showMessage(tr("Manifest link copied."), StatusMessageMs);
     });
 
-    m_filterAction = new QAction(tr("&Filter"), this);
+    m_editLabelAction = new QAction(tr("Edit La&bel"), this);
+    m_editLabelAction->setShortcut(QKeySequence(Qt::Key_F2));
+    m_editLabelAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    // Whichever cell is current: the label is the one thing in a row the analyst writes.
+    connect(m_editLabelAction, &QAction::triggered, this, [this] {
+        const QModelIndex current = m_table->currentIndex();
+        if (current.isValid())
+            m_table->edit(current.siblingAtColumn(OperationTableModel::LabelColumn));
+    });
+    m_table->addAction(m_editLabelAction);
+
+    m_filterAction = new QAction(tr("Filt&er"), this);
     m_filterAction->setShortcut(QKeySequence::Find);
     connect(m_filterAction, &QAction::triggered, this, [this] {
         m_filter->setFocus(Qt::ShortcutFocusReason);
@@ -345,17 +427,27 @@ void MainWindow::createActions()
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
-    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::quit);
 
-    addActions({m_newExportAction, m_undoAction, m_redoAction, m_addAction, m_pasteAction,
-                m_refreshAction, m_checkAction, m_copyIdsAction, m_filterAction, m_detailsAction,
-                m_settingsAction, m_quitAction});
+    m_themeGroup = new QActionGroup(this);
+    for (Theme::Choice choice : Theme::Choices) {
+        QAction *action = m_themeGroup->addAction(Theme::displayName(choice));
+        action->setCheckable(true);
+        action->setChecked(choice == Theme::current());
+        action->setData(int(choice));
+        connect(action, &QAction::triggered, this, [this, choice] { setTheme(choice); });
+    }
+
+    addActions({m_newExportAction, m_exportTableAction, m_undoAction, m_redoAction, m_addAction,
+                m_pasteAction, m_refreshAction, m_checkAction, m_copyIdsAction, m_filterAction,
+                m_detailsAction, m_settingsAction, m_quitAction});
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newExportAction);
+    file->addAction(m_exportTableAction);
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -368,9 +460,11 @@ void MainWindow::createMenus()
     edit->addAction(m_addAction);
     edit->addAction(m_pasteAction);
     edit->addSeparator();
+    edit->addAction(m_copyRowsAction);
     edit->addAction(m_copyIdsAction);
     edit->addAction(m_copyLinkAction);
     edit->addSeparator();
+    edit->addAction(m_editLabelAction);
     edit->addAction(m_removeAction);
     edit->addAction(m_removeFinishedAction);
     edit->addSeparator();
@@ -381,9 +475,32 @@ void MainWindow::createMenus()
     view->addAction(m_checkAction);
     view->addSeparator();
     view->addAction(m_detailsAction);
+    view->addSeparator();
+    QMenu *show = view->addMenu(tr("S&how"));
+    for (OperationFilterProxy::StateFilter filter : OperationFilterProxy::StateFilters) {
+        show->addAction(OperationFilterProxy::stateFilterName(filter), this,
+                        [this, filter] { setStateFilter(filter); });
+    }
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    theme->addActions(m_themeGroup->actions());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Billing Monitor"), this, &MainWindow::showAbout);
+    QAction *guide
+        = help->addAction(tr("&User Guide"), this, [this] { HelpDialogs::showUserGuide(this); });
+    guide->setShortcut(QKeySequence::HelpContents);
+    addAction(guide);
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        QList<QAction *> all = actions();
+        all << m_removeAction << m_copyRowsAction << m_editLabelAction;
+        HelpDialogs::showShortcuts(this, all);
+    });
+    help->addAction(tr("Copy &Diagnostics"), this, &MainWindow::copyDiagnostics);
+    help->addSeparator();
+    QAction *about = help->addAction(tr("&About Billing Monitor"), this,
+                                     [this] { HelpDialogs::showAbout(this); });
+    about->setMenuRole(QAction::AboutRole);
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setMenuRole(QAction::AboutQtRole);
 }
 
 void MainWindow::createToolBar()
@@ -416,12 +533,29 @@ void MainWindow::createToolBar()
     connect(m_filter, &QLineEdit::textChanged, m_sortProxy,
             &QSortFilterProxyModel::setFilterFixedString);
     connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::updatePlaceholder);
+    connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::updateFilterCount);
+    m_filter->setAccessibleName(tr("Filter"));
+
+    m_filterCount->setObjectName(QStringLiteral("filterCount"));
+    m_quickFilter->setObjectName(QStringLiteral("quickFilter"));
+    m_quickFilter->setAccessibleName(tr("Show operations"));
+    m_quickFilter->setToolTip(tr("Show all operations, or only those in one state"));
+    for (OperationFilterProxy::StateFilter filter : OperationFilterProxy::StateFilters)
+        m_quickFilter->addItem(OperationFilterProxy::stateFilterName(filter), int(filter));
+    connect(m_quickFilter, &QComboBox::activated, this, [this](int index) {
+        setStateFilter(OperationFilterProxy::StateFilter(m_quickFilter->itemData(index).toInt()));
+    });
+    // A toolbar shows and hides its widgets through their actions.
+    m_filterCountAction = tools->addWidget(m_filterCount);
+    m_filterCountAction->setVisible(false);
+    tools->addWidget(m_quickFilter);
     tools->addWidget(m_filter);
 }
 
 void MainWindow::setDemoMode(const QString &description)
 {
-    setWindowTitle(tr("Billing Monitor — Demo mode"));
+    // The platform appends the application's name: "Demo mode — Billing Monitor".
+    setWindowTitle(tr("Demo mode"));
     m_demoBanner->setText(
         tr("<b>Demo mode — built-in Graph simulator.</b> %1").arg(description.toHtmlEscaped()));
     m_demoBanner->setVisible(true);
@@ -484,8 +618,7 @@ void MainWindow::removeSelected()
         return;
     const int removed = m_removal->removeOperations(ids);
     statusBar()->showMessage(
-        removed == 1 ? tr("Stopped tracking 1 operation; Ctrl+Z brings it back.")
-                     : tr("Stopped tracking %1 operations; Ctrl+Z brings them back.").arg(removed),
+        tr("Stopped tracking %Ln operation(s); Ctrl+Z brings them back.", nullptr, removed),
         StatusMessageMs);
 }
 
@@ -493,16 +626,15 @@ void MainWindow::removeFinished()
 {
     const int removed = m_removal->removeFinished();
     statusBar()->showMessage(
-        removed == 0 ? tr("No finished operations to remove.")
-            : removed == 1
-            ? tr("Removed 1 finished operation; Ctrl+Z brings it back.")
-            : tr("Removed %1 finished operations; Ctrl+Z brings them back.").arg(removed),
+        removed == 0
+            ? tr("No finished operations to remove.")
+            : tr("Removed %Ln finished operation(s); Ctrl+Z brings them back.", nullptr, removed),
         StatusMessageMs);
 }
 
 void MainWindow::openNewExport()
 {
-    NewExportDialog dialog(m_session->exportStarter(), this);
+    NewExportDialog dialog(m_session->exportStarter(), m_session->settings(), this);
     dialog.exec();
 }
 
@@ -516,8 +648,7 @@ void MainWindow::checkSelectedNow()
             message = answer;
     }
     if (message.isEmpty())
-        message = ids.size() == 1 ? tr("Checking 1 operation now…")
-                                  : tr("Checking %1 operations now…").arg(ids.size());
+        message = tr("Checking %Ln operation(s) now…", nullptr, int(ids.size()));
     statusBar()->showMessage(message, StatusMessageMs);
 }
 
@@ -527,23 +658,125 @@ void MainWindow::copySelectedIds()
     if (ids.isEmpty())
         return;
     QGuiApplication::clipboard()->setText(ids.join(u'\n'));
-    statusBar()->showMessage(ids.size() == 1 ? tr("Copied 1 id.")
-                                             : tr("Copied %1 ids.").arg(ids.size()),
+    statusBar()->showMessage(tr("Copied %Ln id(s).", nullptr, int(ids.size())), StatusMessageMs);
+}
+
+void MainWindow::copyRows()
+{
+    if (!m_table->selectionModel()->hasSelection())
+        return;
+    const TableSnapshot rows = snapshotOf(m_table, true);
+    QGuiApplication::clipboard()->setText(TableExport::toTabSeparated(rows));
+    statusBar()->showMessage(tr("Copied %Ln row(s); paste them into Excel or any spreadsheet.",
+                                nullptr, int(rows.rows.size())),
                              StatusMessageMs);
+}
+
+void MainWindow::exportTable()
+{
+    const QString xlsx = tr("Excel workbook (*.xlsx)");
+    const QString csv = tr("CSV, UTF-8 (*.csv)");
+    QString filter = xlsx;
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString name = QStringLiteral("billing-operations-%1.xlsx")
+                             .arg(QDate::currentDate().toString(Qt::ISODate));
+    QString path
+        = QFileDialog::getSaveFileName(this, tr("Export Table"), QDir(folder).filePath(name),
+                                       xlsx + QStringLiteral(";;") + csv, &filter);
+    if (path.isEmpty())
+        return;
+    const bool wantsCsv = filter == csv;
+    const QString suffix = wantsCsv ? QStringLiteral(".csv") : QStringLiteral(".xlsx");
+    if (!path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)
+        && !path.endsWith(QStringLiteral(".xlsx"), Qt::CaseInsensitive))
+        path += suffix;
+    QString error;
+    if (!exportTableTo(path, &error)) {
+        QMessageBox::warning(this, tr("Export Table"),
+                             tr("The table could not be written to %1:\n%2")
+                                 .arg(QDir::toNativeSeparators(path), error));
+        return;
+    }
+    statusBar()->showMessage(tr("Wrote %Ln row(s) to %1.", nullptr, m_sortProxy->rowCount())
+                                 .arg(QDir::toNativeSeparators(path)),
+                             StatusMessageMs);
+}
+
+bool MainWindow::exportTableTo(const QString &path, QString *error)
+{
+    const TableSnapshot table = snapshotOf(m_table, false);
+    return path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive)
+        ? TableExport::writeCsv(table, path, error)
+        : TableExport::writeXlsx(table, path, error);
+}
+
+void MainWindow::copyDiagnostics()
+{
+    QGuiApplication::clipboard()->setText(HelpDialogs::diagnostics(m_session));
+    statusBar()->showMessage(tr("Diagnostics copied: versions, settings (no secrets), where the "
+                                "data lives and the count per state."),
+                             StatusMessageMs);
+}
+
+void MainWindow::setTheme(Theme::Choice choice)
+{
+    Theme::apply(choice);
+    m_session->settings()->setTheme(Theme::toSetting(choice));
+    for (QAction *action : m_themeGroup->actions())
+        action->setChecked(Theme::Choice(action->data().toInt()) == choice);
+}
+
+void MainWindow::setStateFilter(OperationFilterProxy::StateFilter filter)
+{
+    m_sortProxy->setStateFilter(filter);
+    m_quickFilter->setCurrentIndex(m_quickFilter->findData(int(filter)));
+    updatePlaceholder();
+    updateFilterCount();
+}
+
+void MainWindow::updateFilterCount()
+{
+    const bool filtering = m_sortProxy->isFiltering();
+    m_filterCountAction->setVisible(filtering);
+    if (!filtering)
+        return;
+    const QString shown = QLocale().toString(m_sortProxy->rowCount());
+    const QString total = QLocale().toString(m_session->model()->rowCount());
+    m_filterCount->setText(tr("%1 of %2").arg(shown, total));
+    m_filterCount->setAccessibleName(tr("%1 of %2 operations shown").arg(shown, total));
+}
+
+void MainWindow::quit()
+{
+    m_quitting = true;
+    if (close())
+        QCoreApplication::quit();
 }
 
 void MainWindow::openSettings()
 {
     SettingsDialog dialog(m_session, this);
-    if (dialog.exec() == QDialog::Accepted)
-        statusBar()->showMessage(tr("Settings saved."), StatusMessageMs);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    for (QAction *action : m_themeGroup->actions())
+        action->setChecked(Theme::Choice(action->data().toInt()) == Theme::current());
+    statusBar()->showMessage(tr("Settings saved."), StatusMessageMs);
 }
 
 void MainWindow::onCurrentRowChanged()
 {
+    // The details follow the selection: a current row that is not selected (after Delete,
+    // or when a filter hid the selection) shows nothing rather than a stale operation.
     const QModelIndex current = m_table->selectionModel()->currentIndex();
-    m_detailsId = current.isValid() ? current.data(OperationTableModel::OperationIdRole).toString()
-                                    : QString();
+    const bool shown = current.isValid()
+        && m_table->selectionModel()->isRowSelected(current.row(), current.parent());
+    const QString id
+        = shown ? current.data(OperationTableModel::OperationIdRole).toString() : QString();
+    if (id == m_detailsId && !id.isEmpty()) {
+        updateActions();
+        return;
+    }
+    m_detailsId = id;
     if (const TrackedOperation *operation = m_session->model()->find(m_detailsId))
         m_details->setOperation(*operation);
     else
@@ -634,12 +867,17 @@ void MainWindow::showHeaderContextMenu(const QPoint &position)
 
 void MainWindow::updatePlaceholder()
 {
-    m_table->setPlaceholderText(
-        m_filter->text().isEmpty()
-            ? tr("No operations tracked yet.\n\nPaste operation ids, operation URLs or "
-                 "Location headers anywhere in this window (Ctrl+V), or start a new "
-                 "export (Ctrl+N).")
-            : tr("No tracked operation matches “%1”.").arg(m_filter->text()));
+    QString text;
+    if (!m_filter->text().isEmpty())
+        text = tr("No tracked operation matches “%1”.").arg(m_filter->text());
+    else if (m_sortProxy->stateFilter() != OperationFilterProxy::StateFilter::All)
+        text = tr("No tracked operation is in “%1”.")
+                   .arg(OperationFilterProxy::stateFilterName(m_sortProxy->stateFilter()));
+    else
+        text = tr("No operations tracked yet.\n\nPaste operation ids, operation URLs or "
+                  "Location headers anywhere in this window (Ctrl+V), or start a new "
+                  "export (Ctrl+N).");
+    m_table->setPlaceholderText(text);
 }
 
 void MainWindow::updateActions()
@@ -649,6 +887,8 @@ void MainWindow::updateActions()
     m_removeAction->setEnabled(any);
     m_removeFinishedAction->setEnabled(m_session->model()->rowCount() > 0);
     m_copyIdsAction->setEnabled(any);
+    m_copyRowsAction->setEnabled(any);
+    m_editLabelAction->setEnabled(any);
     m_copyLinkAction->setEnabled(!m_details->manifestLinkText().isEmpty());
 }
 
@@ -676,6 +916,16 @@ void MainWindow::saveLayout()
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     saveLayout();
+    AppSettings *settings = m_session->settings();
+    if (!m_quitting && settings->closeToTray() && m_tray->isAvailable()) {
+        hide();
+        event->ignore();
+        if (!settings->closeToTrayExplained()) {
+            m_tray->explainCloseToTray();
+            settings->setCloseToTrayExplained(true);
+        }
+        return;
+    }
     QMainWindow::closeEvent(event);
 }
 
@@ -696,15 +946,4 @@ void MainWindow::applyPalette()
     m_noticeBanner->updateColours();
     m_storeBanner->updateColours();
     m_checkAction->setIcon(StatusIcons::icon(OperationStatus::Running, false, palette()));
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox::about(
-        this, tr("About Billing Monitor"),
-        tr("<h3>Billing Monitor %1</h3>"
-           "<p>Tracks Microsoft Graph partner-billing export operations from request to "
-           "manifest.</p><p>Paste operation ids or URLs anywhere in the window (Ctrl+V); "
-           "press F5 to check everything now.</p>")
-            .arg(QLatin1String(BILLING_MONITOR_VERSION)));
 }

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "messagebanner.h"
+#include "operationfilterproxy.h"
+#include "theme.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -11,12 +13,15 @@ class Notifier;
 class OperationStyleProxy;
 class OperationTableView;
 class QAction;
-class RemovalUndo;
+class QActionGroup;
+class QComboBox;
+class QLabel;
 class QLineEdit;
-class QSortFilterProxyModel;
 class QSplitter;
+class RemovalUndo;
 class Session;
 class StatusSummary;
+class TrayIcon;
 
 // The analyst's window onto a Session: the table of tracked operations in status colours,
 // the input bar, the details of the selected operation, and the status bar. It never talks
@@ -41,6 +46,14 @@ public:
     void checkSelectedNow();
     void copySelectedIds();
     void openSettings();
+    // File → Export table…: the visible rows and columns to .xlsx or .csv.
+    void exportTable();
+    bool exportTableTo(const QString &path, QString *error);
+    // Edit → Copy rows: the selected rows, tab-separated with a header, for Excel.
+    void copyRows();
+    void copyDiagnostics();
+    void setTheme(Theme::Choice choice);
+    void setStateFilter(OperationFilterProxy::StateFilter filter);
 
     // A closable banner for news that needs no dialog; title is shown bold, both plain text.
     void showNotice(const QString &title, const QString &text, MessageBanner::Kind kind);
@@ -55,11 +68,15 @@ public:
 
     OperationTableView *table() const { return m_table; }
     OperationStyleProxy *styleProxy() const { return m_styleProxy; }
-    QSortFilterProxyModel *sortProxy() const { return m_sortProxy; }
+    OperationFilterProxy *sortProxy() const { return m_sortProxy; }
+    QLineEdit *filterEdit() const { return m_filter; }
+    QComboBox *quickFilter() const { return m_quickFilter; }
+    // "312 of 10,000", shown while a filter hides rows.
+    QLabel *filterCount() const { return m_filterCount; }
+    TrayIcon *trayIcon() const { return m_tray; }
     DetailsPanel *detailsPanel() const { return m_details; }
     AddOperationsBar *addBar() const { return m_addBar; }
     StatusSummary *statusSummary() const { return m_summary; }
-    MessageBanner *offlineBanner() const { return m_offlineBanner; }
     MessageBanner *noticeBanner() const { return m_noticeBanner; }
     MessageBanner *storeBanner() const { return m_storeBanner; }
     Notifier *notifier() const { return m_notifier; }
@@ -86,11 +103,12 @@ private:
     void updateActions();
     void updatePlaceholder();
     void applyPalette();
-    void showAbout();
+    void updateFilterCount();
+    void quit();
 
     Session *m_session;
     OperationStyleProxy *m_styleProxy;
-    QSortFilterProxyModel *m_sortProxy;
+    OperationFilterProxy *m_sortProxy;
     OperationTableView *m_table;
     DetailsPanel *m_details;
     AddOperationsBar *m_addBar;
@@ -103,6 +121,10 @@ private:
     Notifier *m_notifier;
     RemovalUndo *m_removal;
     QLineEdit *m_filter;
+    QComboBox *m_quickFilter;
+    QLabel *m_filterCount;
+    TrayIcon *m_tray;
+    bool m_quitting = false;
     QTimer m_tick;
     int m_ticks = 0;
     QString m_detailsId;
@@ -122,4 +144,10 @@ private:
     QAction *m_quitAction = nullptr;
     QAction *m_filterAction = nullptr;
     QAction *m_detailsAction = nullptr;
+    QAction *m_showAction = nullptr;
+    QAction *m_exportTableAction = nullptr;
+    QAction *m_copyRowsAction = nullptr;
+    QAction *m_editLabelAction = nullptr;
+    QAction *m_filterCountAction = nullptr;
+    QActionGroup *m_themeGroup = nullptr;
 };

@@ -1,6 +1,7 @@
 #include "manifestpanel.h"
 
 #include "flowlayout.h"
+#include "models/sizetext.h"
 #include "models/timetext.h"
 
 #include "app/downloads/downloadjob.h"
@@ -20,7 +21,6 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
-#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSet>
@@ -33,21 +33,6 @@ namespace {
 
 enum Column { NameColumn, PartitionColumn, SizeColumn, ProgressColumn, StatusColumn };
 constexpr int BlobNameRole = Qt::UserRole;
-
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
-
-// "11 h 58 min", "4 min 12 s", "12 s".
-QString durationText(qint64 seconds)
-{
-    if (seconds >= 3600)
-        return QObject::tr("%1 h %2 min").arg(seconds / 3600).arg((seconds % 3600) / 60);
-    if (seconds >= 60)
-        return QObject::tr("%1 min %2 s").arg(seconds / 60).arg(seconds % 60);
-    return QObject::tr("%1 s").arg(seconds);
-}
 
 // Names come from a server: control characters are shown, not obeyed.
 QString printableName(const QString &name)
@@ -295,7 +280,8 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
             return;
         const DownloadManager::Totals totals = m_downloads->totals(operationId);
         emit messageForStatusBar(
-            tr("Download finished: %1 of %2 files verified.").arg(totals.done).arg(totals.files));
+            tr("Download finished: %1 of %n files verified.", nullptr, totals.files)
+                .arg(totals.done));
     });
     connect(m_blobs, &QTreeWidget::itemSelectionChanged, this, &ManifestPanel::updateButtons);
     connect(m_decompress, &QCheckBox::toggled, this, [this](bool checked) {
@@ -464,7 +450,7 @@ void ManifestPanel::updateExpiry()
     const qint64 left = now.secsTo(expiry);
     field->setToolTip(TimeText::utc(expiry));
     if (left > 0) {
-        field->setText(tr("in %1 (%2)").arg(durationText(left), TimeText::local(expiry)));
+        field->setText(tr("in %1 (%2)").arg(TimeText::duration(left), TimeText::local(expiry)));
         m_expiryWarning->hide();
     } else {
         field->setText(tr("expired %1").arg(TimeText::local(expiry)));
@@ -535,8 +521,8 @@ void ManifestPanel::updateJobRow(DownloadJob *job)
                 text += QStringLiteral(" · %1/s").arg(sizeText(qint64(job->bytesPerSecond())));
                 if (total > 0)
                     text += tr(" · %1 left")
-                                .arg(durationText(qint64((total - job->bytesReceived())
-                                                         / job->bytesPerSecond())));
+                                .arg(TimeText::duration(qint64((total - job->bytesReceived())
+                                                               / job->bytesPerSecond())));
             }
         }
         bar->setFormat(text);
@@ -559,7 +545,7 @@ void ManifestPanel::updateTotals()
             m_totalProgress->setValue(int(finished * 1000 / totals.files));
         QStringList parts;
         if (totals.active > 0) {
-            parts << tr("%1 of %2 files done").arg(finished).arg(totals.files);
+            parts << tr("%1 of %n files done", nullptr, totals.files).arg(finished);
             parts << (totals.bytesTotal >= 0
                           ? tr("%1 of %2")
                                 .arg(sizeText(totals.bytesReceived), sizeText(totals.bytesTotal))
@@ -567,11 +553,11 @@ void ManifestPanel::updateTotals()
             if (totals.bytesPerSecond > 0)
                 parts << tr("%1/s").arg(sizeText(qint64(totals.bytesPerSecond)));
             if (totals.etaSeconds >= 0)
-                parts << tr("%1 left").arg(durationText(totals.etaSeconds));
+                parts << tr("%1 left").arg(TimeText::duration(totals.etaSeconds));
         } else {
-            parts << tr("%1 of %2 files verified (%L3 lines, %4 compressed, %5 uncompressed)")
+            parts << tr("%1 of %n files verified (%L2 lines, %3 compressed, %4 uncompressed)",
+                        nullptr, totals.files)
                          .arg(totals.done)
-                         .arg(totals.files)
                          .arg(totals.lines)
                          .arg(sizeText(totals.bytesReceived), sizeText(totals.uncompressedBytes));
             if (totals.failed > 0)

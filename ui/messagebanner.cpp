@@ -47,11 +47,15 @@ MessageBanner::MessageBanner(Kind kind, QWidget *parent)
     m_close->setAutoRaise(true);
     m_close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
     m_close->setToolTip(tr("Close"));
+    m_close->setAccessibleName(tr("Close"));
     m_close->setVisible(false);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addWidget(m_text, 1);
     layout->addWidget(m_close, 0, Qt::AlignTop);
-    connect(m_close, &QToolButton::clicked, this, &QWidget::hide);
+    connect(m_close, &QToolButton::clicked, this, [this] {
+        hide();
+        emit closed();
+    });
     updateColours();
 }
 
@@ -87,8 +91,16 @@ void MessageBanner::updateColours()
     tinted.setColor(QPalette::Window, StatusColours::background(look, source));
     tinted.setColor(QPalette::WindowText, source.color(QPalette::Text));
     setPalette(tinted);
-    m_icon->setPixmap(
-        StatusIcons::icon(look, false, source).pixmap(QSize(16, 16), devicePixelRatioF()));
+    // Information and warnings have their own signs: the status icons mean a status, and a
+    // keychain warning is no more "expired" than news is "running".
+    QIcon icon;
+    if (m_kind == Kind::Information)
+        icon = StatusIcons::informationIcon(source);
+    else if (m_kind == Kind::Warning)
+        icon = StatusIcons::problemIcon(source);
+    else
+        icon = StatusIcons::icon(look, false, source);
+    m_icon->setPixmap(icon.pixmap(QSize(16, 16), devicePixelRatioF()));
 }
 
 void MessageBanner::changeEvent(QEvent *event)

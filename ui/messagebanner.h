@@ -22,6 +22,12 @@ public:
     QString text() const;
     // Whether the analyst may close it (notifications yes, the offline banner no).
     void setClosable(bool closable);
+
+signals:
+    // The analyst closed the banner with its close button.
+    void closed();
+
+public:
     // Re-tints from the parent's palette; call it when the theme changes.
     void updateColours();
 

@@ -1,6 +1,8 @@
 #include "newexportdialog.h"
 
+#include "app/appsettings.h"
 #include "app/exports/exportstarter.h"
+#include "dialogfit.h"
 #include "statuscolours.h"
 
 #include <QComboBox>
@@ -10,6 +12,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace {
 
@@ -31,6 +35,8 @@ QLabel *makeMessageLabel(const QString &objectName, const QPalette &palette)
 QWidget *fieldWithMessage(QLineEdit *edit, QLabel *message)
 {
     auto *field = new QWidget;
+    // The row keeps the form's width while a long message wraps under a short entry.
+    field->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     auto *layout = new QVBoxLayout(field);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(edit);
@@ -40,15 +46,19 @@ QWidget *fieldWithMessage(QLineEdit *edit, QLabel *message)
 
 void showMessage(QLabel *label, const QString &text)
 {
+    if (label->text() == text && label->isVisibleTo(label->window()) == !text.isEmpty())
+        return;
     label->setText(text);
     label->setVisible(!text.isEmpty());
+    growToFit(label->window());
 }
 
 } // namespace
 
-NewExportDialog::NewExportDialog(ExportStarter *starter, QWidget *parent)
+NewExportDialog::NewExportDialog(ExportStarter *starter, AppSettings *settings, QWidget *parent)
     : QDialog(parent)
     , m_starter(starter)
+    , m_settings(settings)
     , m_form(new QFormLayout)
     , m_kind(new QComboBox)
     , m_invoice(new QLineEdit)
@@ -76,6 +86,10 @@ NewExportDialog::NewExportDialog(ExportStarter *starter, QWidget *parent)
     m_kind->setObjectName(QStringLiteral("exportKind"));
     for (const ExportRequest::Kind kind : ExportRequest::kinds())
         m_kind->addItem(ExportRequest::kindName(kind), int(kind));
+    if (m_settings) // the kind chosen last time, since analysts repeat the same export
+        m_kind->setCurrentIndex(std::max(0, m_kind->findData(m_settings->lastExportKind())));
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    m_form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     m_form->addRow(tr("&Export:"), m_kind);
 
     m_invoice->setObjectName(QStringLiteral("invoiceId"));
@@ -189,6 +203,8 @@ void NewExportDialog::start()
     if (!m_startButton->isEnabled())
         return;
     showFailure({});
+    if (m_settings)
+        m_settings->setLastExportKind(m_kind->currentData().toInt());
     m_waiting = m_starter->start(request());
     updateValidation();
 }

@@ -5,6 +5,7 @@
 
 #include <QDialog>
 
+class AppSettings;
 class ExportStarter;
 class QComboBox;
 class QDialogButtonBox;
@@ -22,7 +23,9 @@ class NewExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    explicit NewExportDialog(ExportStarter *starter, QWidget *parent = nullptr);
+    // With settings, the dialog opens on the kind of export started last.
+    explicit NewExportDialog(ExportStarter *starter, AppSettings *settings = nullptr,
+                             QWidget *parent = nullptr);
 
     // The request the fields describe now (as typed; ExportRequest normalizes it).
     ExportRequest request() const;
@@ -51,6 +54,7 @@ private:
     void showFailure(const QString &text);
 
     ExportStarter *m_starter;
+    AppSettings *m_settings;
     QFormLayout *m_form;
     QComboBox *m_kind;
     QLineEdit *m_invoice;

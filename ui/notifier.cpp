@@ -1,7 +1,6 @@
 #include "notifier.h"
 
 #include "models/operationtablemodel.h"
-#include "statusicons.h"
 
 #include <QSystemTrayIcon>
 
@@ -15,17 +14,11 @@ QString describe(const OperationTableModel *model, const QString &id)
 
 } // namespace
 
-Notifier::Notifier(OperationTableModel *model, QObject *parent)
+Notifier::Notifier(OperationTableModel *model, QSystemTrayIcon *tray, QObject *parent)
     : QObject(parent)
     , m_model(model)
+    , m_tray(tray)
 {
-    if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(StatusIcons::appIcon(), this);
-        m_tray->setToolTip(tr("Billing Monitor"));
-        connect(m_tray, &QSystemTrayIcon::activated, this, &Notifier::activationRequested);
-        connect(m_tray, &QSystemTrayIcon::messageClicked, this, &Notifier::activationRequested);
-        m_tray->show();
-    }
     m_batchTimer.setSingleShot(true);
     m_batchTimer.setInterval(500);
     connect(&m_batchTimer, &QTimer::timeout, this, &Notifier::flush);
@@ -47,11 +40,23 @@ void Notifier::onStatusChanged(const QString &id, OperationStatus from, Operatio
         m_batchTimer.start();
 }
 
+void Notifier::acknowledge()
+{
+    m_unseenSucceeded.clear();
+    m_unseenFailed.clear();
+}
+
 void Notifier::flush()
 {
-    const int total = int(m_succeeded.size() + m_failed.size());
-    if (total == 0)
+    if (m_succeeded.isEmpty() && m_failed.isEmpty())
         return;
+    // A desktop notification is news of this batch; the window's one banner stands for
+    // everything that finished since the analyst last closed it.
+    if (!m_tray) {
+        m_succeeded = m_unseenSucceeded += m_succeeded;
+        m_failed = m_unseenFailed += m_failed;
+    }
+    const int total = int(m_succeeded.size() + m_failed.size());
     QString title;
     QString text;
     if (total == 1) {
@@ -73,7 +78,6 @@ void Notifier::flush()
     const bool anyFailed = !m_failed.isEmpty();
     m_succeeded.clear();
     m_failed.clear();
-    m_lastMessage = title + QStringLiteral(": ") + text;
     if (m_tray) {
         m_tray->showMessage(title, text,
                             anyFailed ? QSystemTrayIcon::Warning : QSystemTrayIcon::Information);

@@ -10,22 +10,20 @@ class OperationTableModel;
 class QSystemTrayIcon;
 
 // Tells the analyst when exports finish while the app watches them: a desktop notification
-// through the tray when there is one, otherwise inWindowMessage() for the window to show.
-// Several finishing at once make one message, not a burst.
+// through the tray icon when there is one (the window's TrayIcon), otherwise
+// inWindowMessage() for the window to show. Several finishing at once make one message,
+// not a burst.
 class Notifier : public QObject
 {
     Q_OBJECT
 public:
-    explicit Notifier(OperationTableModel *model, QObject *parent = nullptr);
+    Notifier(OperationTableModel *model, QSystemTrayIcon *tray, QObject *parent = nullptr);
 
-    bool usesTray() const { return m_tray != nullptr; }
-    QSystemTrayIcon *trayIcon() const { return m_tray; }
-    QString lastMessage() const { return m_lastMessage; }
+    // The in-window message was read (its banner closed): the next one starts counting anew.
+    void acknowledge();
 
 signals:
     void inWindowMessage(const QString &title, const QString &text, bool anyFailed);
-    // The tray icon was clicked: the window should come forward.
-    void activationRequested();
 
 private:
     void onStatusChanged(const QString &id, OperationStatus from, OperationStatus to);
@@ -36,5 +34,6 @@ private:
     QTimer m_batchTimer;
     QStringList m_succeeded;
     QStringList m_failed;
-    QString m_lastMessage;
+    QStringList m_unseenSucceeded;
+    QStringList m_unseenFailed;
 };

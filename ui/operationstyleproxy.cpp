@@ -42,13 +42,9 @@ OperationStatus OperationStyleProxy::displayedStatus(const QModelIndex &sourceIn
         = OperationStatus(sourceIndex.siblingAtColumn(OperationTableModel::StatusColumn)
                               .data(OperationTableModel::StatusRole)
                               .toInt());
-    *checked = true;
     // A row that has no answer yet has no status to colour: the model reports Unknown for
     // it, which would read as "Graph said something odd".
-    if (const auto *operations = qobject_cast<const OperationTableModel *>(sourceModel())) {
-        const TrackedOperation &operation = operations->at(sourceIndex.row());
-        *checked = operation.hasKnownStatus();
-    }
+    *checked = sourceIndex.data(OperationTableModel::HasKnownStatusRole).toBool();
     return status;
 }
 

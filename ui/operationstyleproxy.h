@@ -28,7 +28,6 @@ private:
     OperationStatus displayedStatus(const QModelIndex &sourceIndex, bool *checked) const;
 
     QPalette m_palette;
-    static constexpr int StatusCount = int(OperationStatus::Expired) + 1;
     std::array<QColor, StatusCount> m_backgrounds;
     std::array<QColor, StatusCount> m_foregrounds;
 };

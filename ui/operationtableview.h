@@ -10,7 +10,6 @@ public:
     using QTableView::QTableView;
 
     void setPlaceholderText(const QString &text);
-    QString placeholderText() const { return m_placeholder; }
 
     // The view elides in the middle, which keeps both ends of an id; text that reads from
     // its start, such as "5000: No data available", should lose its end instead.

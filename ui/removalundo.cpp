@@ -9,27 +9,53 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace {
 
 class RemoveOperationsCommand : public QUndoCommand
 {
 public:
-    RemoveOperationsCommand(OperationTableModel *model, QStringList ids, const QString &text)
+    RemoveOperationsCommand(RemovalUndo *owner, OperationTableModel *model, QStringList ids,
+                            const QString &text)
         : QUndoCommand(text)
+        , m_owner(owner)
         , m_model(model)
         , m_ids(std::move(ids))
     { }
 
     // Taken afresh on every redo: between an undo and a redo, polling may have moved on.
-    void redo() override { m_removed = OperationRemoval::take(m_model, m_ids); }
-    void undo() override { m_model->add(m_removed); }
+    void redo() override
+    {
+        // take() returns them in table order, so their rows come out ascending.
+        const QSet<QString> wanted(m_ids.cbegin(), m_ids.cend());
+        QList<int> rows;
+        for (const QString &id : wanted) {
+            if (m_model->contains(id))
+                rows << m_model->rowOf(id);
+        }
+        std::sort(rows.begin(), rows.end());
+        const QList<TrackedOperation> taken = OperationRemoval::take(m_model, m_ids);
+        m_removed.clear();
+        for (qsizetype i = 0; i < taken.size() && i < rows.size(); ++i)
+            m_removed.append({rows.at(i), taken.at(i)});
+    }
+    void undo() override
+    {
+        m_model->restore(m_removed);
+        QStringList ids;
+        for (const auto &[row, operation] : std::as_const(m_removed))
+            ids << operation.id;
+        emit m_owner->restored(ids);
+    }
 
     int removedCount() const { return int(m_removed.size()); }
 
 private:
+    RemovalUndo *m_owner;
     OperationTableModel *m_model;
     QStringList m_ids;
-    QList<TrackedOperation> m_removed;
+    QList<std::pair<int, TrackedOperation>> m_removed;
 };
 
 } // namespace
@@ -43,9 +69,7 @@ RemovalUndo::RemovalUndo(OperationTableModel *model, QObject *parent)
 int RemovalUndo::removeOperations(const QStringList &ids)
 {
     const QStringList present = tracked(ids);
-    return push(present,
-                present.size() == 1 ? tr("Remove 1 operation")
-                                    : tr("Remove %1 operations").arg(present.size()));
+    return push(present, tr("Remove %Ln operation(s)", nullptr, int(present.size())));
 }
 
 int RemovalUndo::removeFinished()
@@ -84,7 +108,7 @@ int RemovalUndo::push(const QStringList &ids, const QString &text)
 {
     if (ids.isEmpty())
         return 0;
-    auto *command = new RemoveOperationsCommand(m_model, ids, text);
+    auto *command = new RemoveOperationsCommand(this, m_model, ids, text);
     m_stack->push(command); // runs redo()
     return command->removedCount();
 }

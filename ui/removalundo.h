@@ -24,6 +24,10 @@ public:
     QAction *createUndoAction(QObject *parent) const;
     QAction *createRedoAction(QObject *parent) const;
 
+signals:
+    // An undo put these operations back, at the rows they had.
+    void restored(const QStringList &ids);
+
 private:
     QStringList tracked(const QStringList &ids) const;
     int push(const QStringList &ids, const QString &text);

@@ -3,7 +3,10 @@
 #include "app/appsettings.h"
 #include "app/graph/graphendpoint.h"
 #include "app/session.h"
+#include "dialogfit.h"
 #include "statuscolours.h"
+#include "theme.h"
+#include "translations.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,6 +17,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSystemTrayIcon>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -30,12 +34,14 @@ QLabel *makeNote(const QString &text)
     return note;
 }
 
-QSpinBox *makeSpinBox(const QString &objectName, int minimum, int maximum, const QString &suffix,
+using Limits = PollPolicy::Limits;
+
+QSpinBox *makeSpinBox(const QString &objectName, const SettingRange &range, const QString &suffix,
                       const QString &toolTip)
 {
     auto *box = new QSpinBox;
     box->setObjectName(objectName);
-    box->setRange(minimum, maximum);
+    box->setRange(range.minimum, range.maximum);
     box->setSuffix(suffix);
     box->setToolTip(toolTip);
     box->setAccelerated(true);
@@ -50,34 +56,33 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     , m_root(new QLineEdit)
     , m_version(new QComboBox)
     , m_interval(makeSpinBox(
-          QStringLiteral("refreshInterval"), AppSettings::MinRefreshIntervalSeconds,
-          AppSettings::MaxRefreshIntervalSeconds, tr(" s"),
+          QStringLiteral("refreshInterval"), Limits::RefreshIntervalSeconds, tr(" s"),
           tr("The longest wait between two checks of a running export. New exports are "
              "checked more often; Graph's Retry-After can make the wait longer, never shorter.")))
     , m_inFlight(makeSpinBox(
-          QStringLiteral("requestsInFlight"), AppSettings::MinMaxRequestsInFlight,
-          AppSettings::MaxMaxRequestsInFlight, QString(),
-          tr("How many checks may wait for Graph's answer at once. At most 6, because Qt opens "
-             "at most 6 connections per host over HTTP/1.1: more would only queue inside the "
-             "app.")))
+          QStringLiteral("requestsInFlight"), Limits::RequestsInFlight, QString(),
+          tr("How many checks may wait for Graph's answer at once. At most %1, because Qt opens "
+             "at most %1 connections per host over HTTP/1.1: more would only queue inside the "
+             "app.")
+              .arg(PollPolicy::ConnectionsPerHost)))
     , m_perSecond(makeSpinBox(
-          QStringLiteral("requestsPerSecond"), AppSettings::MinMaxRequestsPerSecond,
-          AppSettings::MaxMaxRequestsPerSecond, QString(),
+          QStringLiteral("requestsPerSecond"), Limits::RequestsPerSecond, QString(),
           tr("A ceiling for all checks together. They are spaced evenly, so a long list drains "
              "at this pace without bursts; Graph throttles clients that ask too fast.")))
     , m_expiry(makeSpinBox(
-          QStringLiteral("expiryHours"), AppSettings::MinExpiryHours, AppSettings::MaxExpiryHours,
-          tr(" h"),
+          QStringLiteral("expiryHours"), Limits::ExpiryHours, tr(" h"),
           tr("An operation older than this is no longer checked and shows as Expired, with the "
              "hint to start a new export. Checking it by hand (Shift+F5) is still possible.")))
     , m_timeout(makeSpinBox(
-          QStringLiteral("transferTimeout"), AppSettings::MinTransferTimeoutSeconds,
-          AppSettings::MaxTransferTimeoutSeconds, tr(" s"),
+          QStringLiteral("transferTimeout"), Limits::TransferTimeoutSeconds, tr(" s"),
           tr("A request is given up when no byte has moved for this long; the check is then "
              "retried with backoff.")))
     , m_token(new QLineEdit)
     , m_showToken(new QCheckBox(tr("Show")))
     , m_rememberToken(new QCheckBox(tr("Remember in the system keychain")))
+    , m_language(new QComboBox)
+    , m_theme(new QComboBox)
+    , m_closeToTray(new QCheckBox(tr("&Keep running in the tray when the window is closed")))
     , m_rootError(new QLabel)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel))
 {
@@ -173,6 +178,35 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     pollingForm->addRow(restoreRow);
     layout->addWidget(pollingGroup);
 
+    auto *appearanceGroup = new QGroupBox(tr("Appearance"));
+    auto *appearanceForm = new QFormLayout(appearanceGroup);
+    m_language->setObjectName(QStringLiteral("language"));
+    m_language->addItem(tr("System language"), QString());
+    for (const Translations::Language &language : Translations::languages())
+        m_language->addItem(language.nativeName, language.code);
+    m_language->setCurrentIndex(std::max(0, m_language->findData(settings->language())));
+    appearanceForm->addRow(tr("&Language:"), m_language);
+    appearanceForm->addRow(QString(),
+                           makeNote(tr("A new language applies the next time Billing Monitor "
+                                       "starts. Dates and numbers follow it.")));
+    m_theme->setObjectName(QStringLiteral("theme"));
+    for (Theme::Choice choice : Theme::Choices)
+        m_theme->addItem(QString(Theme::displayName(choice)).remove(u'&'), int(choice));
+    m_theme->setCurrentIndex(m_theme->findData(int(Theme::fromSetting(settings->theme()))));
+    appearanceForm->addRow(tr("&Theme:"), m_theme);
+    m_closeToTray->setObjectName(QStringLiteral("closeToTray"));
+    m_closeToTray->setChecked(settings->closeToTray());
+    appearanceForm->addRow(QString(), m_closeToTray);
+    const bool trayAvailable = QSystemTrayIcon::isSystemTrayAvailable();
+    m_closeToTray->setEnabled(trayAvailable);
+    appearanceForm->addRow(
+        QString(),
+        makeNote(trayAvailable
+                     ? tr("Closing the window then leaves the app watching your exports from "
+                          "the tray icon; Quit in the File menu or the tray menu ends it.")
+                     : tr("This desktop has no system tray, so closing the window quits.")));
+    layout->addWidget(appearanceGroup);
+
     layout->addStretch();
     layout->addWidget(m_buttons);
 
@@ -181,6 +215,7 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     });
     connect(restoreDefaults, &QPushButton::clicked, this, &SettingsDialog::restorePollingDefaults);
     connect(m_root, &QLineEdit::textChanged, this, &SettingsDialog::validate);
+    connect(m_root, &QLineEdit::editingFinished, this, &SettingsDialog::fixUpRoot);
     connect(m_version, &QComboBox::currentTextChanged, this, &SettingsDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SettingsDialog::reject);
@@ -189,11 +224,11 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
 
 void SettingsDialog::restorePollingDefaults()
 {
-    m_interval->setValue(AppSettings::DefaultRefreshIntervalSeconds);
-    m_inFlight->setValue(AppSettings::DefaultMaxRequestsInFlight);
-    m_perSecond->setValue(AppSettings::DefaultMaxRequestsPerSecond);
-    m_expiry->setValue(AppSettings::DefaultExpiryHours);
-    m_timeout->setValue(AppSettings::DefaultTransferTimeoutSeconds);
+    m_interval->setValue(Limits::RefreshIntervalSeconds.defaultValue);
+    m_inFlight->setValue(Limits::RequestsInFlight.defaultValue);
+    m_perSecond->setValue(Limits::RequestsPerSecond.defaultValue);
+    m_expiry->setValue(Limits::ExpiryHours.defaultValue);
+    m_timeout->setValue(Limits::TransferTimeoutSeconds.defaultValue);
 }
 
 QString SettingsDialog::validationMessage() const
@@ -201,20 +236,48 @@ QString SettingsDialog::validationMessage() const
     return m_rootError->text();
 }
 
+void SettingsDialog::fixUpRoot()
+{
+    QString version = m_version->currentText();
+    const QString fixed = GraphEndpoint::fixUpRoot(m_root->text(), &version);
+    if (version != m_version->currentText())
+        m_version->setCurrentText(version);
+    if (fixed != m_root->text())
+        m_root->setText(fixed);
+}
+
 bool SettingsDialog::validate()
 {
     QString error;
-    const bool valid
-        = GraphEndpoint::make(m_root->text().trimmed(), m_version->currentText(), &error)
-              .has_value();
-    m_rootError->setText(valid ? QString() : error);
-    m_rootError->setVisible(!valid);
+    QString version = m_version->currentText();
+    // Judged as it will be saved: "graph.microsoft.com/v1.0/" is fixed up, not refused.
+    const QString root = GraphEndpoint::fixUpRoot(m_root->text(), &version);
+    const std::optional<GraphEndpoint> endpoint = GraphEndpoint::make(root, version, &error);
+    const bool valid = endpoint.has_value();
+    QString message = error;
+    if (valid) {
+        const QString host = endpoint->root().host();
+        message = GraphEndpoint::isMicrosoftGraphHost(host) || GraphEndpoint::isLoopbackHost(host)
+            ? QString()
+            : tr("%1 is not a Microsoft Graph address. The access token will be sent there: "
+                 "continue only if you trust it.")
+                  .arg(host);
+    }
+    QPalette palette = m_rootError->palette();
+    palette.setColor(QPalette::WindowText,
+                     valid ? StatusColours::problemColour(this->palette())
+                           : StatusColours::foreground(OperationStatus::Failed, this->palette()));
+    m_rootError->setPalette(palette);
+    m_rootError->setText(message);
+    m_rootError->setVisible(!message.isEmpty());
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
+    growToFit(this);
     return valid;
 }
 
 void SettingsDialog::accept()
 {
+    fixUpRoot();
     if (!validate())
         return;
     AppSettings *settings = m_session->settings();
@@ -225,6 +288,11 @@ void SettingsDialog::accept()
     settings->setExpiryHours(m_expiry->value());
     settings->setTransferTimeoutSeconds(m_timeout->value());
     m_session->setRefreshIntervalSeconds(m_interval->value());
+    settings->setLanguage(m_language->currentData().toString());
+    settings->setCloseToTray(m_closeToTray->isChecked());
+    const auto theme = Theme::Choice(m_theme->currentData().toInt());
+    settings->setTheme(Theme::toSetting(theme));
+    Theme::apply(theme);
     if (m_token->isEnabled()
         && (m_token->text() != m_initialToken
             || m_rememberToken->isChecked() != settings->rememberToken())) {

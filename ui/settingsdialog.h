@@ -10,10 +10,10 @@ class QLineEdit;
 class QSpinBox;
 class Session;
 
-// Where Graph is, the access token, and how politely to poll (interval, limits, expiry,
-// timeout). The address is validated as it is typed (https anywhere, plain http only to this
-// computer) and OK stays off until it is valid. Accepting applies everything to the session
-// at once.
+// Where Graph is, the access token, how politely to poll (interval, limits, expiry,
+// timeout), and the app's language, theme and tray behaviour. The address is validated as it is
+// typed (https anywhere, plain http only to this computer) and OK stays off until it is valid.
+// Accepting applies everything to the session at once.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -28,12 +28,16 @@ public:
     QSpinBox *expiryBox() const { return m_expiry; }
     QSpinBox *timeoutBox() const { return m_timeout; }
     QLineEdit *tokenEdit() const { return m_token; }
+    QComboBox *languageBox() const { return m_language; }
+    QComboBox *themeBox() const { return m_theme; }
+    QCheckBox *closeToTrayBox() const { return m_closeToTray; }
     QString validationMessage() const;
 
     void accept() override;
 
 private:
     bool validate();
+    void fixUpRoot();
     void restorePollingDefaults();
 
     Session *m_session;
@@ -47,6 +51,9 @@ private:
     QLineEdit *m_token;
     QCheckBox *m_showToken;
     QCheckBox *m_rememberToken;
+    QComboBox *m_language;
+    QComboBox *m_theme;
+    QCheckBox *m_closeToTray;
     QLabel *m_rootError;
     QDialogButtonBox *m_buttons;
     QString m_initialToken;

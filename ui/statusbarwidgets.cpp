@@ -65,38 +65,61 @@ void StatusSummary::recount()
 {
     m_counts.fill(0);
     m_unchecked = 0;
+    int unanswered = 0;
     for (const TrackedOperation &operation : m_model->operations()) {
         if (operation.hasKnownStatus())
             ++m_counts[int(operation.status())];
+        else if (operation.lastChecked.isValid())
+            ++unanswered; // checked, but every answer so far was a problem
         else
             ++m_unchecked;
     }
-    m_uncheckedLabel->setVisible(m_unchecked > 0);
-    m_uncheckedLabel->setText(tr("%1 not checked yet").arg(QLocale().toString(m_unchecked)));
+    m_unanswered = unanswered;
+    QStringList waiting;
+    if (m_unchecked > 0)
+        waiting << tr("%Ln not checked yet", nullptr, m_unchecked);
+    if (m_unanswered > 0)
+        waiting << tr("%Ln without an answer", nullptr, m_unanswered);
+    m_uncheckedLabel->setVisible(!waiting.isEmpty());
+    m_uncheckedLabel->setText(waiting.join(QStringLiteral(", ")));
     for (int i = 0; i < StatusCount; ++i) {
         const bool shown = m_counts[i] > 0;
         m_icons[i]->setVisible(shown);
         m_numbers[i]->setVisible(shown);
         m_numbers[i]->setText(QLocale().toString(m_counts[i]));
-        const QString tip
-            = QStringLiteral("%1: %2").arg(statusText(OperationStatus(i))).arg(m_counts[i]);
-        m_icons[i]->setToolTip(tip);
-        m_numbers[i]->setToolTip(tip);
+        // The icon alone says nothing to a screen reader; both say the count in words.
+        const QString words = countText(OperationStatus(i), m_counts[i]);
+        for (QLabel *label : {m_icons[i], m_numbers[i]}) {
+            label->setToolTip(words);
+            label->setAccessibleName(words);
+        }
     }
+    emit countsChanged();
 }
 
-QString StatusSummary::countsText() const
+int StatusSummary::unfinishedCount() const
 {
-    QStringList parts;
-    for (int i = 0; i < StatusCount; ++i) {
-        if (m_counts[i] > 0)
-            parts << QStringLiteral("%1 %2")
-                         .arg(m_counts[i])
-                         .arg(statusText(OperationStatus(i)).toLower());
+    return count(OperationStatus::NotStarted) + count(OperationStatus::Running) + m_unchecked
+        + m_unanswered;
+}
+
+QString StatusSummary::countText(OperationStatus status, int count)
+{
+    switch (status) {
+    case OperationStatus::NotStarted:
+        return tr("%Ln not started", nullptr, count);
+    case OperationStatus::Running:
+        return tr("%Ln running", nullptr, count);
+    case OperationStatus::Succeeded:
+        return tr("%Ln succeeded", nullptr, count);
+    case OperationStatus::Failed:
+        return tr("%Ln failed", nullptr, count);
+    case OperationStatus::Unknown:
+        return tr("%Ln in an unknown state", nullptr, count);
+    case OperationStatus::Expired:
+        return tr("%Ln expired", nullptr, count);
     }
-    if (m_unchecked > 0)
-        parts << tr("%1 not checked yet").arg(m_unchecked);
-    return parts.isEmpty() ? tr("No operations tracked") : parts.join(QStringLiteral(", "));
+    return {};
 }
 
 void StatusSummary::updateActivity()
@@ -118,8 +141,7 @@ QString StatusSummary::activityText() const
         parts << tr("Offline");
     const int inFlight = m_monitor->requestsInFlight();
     if (inFlight > 0)
-        parts << (inFlight == 1 ? tr("1 request in flight")
-                                : tr("%1 requests in flight").arg(inFlight));
+        parts << tr("%Ln request(s) in flight", nullptr, inFlight);
     const QDateTime next = m_monitor->nextCheckAt();
     if (next.isValid())
         parts << tr("next check %1").arg(TimeText::localShort(next));

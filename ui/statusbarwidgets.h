@@ -23,14 +23,19 @@ public:
     // Operations Graph has answered for, by status; those still waiting for their first
     // answer are counted apart, since they have no status yet.
     int count(OperationStatus status) const { return m_counts.at(int(status)); }
-    int uncheckedCount() const { return m_unchecked; }
-    // "3 running, 5 succeeded, 1 failed"
-    QString countsText() const;
+    // Not finished yet: not started, running, or without a status so far.
+    int unfinishedCount() const;
+    // "3 running", said as words: what a screen reader reads for a status's icon and number.
+    static QString countText(OperationStatus status, int count);
     // "2 requests in flight · next check 14:02:31" or the throttle notice.
     QString activityText() const;
 
 public slots:
     void updateActivity();
+
+signals:
+    // The counts were recounted (at most every 100 ms).
+    void countsChanged();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -43,11 +48,11 @@ private:
     OperationTableModel *m_model;
     OperationMonitor *m_monitor;
     QTimer m_recountTimer;
-    static constexpr int StatusCount = int(OperationStatus::Expired) + 1;
     std::array<int, StatusCount> m_counts {};
     std::array<QLabel *, StatusCount> m_icons {};
     std::array<QLabel *, StatusCount> m_numbers {};
     int m_unchecked = 0;
+    int m_unanswered = 0;
     QLabel *m_uncheckedLabel;
     QLabel *m_activity;
     QLabel *m_throttle;

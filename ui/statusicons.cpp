@@ -180,7 +180,8 @@ QIcon icon(OperationStatus status, bool withProblem, const QPalette &palette)
     return result;
 }
 
-QIcon problemIcon(const QPalette &palette)
+// An icon drawn at the usual sizes by draw(painter, size).
+template<typename Draw> QIcon drawnIcon(Draw draw)
 {
     QIcon result;
     for (int size : {16, 24, 32, 48}) {
@@ -188,11 +189,33 @@ QIcon problemIcon(const QPalette &palette)
         image.fill(Qt::transparent);
         QPainter painter(&image);
         painter.setRenderHint(QPainter::Antialiasing);
-        drawProblemMarker(&painter, palette, QRectF(0.5, 1.0, size - 1.0, size - 2.0));
+        draw(&painter, qreal(size));
         painter.end();
         result.addPixmap(QPixmap::fromImage(image));
     }
     return result;
+}
+
+QIcon problemIcon(const QPalette &palette)
+{
+    return drawnIcon([&palette](QPainter *painter, qreal size) {
+        drawProblemMarker(painter, palette, QRectF(0.5, 1.0, size - 1.0, size - 2.0));
+    });
+}
+
+QIcon informationIcon(const QPalette &palette)
+{
+    const QColor colour = StatusColours::foreground(OperationStatus::Running, palette);
+    return drawnIcon([&colour](QPainter *painter, qreal size) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(colour);
+        painter->drawEllipse(QRectF(0.5, 0.5, size - 1.0, size - 1.0));
+        painter->setBrush(Qt::white);
+        const qreal unit = size / 16.0;
+        painter->drawEllipse(QRectF(7 * unit, 3 * unit, 2 * unit, 2 * unit)); // the dot
+        painter->drawRoundedRect(QRectF(7 * unit, 6.5 * unit, 2 * unit, 6.5 * unit), unit * 0.5,
+                                 unit * 0.5); // the stem
+    });
 }
 
 QIcon appIcon()

@@ -20,6 +20,8 @@ void paint(QPainter *painter, const QRectF &rect, OperationStatus status, bool w
 QIcon icon(OperationStatus status, bool withProblem, const QPalette &palette);
 // The warning triangle alone.
 QIcon problemIcon(const QPalette &palette);
+// An "i" in a circle, for news that is neither good nor bad.
+QIcon informationIcon(const QPalette &palette);
 QIcon appIcon();
 
 } // namespace StatusIcons

@@ -6,6 +6,7 @@
 
 #include "app/downloads/downloadjob.h"
 #include "app/downloads/downloadmanager.h"
+#include "models/sizetext.h"
 
 #include <QDir>
 #include <QJsonObject>
@@ -175,7 +176,7 @@ void DownloadCommand::onJobChanged(DownloadJob *job)
         line += QStringLiteral(", %1 lines").arg(job->report().lines);
     else if (!job->message().isEmpty())
         line += QStringLiteral(": ") + job->message();
-    *m_context.err << line << '\n';
+    *m_context.err << terminalSafe(line) << '\n';
     m_context.err->flush();
     if (m_context.printer->isJson())
         m_context.printer->printJson(jobJson(job));
@@ -187,12 +188,12 @@ void DownloadCommand::onProgress()
         return;
     const DownloadManager::Totals totals = m_downloads->totals(m_id);
     const QLocale locale = QLocale::c();
-    QString line = locale.formattedDataSize(totals.bytesReceived);
+    QString line = sizeText(totals.bytesReceived, locale);
     if (totals.bytesTotal >= 0)
-        line += QStringLiteral(" of ") + locale.formattedDataSize(totals.bytesTotal);
+        line += QStringLiteral(" of ") + sizeText(totals.bytesTotal, locale);
     line += QStringLiteral(" · %1 of %2 files").arg(totals.done).arg(totals.files);
     if (totals.bytesPerSecond > 0)
-        line += QStringLiteral(" · ") + locale.formattedDataSize(qint64(totals.bytesPerSecond))
+        line += QStringLiteral(" · ") + sizeText(qint64(totals.bytesPerSecond), locale)
             + QStringLiteral("/s");
     if (totals.etaSeconds >= 0)
         line += QStringLiteral(" · %1 s left").arg(totals.etaSeconds);

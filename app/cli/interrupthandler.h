@@ -15,8 +15,6 @@ public:
     explicit InterruptHandler(QObject *parent = nullptr);
     ~InterruptHandler() override;
 
-    bool isInstalled() const { return m_notifier != nullptr; }
-
 signals:
     void interrupted();
 

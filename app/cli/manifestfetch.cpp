@@ -53,7 +53,7 @@ void ManifestFetch::onSwept()
     }
     if (operation.status() != OperationStatus::Succeeded) {
         QString message = QStringLiteral("operation %1 is %2, so it has no manifest")
-                              .arg(operation.id, OperationPrinter::statusLabel(operation));
+                              .arg(operation.id, operation.statusLabel());
         if (const QString detail = OperationPrinter::detailText(operation); !detail.isEmpty())
             message += QStringLiteral(" (") + detail + QLatin1Char(')');
         const bool stillGoing = !isTerminal(operation.status()) && !operation.expired;

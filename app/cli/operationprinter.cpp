@@ -6,7 +6,6 @@
 #include "models/statusstyle.h"
 #include "models/timetext.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
 
@@ -55,11 +54,10 @@ void OperationPrinter::printChange(const TrackedOperation &operation)
     }
     const QDateTime at
         = operation.lastChecked.isValid() ? operation.lastChecked : QDateTime::currentDateTimeUtc();
-    const QString status = statusLabel(operation);
-    QString line = at.toLocalTime().toString(QStringLiteral("HH:mm:ss")) + QLatin1String("  ")
-        + operation.id + QLatin1String("  ")
-        + ansiColoured(status, statusColour(operation), m_colour);
-    const QString detail = detailText(operation);
+    const QString status = terminalSafe(operation.statusLabel());
+    QString line = TimeText::localShort(at) + QLatin1String("  ") + operation.id
+        + QLatin1String("  ") + ansiColoured(status, statusColour(operation), m_colour);
+    const QString detail = terminalSafe(detailText(operation));
     if (!detail.isEmpty()) {
         constexpr int StatusWidth = 11; // "Not started", the longest status word
         line += QString(std::max(0, StatusWidth - int(status.size())) + 2, QLatin1Char(' '))
@@ -85,7 +83,8 @@ void OperationPrinter::printFinal(const QList<TrackedOperation> &operations)
 void OperationPrinter::printManifest(const Manifest &manifest)
 {
     if (m_json) {
-        printJson(manifestJson(manifest));
+        // Graph's own object, as received: every field it sent, spelled as it spelled them.
+        printJson(manifest.json);
         return;
     }
     TextTable facts({QStringLiteral("MANIFEST"), manifest.id}, false);
@@ -212,40 +211,6 @@ QJsonObject OperationPrinter::problemJson(const Problem &problem)
     };
 }
 
-QJsonObject OperationPrinter::manifestJson(const Manifest &manifest)
-{
-    QJsonArray blobs;
-    for (const ManifestBlob &blob : manifest.blobs) {
-        QJsonObject object {{QStringLiteral("name"), blob.name},
-                            {QStringLiteral("partitionValue"), blob.partitionValue}};
-        if (blob.sizeInBytes >= 0)
-            object.insert(QStringLiteral("sizeInBytes"), blob.sizeInBytes);
-        blobs.append(object);
-    }
-    return {
-        {QStringLiteral("id"), manifest.id},
-        {QStringLiteral("schemaVersion"), manifest.schemaVersion},
-        {QStringLiteral("dataFormat"), manifest.dataFormat},
-        {QStringLiteral("createdDateTime"), dateOrNull(manifest.createdDateTime)},
-        {QStringLiteral("eTag"), manifest.eTag},
-        {QStringLiteral("partnerTenantId"), manifest.partnerTenantId},
-        {QStringLiteral("rootDirectory"), manifest.rootDirectory},
-        {QStringLiteral("sasToken"), manifest.sasToken},
-        {QStringLiteral("partitionType"), manifest.partitionType},
-        {QStringLiteral("blobCount"), manifest.blobCount},
-        {QStringLiteral("blobs"), blobs},
-    };
-}
-
-QString OperationPrinter::statusLabel(const TrackedOperation &operation)
-{
-    const OperationStatus status = operation.status();
-    const QString text = statusText(status);
-    if (status == OperationStatus::Unknown && !operation.last.rawStatus.isEmpty())
-        return text + QStringLiteral(" (") + operation.last.rawStatus + QLatin1Char(')');
-    return text;
-}
-
 QString OperationPrinter::detailText(const TrackedOperation &operation)
 {
     if (!operation.problem.isNull())
@@ -263,7 +228,7 @@ void OperationPrinter::printTable(const QList<TrackedOperation> &operations)
     for (const TrackedOperation &operation : operations) {
         table.addRow(
             {{operation.id},
-             {statusLabel(operation), statusColour(operation)},
+             {operation.statusLabel(), statusColour(operation)},
              {TimeText::local(operation.last.createdDateTime)},
              {TimeText::local(operation.last.lastActionDateTime)},
              {detailText(operation), operation.problem.isNull() ? nullptr : ProblemAnsiColour}});

@@ -38,11 +38,8 @@ public:
     void printLine(const QString &line);
 
     static QJsonObject operationJson(const TrackedOperation &operation);
-    static QJsonObject manifestJson(const Manifest &manifest);
     static QJsonObject problemJson(const Problem &problem);
 
-    // "Running", or "Unknown (paused)" when Graph sent a word the app does not know.
-    static QString statusLabel(const TrackedOperation &operation);
     // The failed operation's error, else the last request's problem, else nothing.
     static QString detailText(const TrackedOperation &operation);
 

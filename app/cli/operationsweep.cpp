@@ -54,7 +54,7 @@ void OperationSweep::onChanged(const TrackedOperation &operation)
 {
     if (m_done)
         return;
-    if (OperationWatcher::isTransient(operation.problem))
+    if (operation.problem.isTransient())
         m_unsettled.insert(operation.id);
     else
         m_unsettled.remove(operation.id);

@@ -62,24 +62,6 @@ bool OperationWatcher::hasAnswer(const TrackedOperation &operation)
     return operation.hasKnownStatus() || !operation.problem.isNull();
 }
 
-bool OperationWatcher::isTransient(const Problem &problem)
-{
-    switch (problem.kind) {
-    case Problem::Kind::Throttled:
-    case Problem::Kind::ServerError:
-    case Problem::Kind::Timeout:
-    case Problem::Kind::Network:
-        return true;
-    default:
-        return false;
-    }
-}
-
-bool OperationWatcher::isFinal(const TrackedOperation &operation)
-{
-    return operation.expired || isTerminal(operation.status());
-}
-
 void OperationWatcher::onRowsChanged(int first, int last)
 {
     const OperationTableModel *model = m_session->model();

@@ -32,10 +32,6 @@ public:
 
     // Answered: its state arrived or its last request failed.
     static bool hasAnswer(const TrackedOperation &operation);
-    // A fault that the scheduler retries and that may still go away by itself.
-    static bool isTransient(const Problem &problem);
-    // Will not change again: succeeded, failed or expired.
-    static bool isFinal(const TrackedOperation &operation);
 
 signals:
     void changed(const TrackedOperation &operation);

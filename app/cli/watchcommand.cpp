@@ -56,7 +56,7 @@ void WatchCommand::onChanged(const TrackedOperation &operation)
     if (isFinished())
         return;
     m_context.printer->printChange(operation);
-    if (OperationWatcher::isFinal(operation))
+    if (operation.isFinal())
         m_open.remove(operation.id);
     // Waiting cannot fix a refused token: every further check would be refused too.
     if (CliExit::forProblem(operation.problem) == ExitCode::AuthenticationRefused)

@@ -2,10 +2,11 @@
 
 #include "app/downloads/azurestorageerror.h"
 #include "app/downloads/safefilename.h"
+#include "models/sizetext.h"
+#include "models/timetext.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -18,11 +19,6 @@ namespace {
 constexpr qint64 WriteChunkSize = 256 * 1024;
 constexpr qint64 MaxErrorBodySize = 64 * 1024;
 constexpr int MaxRestartsFromZero = 2;
-
-QString sizeText(qint64 bytes)
-{
-    return QLocale().formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
-}
 
 struct ContentRange
 {
@@ -347,8 +343,7 @@ void DownloadJob::onFinished()
                 = m_sasExpiry.isValid() && m_sasExpiry <= QDateTime::currentDateTimeUtc();
             if (pastExpiry || storage.saysSignatureOutOfTimeFrame()) {
                 const QString when = m_sasExpiry.isValid()
-                    ? QStringLiteral(" at %1").arg(QLocale().toString(
-                        m_sasExpiry.toLocalTime().time(), QStringLiteral("HH:mm")))
+                    ? QStringLiteral(" at %1").arg(TimeText::localShort(m_sasExpiry))
                     : QString();
                 fail(Failure::LinkExpired,
                      QStringLiteral(

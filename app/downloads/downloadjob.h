@@ -96,7 +96,6 @@ private:
     void onFinished();
     void abortSoon();
     bool checkResponseHead();
-    void finishAttempt();
     void restartFromZero(const QString &why);
     void startVerification();
     void onVerified();

@@ -1,10 +1,10 @@
 #include "app/downloads/downloadmanager.h"
 
 #include "app/graph/graphendpoint.h"
+#include "models/sizetext.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSet>
 #include <QStorageInfo>
@@ -26,7 +26,7 @@ DownloadManager::~DownloadManager()
 
 void DownloadManager::setMaxParallel(int count)
 {
-    m_maxParallel = qBound(1, count, 6);
+    m_maxParallel = PollPolicy::Limits::ParallelDownloads.clamp(count);
     schedule();
 }
 
@@ -44,15 +44,12 @@ QString DownloadManager::storageLinkProblem(const Manifest &manifest)
 {
     const QUrl root(manifest.rootDirectory);
     if (manifest.rootDirectory.isEmpty() || !root.isValid() || root.host().isEmpty())
-        return QStringLiteral("The manifest has no usable rootDirectory, so there is nothing to "
-                              "download from.");
-    const QString scheme = root.scheme().toLower();
-    if (scheme == QLatin1String("https"))
+        return tr("The manifest has no usable rootDirectory, so there is nothing to "
+                  "download from.");
+    if (GraphEndpoint::isSecureOrLocal(root))
         return {};
-    if (scheme == QLatin1String("http") && GraphEndpoint::isLoopbackHost(root.host()))
-        return {};
-    return QStringLiteral("The manifest's storage location (%1) is not https; the files are not "
-                          "downloaded over an unencrypted link.")
+    return tr("The manifest's storage location (%1) is not https; the files are not "
+              "downloaded over an unencrypted link.")
         .arg(root.adjusted(QUrl::RemovePath | QUrl::RemoveQuery).toDisplayString());
 }
 
@@ -60,16 +57,15 @@ QString DownloadManager::folderProblem(const QString &folder)
 {
     const QFileInfo info(folder);
     if (folder.isEmpty())
-        return QStringLiteral("No folder was chosen.");
+        return tr("No folder was chosen.");
     if (!info.exists())
-        return QStringLiteral("The folder %1 does not exist.")
-            .arg(QDir::toNativeSeparators(folder));
+        return tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(folder));
     if (!info.isDir())
         return QStringLiteral("%1 is not a folder.").arg(QDir::toNativeSeparators(folder));
     // Permission bits lie (ACLs, read-only mounts, root): only creating a file tells.
     QTemporaryFile probe(QDir(folder).filePath(QStringLiteral(".billing-monitor-XXXXXX")));
     if (!probe.open())
-        return QStringLiteral("The folder %1 cannot be written to: %2.")
+        return tr("The folder %1 cannot be written to: %2.")
             .arg(QDir::toNativeSeparators(folder), probe.errorString());
     return {};
 }
@@ -88,10 +84,8 @@ QString DownloadManager::download(const QString &operationId, const Manifest &ma
     const QStorageInfo storage(folder);
     if (storage.isValid() && knownBytes > 0 && storage.bytesAvailable() >= 0
         && knownBytes > storage.bytesAvailable()) {
-        const QLocale locale;
-        return QStringLiteral("The files need %1 but only %2 is free in %3.")
-            .arg(locale.formattedDataSize(knownBytes),
-                 locale.formattedDataSize(storage.bytesAvailable()),
+        return tr("The files need %1 but only %2 is free in %3.")
+            .arg(sizeText(knownBytes), sizeText(storage.bytesAvailable()),
                  QDir::toNativeSeparators(folder));
     }
 

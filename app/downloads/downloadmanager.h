@@ -1,6 +1,7 @@
 #pragma once
 
 #include "app/downloads/downloadjob.h"
+#include "app/polling/pollpolicy.h"
 
 #include "models/manifest.h"
 
@@ -21,14 +22,11 @@ class DownloadManager : public QObject
 {
     Q_OBJECT
 public:
-    static constexpr int DefaultParallel = 4;
-
     // Uses `network` when given (it must not add credentials itself), else its own.
     explicit DownloadManager(QNetworkAccessManager *network = nullptr, QObject *parent = nullptr);
     ~DownloadManager() override;
 
-    void setMaxParallel(int count); // clamped to 1..6, Qt's connections per host
-    int maxParallel() const { return m_maxParallel; }
+    void setMaxParallel(int count); // clamped to PollPolicy::Limits::ParallelDownloads
     // Also write "<name>.jsonl" beside each verified file. Applies to files not yet verified.
     void setDecompress(bool decompress);
     bool decompress() const { return m_decompress; }
@@ -93,7 +91,7 @@ private:
     QList<DownloadJob *> m_jobs;
     QHash<QString, QString> m_folders;
     QSet<QString> m_running; // operations whose finished() is still to come
-    int m_maxParallel = DefaultParallel;
+    int m_maxParallel = PollPolicy::Limits::ParallelDownloads.defaultValue;
     bool m_decompress = false;
     int m_nextId = 1;
     QTimer m_ticker;

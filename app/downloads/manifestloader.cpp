@@ -31,14 +31,14 @@ ManifestSource ManifestSource::forOperation(const TrackedOperation &operation,
                                    .adjusted(QUrl::RemovePath | QUrl::RemoveQuery
                                              | QUrl::RemoveFragment | QUrl::RemoveUserInfo)
                                    .toDisplayString();
-        source.note = QStringLiteral("The manifest link points to %1, which is not the Graph "
-                                     "endpoint (%2), so it is not fetched: your token goes to "
-                                     "Graph only. ")
+        source.note = ManifestLoader::tr("The manifest link points to %1, which is not the Graph "
+                                         "endpoint (%2), so it is not fetched: your token goes to "
+                                         "Graph only. ")
                           .arg(origin, endpoint.root().toDisplayString());
         source.note += linkNamesManifest
-            ? QStringLiteral("The manifest %1 is read from Graph instead.").arg(manifestId)
-            : QStringLiteral("The link names no manifest id, so Graph is asked for the "
-                             "manifest with the operation's id.");
+            ? ManifestLoader::tr("The manifest %1 is read from Graph instead.").arg(manifestId)
+            : ManifestLoader::tr("The link names no manifest id, so Graph is asked for the "
+                                 "manifest with the operation's id.");
     }
     source.url = endpoint.manifestUrl(manifestId);
     return source;
@@ -101,9 +101,8 @@ void ManifestLoader::start(const TrackedOperation &operation, bool refreshOperat
     emit stateChanged(operation.id);
 
     if (state.source.kind == ManifestSource::Kind::Inline) {
-        const QUrl url = operation.url.isEmpty() ? m_client->endpoint().operationUrl(operation.id)
-                                                 : operation.url;
-        GraphCall *call = m_client->get(url);
+        GraphCall *call
+            = m_client->get(m_client->endpoint().operationUrl(operation.id, operation.url));
         m_calls.insert(operation.id, call);
         connect(call, &GraphCall::finished, this,
                 [this, operation](const GraphReply &reply) { onOperationReply(operation, reply); });
@@ -128,7 +127,7 @@ void ManifestLoader::onManifestReply(const QString &operationId, const GraphRepl
     const QUrl url = m_states.value(operationId).source.url;
     if (!reply.problem.isNull()) {
         setFailed(operationId,
-                  QStringLiteral("Could not load the manifest from %1: %2")
+                  ManifestLoader::tr("Could not load the manifest from %1: %2")
                       .arg(url.toDisplayString(), reply.problem.summary()),
                   reply.problem);
         return;
@@ -137,7 +136,7 @@ void ManifestLoader::onManifestReply(const QString &operationId, const GraphRepl
     const std::optional<Manifest> manifest = GraphJson::parseManifest(reply.body, &error);
     if (!manifest) {
         setFailed(operationId,
-                  QStringLiteral("The manifest from %1 could not be read: %2")
+                  ManifestLoader::tr("The manifest from %1 could not be read: %2")
                       .arg(url.toDisplayString(), error));
         return;
     }
@@ -151,7 +150,7 @@ void ManifestLoader::onOperationReply(const TrackedOperation &operation, const G
         return;
     if (!reply.problem.isNull()) {
         setFailed(operation.id,
-                  QStringLiteral("Could not fetch the operation again for a fresh manifest: %1")
+                  ManifestLoader::tr("Could not fetch the operation again for a fresh manifest: %1")
                       .arg(reply.problem.summary()),
                   reply.problem);
         return;
@@ -159,15 +158,16 @@ void ManifestLoader::onOperationReply(const TrackedOperation &operation, const G
     QString error;
     const std::optional<Operation> fresh = GraphJson::parseOperation(reply.body, &error);
     if (!fresh) {
-        setFailed(operation.id, QStringLiteral("The operation could not be read: %1").arg(error));
+        setFailed(operation.id,
+                  ManifestLoader::tr("The operation could not be read: %1").arg(error));
         return;
     }
     TrackedOperation updated = operation;
     updated.last = *fresh;
     if (updated.status() != OperationStatus::Succeeded) {
         setFailed(operation.id,
-                  QStringLiteral("Graph now reports the operation as \"%1\"; it "
-                                 "has no manifest.")
+                  ManifestLoader::tr("Graph now reports the operation as \"%1\"; it "
+                                     "has no manifest.")
                       .arg(fresh->rawStatus));
         return;
     }

@@ -14,9 +14,5 @@ constexpr int MaxBytes = 240;
 // Empty when `name` is safe to create inside a folder; otherwise why not, in a sentence
 // for the analyst, e.g. "contains a path separator".
 QString problem(const QString &name);
-inline bool isSafe(const QString &name)
-{
-    return problem(name).isEmpty();
-}
 
 } // namespace SafeFileName

@@ -2,6 +2,9 @@
 
 #include <QRegularExpression>
 
+#include <algorithm>
+#include <iterator>
+
 namespace {
 
 // The docs' invoice ids (G016907411, G012040490, G031809528) are one letter and nine
@@ -149,6 +152,33 @@ QString ExportRequest::invoiceIdError(const QString &invoiceId)
     return {};
 }
 
+namespace {
+
+// The active currency codes of ISO 4217 (list one), sorted; funds and metals (X..) are left
+// out apart from the CFA, CFP and East Caribbean francs and dollar, which are money.
+constexpr QStringView Iso4217Codes[] = {
+    u"AED", u"AFN", u"ALL", u"AMD", u"ANG", u"AOA", u"ARS", u"AUD", u"AWG", u"AZN", u"BAM", u"BBD",
+    u"BDT", u"BGN", u"BHD", u"BIF", u"BMD", u"BND", u"BOB", u"BOV", u"BRL", u"BSD", u"BTN", u"BWP",
+    u"BYN", u"BZD", u"CAD", u"CDF", u"CHE", u"CHF", u"CHW", u"CLF", u"CLP", u"CNY", u"COP", u"COU",
+    u"CRC", u"CUC", u"CUP", u"CVE", u"CZK", u"DJF", u"DKK", u"DOP", u"DZD", u"EGP", u"ERN", u"ETB",
+    u"EUR", u"FJD", u"FKP", u"GBP", u"GEL", u"GHS", u"GIP", u"GMD", u"GNF", u"GTQ", u"GYD", u"HKD",
+    u"HNL", u"HRK", u"HTG", u"HUF", u"IDR", u"ILS", u"INR", u"IQD", u"IRR", u"ISK", u"JMD", u"JOD",
+    u"JPY", u"KES", u"KGS", u"KHR", u"KMF", u"KPW", u"KRW", u"KWD", u"KYD", u"KZT", u"LAK", u"LBP",
+    u"LKR", u"LRD", u"LSL", u"LYD", u"MAD", u"MDL", u"MGA", u"MKD", u"MMK", u"MNT", u"MOP", u"MRU",
+    u"MUR", u"MVR", u"MWK", u"MXN", u"MXV", u"MYR", u"MZN", u"NAD", u"NGN", u"NIO", u"NOK", u"NPR",
+    u"NZD", u"OMR", u"PAB", u"PEN", u"PGK", u"PHP", u"PKR", u"PLN", u"PYG", u"QAR", u"RON", u"RSD",
+    u"RUB", u"RWF", u"SAR", u"SBD", u"SCR", u"SDG", u"SEK", u"SGD", u"SHP", u"SLE", u"SLL", u"SOS",
+    u"SRD", u"SSP", u"STN", u"SVC", u"SYP", u"SZL", u"THB", u"TJS", u"TMT", u"TND", u"TOP", u"TRY",
+    u"TTD", u"TWD", u"TZS", u"UAH", u"UGX", u"USD", u"USN", u"UYI", u"UYU", u"UYW", u"UZS", u"VED",
+    u"VES", u"VND", u"VUV", u"WST", u"XAF", u"XCD", u"XOF", u"XPF", u"YER", u"ZAR", u"ZMW", u"ZWL"};
+
+bool isIso4217(const QString &code)
+{
+    return std::binary_search(std::begin(Iso4217Codes), std::end(Iso4217Codes), QStringView(code));
+}
+
+} // namespace
+
 QString ExportRequest::currencyCodeError(const QString &currencyCode)
 {
     const QString normalized = currencyCode.trimmed().toUpper();
@@ -157,6 +187,10 @@ QString ExportRequest::currencyCodeError(const QString &currencyCode)
     if (!currencyCodePattern().match(normalized).hasMatch())
         return tr("“%1” is not a currency code: expected 3 letters (ISO 4217), for example USD.")
             .arg(currencyCode.trimmed().left(40));
+    if (!isIso4217(normalized))
+        return tr("“%1” is not an ISO 4217 currency; use the invoice's currency code, for "
+                  "example USD or EUR.")
+            .arg(normalized);
     return {};
 }
 

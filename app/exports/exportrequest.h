@@ -8,7 +8,8 @@
 #include <QString>
 #include <QUrl>
 
-// One of the four partner-billing exports (graph-api.md §1), as the analyst filled it in.
+// One of the four partner-billing exports (usage or reconciliation, billed or unbilled), as
+// the analyst filled it in.
 // Text fields hold what was typed; normalized() trims and fixes the case, validate() says
 // what is wrong in words the analyst can act on, and body()/label() describe the normalized
 // request.

@@ -15,9 +15,9 @@ class OperationMonitor;
 struct GraphReply;
 
 // Starts an export and hands the new operation to the monitor the moment Graph accepts it.
-// Graph gives the operation's address only once, in the 202's Location header (SDKs are
-// known to lose it, graph-api.md §8), so it is kept verbatim and tracked at once; the store
-// saves new rows immediately.
+// Graph gives the operation's address only once, in the 202's Location header (some Graph
+// SDKs drop it), so it is kept verbatim and tracked at once; the store saves new rows
+// immediately.
 class ExportStarter : public QObject
 {
     Q_OBJECT

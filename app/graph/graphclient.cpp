@@ -1,11 +1,13 @@
 #include "app/graph/graphclient.h"
 
-#include "models/graphjson.h"
 #include "app/graph/tokenprovider.h"
+#include "app/polling/pollpolicy.h"
+#include "models/graphjson.h"
 
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
 #include <QUuid>
 
 namespace {
@@ -24,31 +26,31 @@ QString phraseFor(int status, bool hasRetryAfter)
 {
     switch (status) {
     case 400:
-        return QStringLiteral("Graph rejected the request as malformed.");
+        return GraphClient::tr("Graph rejected the request as malformed.");
     case 401:
-        return QStringLiteral("Graph did not accept the sign-in; sign in again or check the "
-                              "token.");
+        return GraphClient::tr("Graph did not accept the sign-in; sign in again or check the "
+                               "token.");
     case 403:
-        return QStringLiteral("The account may not read partner billing data "
-                              "(PartnerBilling.Read.All and a billing role are needed).");
+        return GraphClient::tr("The account may not read partner billing data "
+                               "(PartnerBilling.Read.All and a billing role are needed).");
     case 404:
-        return QStringLiteral("Graph does not know this operation (any more).");
+        return GraphClient::tr("Graph does not know this operation (any more).");
     case 410:
-        return QStringLiteral("Graph has removed this operation.");
+        return GraphClient::tr("Graph has removed this operation.");
     case 429:
-        return QStringLiteral("Graph is throttling requests; checks wait until it allows "
-                              "them again.");
+        return GraphClient::tr("Graph is throttling requests; checks wait until it allows "
+                               "them again.");
     case 503:
-        return hasRetryAfter ? QStringLiteral("Graph is temporarily unavailable; checks wait "
-                                              "until it allows them again.")
-                             : QStringLiteral("Graph is temporarily unavailable; retrying "
-                                              "with backoff.");
+        return hasRetryAfter ? GraphClient::tr("Graph is temporarily unavailable; checks wait "
+                                               "until it allows them again.")
+                             : GraphClient::tr("Graph is temporarily unavailable; retrying "
+                                               "with backoff.");
     default:
         break;
     }
     if (status >= 500)
-        return QStringLiteral("Graph had a server error; retrying with backoff.");
-    return QStringLiteral("Graph answered with an unexpected HTTP status.");
+        return GraphClient::tr("Graph had a server error; retrying with backoff.");
+    return GraphClient::tr("Graph answered with an unexpected HTTP status.");
 }
 
 Problem::Kind kindFor(int status, bool hasRetryAfter)
@@ -73,14 +75,22 @@ Problem::Kind kindFor(int status, bool hasRetryAfter)
 } // namespace
 
 GraphCall::GraphCall(QNetworkReply *reply, QByteArray clientRequestId, qint64 maxBodySize,
-                     QObject *parent)
+                     int deadlineMs, QObject *parent)
     : QObject(parent)
     , m_reply(reply)
     , m_url(reply->request().url())
     , m_clientRequestId(std::move(clientRequestId))
     , m_maxBodySize(maxBodySize)
+    , m_deadlineMs(deadlineMs)
 {
     reply->setParent(this);
+    // The transfer timeout only notices silence; this notices a reply that never ends.
+    QTimer::singleShot(deadlineMs, this, [this] {
+        if (!m_reply || m_reply->isFinished())
+            return;
+        m_pastDeadline = true;
+        m_reply->abort();
+    });
     connect(reply, &QNetworkReply::readyRead, this, &GraphCall::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &GraphCall::onFinished);
     connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
@@ -138,30 +148,35 @@ void GraphCall::onFinished()
 
     if (m_tooLarge) {
         problem.kind = Problem::Kind::BadReply;
-        problem.message = QStringLiteral("Reply too large: the server sent more than %1 MiB, "
-                                         "so it was not read.")
+        problem.message = GraphClient::tr("Reply too large: the server sent more than %1 MiB, "
+                                          "so it was not read.")
                               .arg(m_maxBodySize / (1024 * 1024));
+    } else if (m_pastDeadline) {
+        problem.kind = Problem::Kind::Timeout;
+        problem.message = GraphClient::tr("Graph's answer took longer than %1 s in all, so it "
+                                          "was abandoned.")
+                              .arg(m_deadlineMs / 1000.0);
     } else if (m_cancelled) {
         problem.kind = Problem::Kind::Network;
-        problem.message = QStringLiteral("The request was cancelled.");
+        problem.message = GraphClient::tr("The request was cancelled.");
     } else if (aborted) {
         // Qt reports its transfer timeout with the same code as abort(); only our own flag
         // tells a cancel apart, so an abort we did not ask for is the timeout.
         problem.kind = Problem::Kind::Timeout;
-        problem.message = QStringLiteral("Graph did not answer within %1 s.")
+        problem.message = GraphClient::tr("Graph did not answer within %1 s.")
                               .arg(m_reply->request().transferTimeout() / 1000.0);
     } else if (error == QNetworkReply::InsecureRedirectError
                || (result.httpStatus >= 300 && result.httpStatus < 400)) {
         problem.kind = Problem::Kind::HttpError;
         const QUrl target = m_url.resolved(QUrl::fromEncoded(result.location));
         problem.message
-            = QStringLiteral("The server redirected to %1, another origin; the "
-                             "redirect was not followed, so the token stays with "
-                             "Graph.")
+            = GraphClient::tr("The server redirected to %1, another origin; the "
+                              "redirect was not followed, so the token stays with "
+                              "Graph.")
                   .arg(target.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
     } else if (result.httpStatus == 0) {
         problem.kind = Problem::Kind::Network;
-        problem.message = QStringLiteral("Could not reach Graph: %1").arg(m_reply->errorString());
+        problem.message = GraphClient::tr("Could not reach Graph: %1").arg(m_reply->errorString());
     } else if (result.httpStatus < 200 || result.httpStatus >= 300) {
         const bool hasRetryAfter = !result.retryAfter.trimmed().isEmpty();
         problem.kind = kindFor(result.httpStatus, hasRetryAfter);
@@ -174,7 +189,7 @@ void GraphCall::onFinished()
     } else if (error != QNetworkReply::NoError) {
         // A 2xx whose body broke off (the connection closed before Content-Length was met).
         problem.kind = Problem::Kind::Network;
-        problem.message = QStringLiteral("The answer broke off: %1").arg(m_reply->errorString());
+        problem.message = GraphClient::tr("The answer broke off: %1").arg(m_reply->errorString());
     } else {
         problem = Problem();
     }
@@ -187,6 +202,7 @@ GraphClient::GraphClient(TokenProvider *tokens, QObject *parent)
     : QObject(parent)
     , m_network(new QNetworkAccessManager(this))
     , m_tokens(tokens)
+    , m_transferTimeout(PollPolicy::Limits::TransferTimeoutSeconds.defaultValue * 1000)
 {
     // Only the client decides where a redirect may go; see makeRequest().
     m_network->setRedirectPolicy(QNetworkRequest::SameOriginRedirectPolicy);
@@ -241,7 +257,7 @@ GraphCall *GraphClient::postJson(const QUrl &url, const QJsonObject &body)
 
 GraphCall *GraphClient::startCall(QNetworkReply *reply, const QByteArray &clientRequestId)
 {
-    auto *call = new GraphCall(reply, clientRequestId, maxBodySize(), this);
+    auto *call = new GraphCall(reply, clientRequestId, maxBodySize(), requestDeadline(), this);
     connect(call, &GraphCall::finished, this, [this](const GraphReply &answer) {
         if (answer.httpStatus == 401 && m_tokens)
             m_tokens->tokenRejected();

@@ -44,7 +44,7 @@ signals:
 private:
     friend class GraphClient;
     explicit GraphCall(QNetworkReply *reply, QByteArray clientRequestId, qint64 maxBodySize,
-                       QObject *parent);
+                       int deadlineMs, QObject *parent);
     void onReadyRead();
     void onFinished();
 
@@ -55,10 +55,14 @@ private:
     qint64 m_maxBodySize;
     bool m_cancelled = false;
     bool m_tooLarge = false;
+    int m_deadlineMs;
+    bool m_pastDeadline = false;
 };
 
 // Talks to Graph through one QNetworkAccessManager. Every request carries a fresh
-// client-request-id and a transfer timeout. Authorization is added only when the URL's
+// client-request-id, a transfer timeout (no byte moving for that long) and an overall
+// deadline of DeadlineTransferTimeouts transfer timeouts, so a reply that trickles a byte
+// at a time cannot hold a request slot forever. Authorization is added only when the URL's
 // origin is the configured Graph origin, and redirects never leave that origin, so the
 // token cannot travel to storage, a foreign link or across a redirect.
 class GraphClient : public QObject
@@ -70,8 +74,13 @@ public:
     void setEndpoint(const GraphEndpoint &endpoint);
     const GraphEndpoint &endpoint() const { return m_endpoint; }
 
-    void setTransferTimeout(int milliseconds); // default 30 000
+    // Starts at PollPolicy::Limits::TransferTimeoutSeconds' default.
+    void setTransferTimeout(int milliseconds);
     int transferTimeout() const { return m_transferTimeout; }
+    // A Graph answer is small (at most maxBodySize()); a whole request taking longer than
+    // this many transfer timeouts is abandoned as timed out.
+    static constexpr int DeadlineTransferTimeouts = 4;
+    int requestDeadline() const { return m_transferTimeout * DeadlineTransferTimeouts; }
     static constexpr qint64 DefaultMaxBodySize = 4 * 1024 * 1024;
     qint64 maxBodySize() const { return DefaultMaxBodySize; }
 
@@ -82,7 +91,6 @@ public:
     void dropIdleConnections();
 
     QNetworkAccessManager *network() const { return m_network; }
-    TokenProvider *tokens() const { return m_tokens; }
 
 signals:
     // The Graph origin changed, so whether Graph is on this computer may have changed too.
@@ -95,5 +103,5 @@ private:
     QNetworkAccessManager *m_network;
     TokenProvider *m_tokens;
     GraphEndpoint m_endpoint;
-    int m_transferTimeout = 30000;
+    int m_transferTimeout;
 };

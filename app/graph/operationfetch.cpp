@@ -3,6 +3,8 @@
 #include "app/graph/graphclient.h"
 #include "models/graphjson.h"
 
+#include <QCoreApplication>
+
 #include <utility>
 
 FetchOutcome FetchOutcome::fromReply(const GraphReply &reply, const QString &operationId)
@@ -26,9 +28,12 @@ FetchOutcome FetchOutcome::fromReply(const GraphReply &reply, const QString &ope
     QString error;
     std::optional<Operation> operation = GraphJson::parseOperation(reply.body, &error);
     if (!operation)
-        return badReply(QStringLiteral("Graph's answer is not an operation: %1").arg(error));
+        return badReply(
+            QCoreApplication::translate("FetchOutcome", "Graph's answer is not an operation: %1")
+                .arg(error));
     if (operation->id.compare(operationId, Qt::CaseInsensitive) != 0)
-        return badReply(QStringLiteral("Graph answered about operation %1 instead of %2.")
+        return badReply(QCoreApplication::translate(
+                            "FetchOutcome", "Graph answered about operation %1 instead of %2.")
                             .arg(operation->id, operationId));
     outcome.operation = std::move(operation);
     return outcome;
@@ -36,7 +41,7 @@ FetchOutcome FetchOutcome::fromReply(const GraphReply &reply, const QString &ope
 
 QUrl GraphOperationFetcher::operationUrl(const QString &id, const QUrl &ownUrl) const
 {
-    return ownUrl.isEmpty() ? m_client->endpoint().operationUrl(id) : ownUrl;
+    return m_client->endpoint().operationUrl(id, ownUrl);
 }
 
 void GraphOperationFetcher::fetch(const QString &id, const QUrl &url, Done done)

@@ -24,21 +24,55 @@
 //   the same backoff. 401, 403 and unreadable answers are retried no sooner than the regular
 //   interval. A problem never changes an operation's status: the row keeps its last known
 //   status and shows the problem beside it.
-// Limits: at most 6 requests in flight and 20 requests per second (both configurable); the
-//   requests are spaced evenly, so a sweep of 10,000 operations drains at that rate without
-//   bursts. An operation's next check is armed only when its previous answer has arrived,
-//   so checks of one operation never overlap.
+// Limits: at most 6 requests in flight and 20 requests per second (both configurable, within
+//   PollPolicy::Limits); the requests are spaced evenly, so a sweep of 10,000 operations
+//   drains at that rate without bursts. An operation's next check is armed only when its
+//   previous answer has arrived, so checks of one operation never overlap.
 // Offline and sleep: while the network is down, nothing is sent. When it comes back, or the
 //   machine wakes from sleep (the wall clock jumped far beyond the steady clock), the
 //   overdue checks go out as a staggered sweep spread over at least 5 s, never as a burst.
 // By hand: Refresh (F5) and "Check now" queue the checks at once, but still wait for a
 //   throttle pause or the network, and say so.
+
+// A setting the analyst can change: its default and the range the app accepts for it.
+struct SettingRange
+{
+    int minimum;
+    int defaultValue;
+    int maximum;
+
+    constexpr int clamp(int value) const
+    {
+        return value < minimum ? minimum : (value > maximum ? maximum : value);
+    }
+};
+
 struct PollPolicy
 {
-    int refreshIntervalSeconds = 30; // the longest wait between two checks
-    int maxRequestsInFlight = 6; // Qt opens 6 connections per host on HTTP/1.1
-    double maxRequestsPerSecond = 20;
-    int expiryHours = 48;
+    // Qt opens at most 6 connections per host over HTTP/1.1: more requests at once would only
+    // queue inside Qt.
+    static constexpr int ConnectionsPerHost = 6;
+
+    // What the analyst may set, and the defaults: the settings dialog offers these ranges and
+    // AppSettings stores and reads back only values inside them, so a hand-edited file cannot
+    // make the app flood Graph or never give up. normalized() is a wider guard, because tests
+    // and benchmarks drive the scheduler faster than anyone should drive Graph.
+    struct Limits
+    {
+        static constexpr SettingRange RefreshIntervalSeconds {5, 30, 3600};
+        static constexpr SettingRange RequestsInFlight {1, ConnectionsPerHost, ConnectionsPerHost};
+        static constexpr SettingRange RequestsPerSecond {1, 20, 100};
+        static constexpr SettingRange ExpiryHours {1, 48, 30 * 24};
+        // A Graph request is given up when no byte has moved for this long.
+        static constexpr SettingRange TransferTimeoutSeconds {5, 30, 300};
+        // Blob downloads at once from the storage host.
+        static constexpr SettingRange ParallelDownloads {1, 4, ConnectionsPerHost};
+    };
+
+    int refreshIntervalSeconds = Limits::RefreshIntervalSeconds.defaultValue; // the longest wait
+    int maxRequestsInFlight = Limits::RequestsInFlight.defaultValue;
+    double maxRequestsPerSecond = Limits::RequestsPerSecond.defaultValue;
+    int expiryHours = Limits::ExpiryHours.defaultValue;
     // The first step of the exponential backoff and its ceiling.
     qint64 backoffBaseMs = 2000;
     qint64 backoffMaxMs = 5 * 60 * 1000;

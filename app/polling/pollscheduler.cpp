@@ -1,9 +1,10 @@
 #include "app/polling/pollscheduler.h"
 
-#include "app/polling/clock.h"
-#include "models/trackedoperation.h"
 #include "app/graph/operationfetch.h"
 #include "app/graph/retryafter.h"
+#include "app/polling/clock.h"
+#include "models/timetext.h"
+#include "models/trackedoperation.h"
 
 #include <QPointer>
 #include <QRandomGenerator>
@@ -17,11 +18,6 @@ QString originOf(const QUrl &url)
 {
     return url.scheme().toLower() + QLatin1String("://") + url.host().toLower() + QLatin1Char(':')
         + QString::number(url.port(-1));
-}
-
-QString clockText(const QDateTime &utc)
-{
-    return utc.toLocalTime().toString(QStringLiteral("HH:mm:ss"));
 }
 
 } // namespace
@@ -166,7 +162,7 @@ QString PollScheduler::waitReason() const
     const QDateTime throttled = throttledUntil();
     if (throttled.isValid())
         return tr("Throttled by Graph until %1; the refresh will go out then.")
-            .arg(clockText(throttled));
+            .arg(TimeText::localShort(throttled, m_clock->nowUtc()));
     return {};
 }
 
@@ -196,8 +192,7 @@ QString PollScheduler::refreshAll()
         return reason;
     const qint64 sweepMs = qint64(count) * m_policy.sendSpacingUs() / 1000;
     if (sweepMs > PollPolicy::ResumeSpreadMs)
-        return tr("Checking %1 operations at %2 per second takes about %3 s.")
-            .arg(count)
+        return tr("Checking %n operations at %1 per second takes about %2 s.", nullptr, count)
             .arg(m_policy.maxRequestsPerSecond)
             .arg((sweepMs + 999) / 1000);
     return {};
@@ -389,20 +384,16 @@ void PollScheduler::onFetched(const QString &id, quint64 sendNumber, const Fetch
             if (++entry.goneCount >= PollPolicy::GoneLimit) {
                 entry.expired = true;
                 update.problem.message
-                    = tr("Graph no longer knows this operation (HTTP %1, %2 times in a row); "
-                         "start a new export.")
-                          .arg(outcome.httpStatus)
-                          .arg(entry.goneCount);
+                    = tr("Graph no longer knows this operation (HTTP %1, %n times in a row); "
+                         "start a new export.",
+                         nullptr, entry.goneCount)
+                          .arg(outcome.httpStatus);
             } else {
                 dueMs = now + m_policy.intervalMs(ageMs(entry, wallNow));
             }
         } else {
-            const Problem::Kind kind = outcome.problem.kind;
-            const bool transient = kind == Problem::Kind::ServerError
-                || kind == Problem::Kind::Timeout || kind == Problem::Kind::Network;
             qint64 wait = std::max(backoffMs(++entry.failures), retryAfter.value_or(0));
-            // A refused token or an unreadable answer will not change within seconds.
-            if (!transient)
+            if (!outcome.problem.isTransient())
                 wait = std::max(wait, m_policy.intervalMs(ageMs(entry, wallNow)));
             dueMs = now + wait;
         }

@@ -56,7 +56,6 @@ public:
     void track(const TrackedOperation &operation);
     void untrack(const QString &id);
     bool isTracked(const QString &id) const { return m_entries.contains(id); }
-    int trackedCount() const { return int(m_entries.size()); }
     QStringList trackedIds() const { return m_entries.keys(); }
 
     void start();
@@ -77,7 +76,6 @@ public:
     int requestsInFlight() const { return m_inFlight; }
     QDateTime nextCheckAt() const; // UTC; invalid when nothing is scheduled
     QDateTime throttledUntil() const; // UTC; invalid when no host is paused
-    int queuedCount() const { return int(m_queue.size()); }
 
 signals:
     void updated(const PollUpdate &update);

@@ -1,11 +1,11 @@
 #include "blobstore.h"
 
 #include "blobgenerator.h"
+#include "httpdate.h"
 #include "sastoken.h"
 
 #include <QCryptographicHash>
 #include <QJsonArray>
-#include <QLocale>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QUuid>
@@ -37,13 +37,6 @@ QString normalisedPath(const QString &path)
         }
     }
     return QLatin1Char('/') + kept.join(QLatin1Char('/'));
-}
-
-QByteArray httpDate(const QDateTime &time)
-{
-    return QLocale::c()
-        .toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
-        .toLatin1();
 }
 
 SimulatorReply storageError(int status, const QString &code, const QString &message,

@@ -1,6 +1,7 @@
 #include "graphsimulator.h"
 
 #include "exportbodycheck.h"
+#include "httpdate.h"
 
 #include <QHttpServer>
 #include <QHttpServerRequest>
@@ -8,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QLocale>
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -61,13 +61,6 @@ QByteArray methodName(const QHttpServerRequest &request)
     }
 }
 
-QByteArray httpDate(const QDateTime &time)
-{
-    return QLocale::c()
-        .toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
-        .toLatin1();
-}
-
 bool isGuid(const QString &text)
 {
     static const QRegularExpression guid(QStringLiteral(
@@ -89,7 +82,8 @@ quint64 stableHash(const QString &text)
 }
 
 // Graph writes createdDateTime without offset or fraction, lastActionDateTime with seven
-// fractional digits and Z (graph-api.md §3); both quirks are reproduced on purpose.
+// fractional digits and Z, as the documented examples do; both quirks are reproduced on
+// purpose.
 QString createdText(const QDateTime &time)
 {
     return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss"));
@@ -254,12 +248,6 @@ QStringList GraphSimulator::addFleet(const FleetSpec &fleet)
         ids.append(addOperation(operation));
     }
     return ids;
-}
-
-void GraphSimulator::clearOperations()
-{
-    m_operations.clear();
-    m_operationByManifest.clear();
 }
 
 QStringList GraphSimulator::operationIds() const

@@ -24,9 +24,9 @@ class QHttpServerRequest;
 class QHttpServerResponder;
 class QTcpSocket;
 
-// A stand-in for Microsoft Graph's partner-billing export API (graph-api.md §1, §3, §4, §9)
-// on 127.0.0.1: the export POSTs, operations that move through their states on a real
-// clock, manifests, and the storage that serves their blobs, plus injectable faults.
+// A stand-in for Microsoft Graph's partner-billing export API on 127.0.0.1: the export
+// POSTs, operations that move through their states on a real clock, manifests, and the
+// storage that serves their blobs, plus injectable faults.
 // Used by demo mode, tests, `graph-simulator` and `billing-monitor-cli simulate`.
 class GraphSimulator : public QObject
 {
@@ -56,7 +56,6 @@ public:
     // Returns the id (lower case), generated when the operation has none.
     QString addOperation(const SimulatedOperation &operation);
     QStringList addFleet(const FleetSpec &fleet);
-    void clearOperations();
     int operationCount() const { return int(m_operations.size()); }
     QStringList operationIds() const; // in the order they were added
 

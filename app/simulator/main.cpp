@@ -62,7 +62,8 @@ int main(int argc, char *argv[])
     const QStringList ids = simulator.operationIds();
     out << "# " << ids.size() << " operations; e.g. GET "
         << simulator.operationUrl(ids.value(0, QStringLiteral("<id>"))).toString()
-        << "\n# Ctrl+C to stop" << Qt::endl;
+        << "\n# To watch a fleet in the app: billing-monitor --demo --fleet " << ids.size()
+        << " (the app runs its own simulator)\n# Ctrl+C to stop" << Qt::endl;
 
     quitOnSignals(app);
     return app.exec();

@@ -1,6 +1,7 @@
 #include "sastoken.h"
 
-#include <QLocale>
+#include "httpdate.h"
+
 #include <QMessageAuthenticationCode>
 #include <QStringList>
 #include <QUrl>
@@ -18,12 +19,6 @@ const char *const SignedFields[]
 QString isoSeconds(const QDateTime &time)
 {
     return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ssZ"));
-}
-
-QString httpDate(const QDateTime &time)
-{
-    return QLocale::c().toString(time.toUTC(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss"))
-        + QStringLiteral(" GMT");
 }
 
 QByteArray signature(const QByteArray &key, const QString &directory, const QStringList &values)
@@ -93,7 +88,9 @@ SasToken::Verdict SasToken::verify(const QByteArray &key, const QString &directo
         return {false,
                 QStringLiteral("Signature not valid in the specified time frame: Start [%1] "
                                "- Expiry [%2] - Current [%3]")
-                    .arg(httpDate(start), httpDate(expiry), httpDate(now))};
+                    .arg(QString::fromLatin1(httpDate(start)),
+                         QString::fromLatin1(httpDate(expiry)),
+                         QString::fromLatin1(httpDate(now)))};
     }
     return {true, {}};
 }

@@ -34,8 +34,6 @@ struct ParseResult
     QList<TrackedOperation> operations;
     QString error;
     QStringList repairs; // entries or fields that could not be read and were left out
-
-    bool isUsable() const { return outcome == Outcome::Loaded || outcome == Outcome::Migrated; }
 };
 
 ParseResult parse(const QByteArray &data);

@@ -8,12 +8,7 @@
 // largest gap between ticks of a 5 ms timer is what the GUI would feel, with the server's
 // work added.
 
-#include "app/graph/graphclient.h"
-#include "app/graph/graphendpoint.h"
-#include "app/polling/operationmonitor.h"
-#include "app/simulator/graphsimulator.h"
-#include "app/graph/tokenprovider.h"
-#include "models/operationtablemodel.h"
+#include "support/monitoredgraph.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -46,9 +41,12 @@ int main(int argc, char **argv)
     const double rps = parser.value(rpsOption).toDouble();
     const int inFlight = parser.value(inFlightOption).toInt();
 
-    GraphSimulator simulator;
-    if (!simulator.start()) {
-        std::fprintf(stderr, "simulator: %s\n", qPrintable(simulator.errorString()));
+    MonitoredGraph graph(MonitoredGraph::ModelChecks::Off);
+    GraphSimulator &simulator = graph.simulator;
+    OperationTableModel &model = graph.model;
+    OperationMonitor &monitor = graph.monitor;
+    if (QString error; !graph.start(&error)) {
+        std::fprintf(stderr, "simulator: %s\n", qPrintable(error));
         return 1;
     }
     if (parser.isSet(faultsOption)) {
@@ -70,12 +68,6 @@ int main(int argc, char **argv)
         ids.append(simulator.addOperation(spec));
     }
 
-    StaticTokenProvider tokens(simulator.acceptedToken());
-    GraphClient client(&tokens);
-    client.setEndpoint(
-        *GraphEndpoint::make(simulator.rootUrl().toString(), QStringLiteral("v1.0"), nullptr));
-    OperationTableModel model;
-    OperationMonitor monitor(&model, &client);
     PollPolicy policy;
     policy.maxRequestsPerSecond = rps;
     policy.maxRequestsInFlight = inFlight;

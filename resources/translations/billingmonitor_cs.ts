@@ -1,0 +1,2104 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="cs" sourcelanguage="en">
+<context>
+    <name>AddOperationsBar</name>
+    <message>
+        <source>Add</source>
+        <translation>Přidat</translation>
+    </message>
+    <message>
+        <source>Paste operation ids, operation URLs or Location headers — any text around them is fine</source>
+        <translation>Vložte ID operací, URL operací nebo hlavičky Location — okolní text nevadí</translation>
+    </message>
+    <message>
+        <source>Track the operations found in the text (Enter)</source>
+        <translation>Sledovat operace nalezené v textu (Enter)</translation>
+    </message>
+    <message>
+        <source>Operation ids to add</source>
+        <translation>ID operací k přidání</translation>
+    </message>
+</context>
+<context>
+    <name>DemoMode</name>
+    <message>
+        <source>after %1 s</source>
+        <translation>za %1 s</translation>
+    </message>
+    <message>
+        <source>already</source>
+        <translation>hned</translation>
+    </message>
+    <message>
+        <source>Demo: succeeds %1</source>
+        <translation>Ukázka: uspěje %1</translation>
+    </message>
+    <message>
+        <source>Demo: fails %1</source>
+        <translation>Ukázka: selže %1</translation>
+    </message>
+    <message>
+        <source>Demo: keeps running</source>
+        <translation>Ukázka: běží bez konce</translation>
+    </message>
+    <message>
+        <source>, then expires (HTTP %1)</source>
+        <translation>, pak vyprší (HTTP %1)</translation>
+    </message>
+    <message>
+        <source>, reports “%1”</source>
+        <translation>, hlásí „%1“</translation>
+    </message>
+    <message>
+        <source>, inline manifest</source>
+        <translation>, manifest přímo v odpovědi</translation>
+    </message>
+    <message>
+        <source>The demo scenario %1 cannot be used: %2</source>
+        <translation>Ukázkový scénář %1 nelze použít: %2</translation>
+    </message>
+    <message>
+        <source>The built-in Graph simulator could not start: %1</source>
+        <translation>Vestavěný simulátor Graphu se nepodařilo spustit: %1</translation>
+    </message>
+    <message>
+        <source>Demo fleet</source>
+        <translation>Ukázková flotila</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sample operations at %1; nothing reaches Microsoft Graph.</source>
+        <translation>
+            <numerusform>%n ukázková operace na adrese %1; nic se neposílá do Microsoft Graphu.</numerusform>
+            <numerusform>%n ukázkové operace na adrese %1; nic se neposílá do Microsoft Graphu.</numerusform>
+            <numerusform>%n ukázkových operací na adrese %1; nic se neposílá do Microsoft Graphu.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DetailsPanel</name>
+    <message>
+        <source>Graph refused the access token. Enter a current token in Settings; checks resume with it.</source>
+        <translation>Graph odmítl přístupový token. Zadejte platný token v Nastavení; kontroly s ním budou pokračovat.</translation>
+    </message>
+    <message>
+        <source>The token is valid but may not read billing data: it needs PartnerBilling.Read.All for a partner tenant.</source>
+        <translation>Token je platný, ale nesmí číst fakturační data: potřebuje oprávnění PartnerBilling.Read.All pro partnerského tenanta.</translation>
+    </message>
+    <message>
+        <source>Graph does not know this operation (any more). Operations expire; start a new export if it is gone for good.</source>
+        <translation>Graph tuto operaci nezná (už ne). Operace vypršují; pokud je pryč natrvalo, spusťte nový export.</translation>
+    </message>
+    <message>
+        <source>Graph asked the app to slow down; it waits as long as asked, then checks again.</source>
+        <translation>Graph požádal aplikaci o zpomalení; počká, jak dlouho žádá, a pak zkontroluje znovu.</translation>
+    </message>
+    <message>
+        <source>The app checks again later, waiting longer each time.</source>
+        <translation>Aplikace to zkusí znovu později a pokaždé počká déle.</translation>
+    </message>
+    <message>
+        <source>Graph could not be reached; the app checks again when the network is back.</source>
+        <translation>Graph není dostupný; aplikace zkontroluje znovu, jakmile bude síť zpět.</translation>
+    </message>
+    <message>
+        <source>Open manifest</source>
+        <translation>Otevřít manifest</translation>
+    </message>
+    <message>
+        <source>Copy link</source>
+        <translation>Kopírovat odkaz</translation>
+    </message>
+    <message>
+        <source>Check now</source>
+        <translation>Zkontrolovat nyní</translation>
+    </message>
+    <message>
+        <source>Select an operation to see its details.</source>
+        <translation>Vyberte operaci a zobrazí se její podrobnosti.</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Vytvořeno:</translation>
+    </message>
+    <message>
+        <source>Last action:</source>
+        <translation>Poslední akce:</translation>
+    </message>
+    <message>
+        <source>Graph status:</source>
+        <translation>Stav v Graphu:</translation>
+    </message>
+    <message>
+        <source>Tracked since:</source>
+        <translation>Sledováno od:</translation>
+    </message>
+    <message>
+        <source>Last checked:</source>
+        <translation>Naposledy zkontrolováno:</translation>
+    </message>
+    <message>
+        <source>Next check:</source>
+        <translation>Další kontrola:</translation>
+    </message>
+    <message>
+        <source>Last Retry-After:</source>
+        <translation>Poslední Retry-After:</translation>
+    </message>
+    <message>
+        <source>Last request failed</source>
+        <translation>Poslední požadavek selhal</translation>
+    </message>
+    <message>
+        <source>Copy problem details</source>
+        <translation>Kopírovat podrobnosti problému</translation>
+    </message>
+    <message>
+        <source>Problem details copied.</source>
+        <translation>Podrobnosti problému zkopírovány.</translation>
+    </message>
+    <message>
+        <source>Error reported by Graph</source>
+        <translation>Chyba hlášená Graphem</translation>
+    </message>
+    <message>
+        <source>Copy error details</source>
+        <translation>Kopírovat podrobnosti chyby</translation>
+    </message>
+    <message>
+        <source>Operation: %1
+</source>
+        <translation>Operace: %1
+</translation>
+    </message>
+    <message>
+        <source>Error details copied; paste them into a support ticket.</source>
+        <translation>Podrobnosti chyby zkopírovány; vložte je do požadavku na podporu.</translation>
+    </message>
+    <message>
+        <source>Manifest</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <source>Opens the link in your browser, which needs its own sign-in to Graph; the app&apos;s token is never handed over.</source>
+        <translation>Otevře odkaz v prohlížeči, který se musí do Graphu přihlásit sám; token aplikace se nikdy nepředává.</translation>
+    </message>
+    <message>
+        <source>No application could open the link; use Copy link.</source>
+        <translation>Odkaz nedokázala otevřít žádná aplikace; použijte Kopírovat odkaz.</translation>
+    </message>
+    <message>
+        <source>Manifest link copied.</source>
+        <translation>Odkaz na manifest zkopírován.</translation>
+    </message>
+    <message>
+        <source>Ask Graph for this operation&apos;s state now</source>
+        <translation>Zeptat se Graphu na stav této operace hned teď</translation>
+    </message>
+    <message>
+        <source>Operation: %1</source>
+        <translation>Operace: %1</translation>
+    </message>
+    <message>
+        <source>HTTP status: %1</source>
+        <translation>Stav HTTP: %1</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Kód: %1</translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation>ID požadavku: %1</translation>
+    </message>
+    <message>
+        <source>Date: %1</source>
+        <translation>Datum: %1</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>“%1” (not a status this app knows; shown as reported)</source>
+        <translation>„%1“ (stav, který aplikace nezná; zobrazen tak, jak přišel)</translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation>nenaplánováno</translation>
+    </message>
+    <message>
+        <source>%1 s (as sent by Graph)</source>
+        <translation>%1 s (jak poslal Graph)</translation>
+    </message>
+    <message>
+        <source>%1 (as sent by Graph)</source>
+        <translation>%1 (jak poslal Graph)</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Zkontrolovat znovu</translation>
+    </message>
+    <message>
+        <source>HTTP status %1</source>
+        <translation>stav HTTP %1</translation>
+    </message>
+    <message>
+        <source>request-id %1</source>
+        <translation>request-id %1</translation>
+    </message>
+    <message>
+        <source>The status above is the last one Graph reported.</source>
+        <translation>Stav výše je poslední, který Graph nahlásil.</translation>
+    </message>
+    <message>
+        <source>Graph reported the failure without details.</source>
+        <translation>Graph nahlásil selhání bez podrobností.</translation>
+    </message>
+    <message>
+        <source>Graph sent the manifest inline, without a link.</source>
+        <translation>Graph poslal manifest přímo v odpovědi, bez odkazu.</translation>
+    </message>
+    <message>
+        <source>Error details</source>
+        <translation>Podrobnosti chyby</translation>
+    </message>
+    <message>
+        <source>Manifest link</source>
+        <translation>Odkaz na manifest</translation>
+    </message>
+    <message>
+        <source>due now, waiting for its turn</source>
+        <translation>na řadě, čeká na volné místo</translation>
+    </message>
+    <message>
+        <source>Operation details</source>
+        <translation>Podrobnosti operace</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadManager</name>
+    <message>
+        <source>The manifest has no usable rootDirectory, so there is nothing to download from.</source>
+        <translation>Manifest nemá použitelný rootDirectory, není tedy odkud stahovat.</translation>
+    </message>
+    <message>
+        <source>The manifest&apos;s storage location (%1) is not https; the files are not downloaded over an unencrypted link.</source>
+        <translation>Umístění úložiště v manifestu (%1) nepoužívá https; soubory se přes nešifrované spojení nestahují.</translation>
+    </message>
+    <message>
+        <source>No folder was chosen.</source>
+        <translation>Nebyla vybrána žádná složka.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Složka %1 neexistuje.</translation>
+    </message>
+    <message>
+        <source>The folder %1 cannot be written to: %2.</source>
+        <translation>Do složky %1 nelze zapisovat: %2.</translation>
+    </message>
+    <message>
+        <source>The files need %1 but only %2 is free in %3.</source>
+        <translation>Soubory potřebují %1, ale v %3 je volných jen %2.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportRequest</name>
+    <message>
+        <source>Billed usage</source>
+        <translation>Fakturovaná spotřeba</translation>
+    </message>
+    <message>
+        <source>Unbilled usage</source>
+        <translation>Nefakturovaná spotřeba</translation>
+    </message>
+    <message>
+        <source>Billed reconciliation</source>
+        <translation>Fakturované vyúčtování</translation>
+    </message>
+    <message>
+        <source>Unbilled reconciliation</source>
+        <translation>Nefakturované vyúčtování</translation>
+    </message>
+    <message>
+        <source>Enter the invoice id, for example G016907411.</source>
+        <translation>Zadejte ID faktury, například G016907411.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an invoice id: expected a letter followed by 9 to 11 digits, for example G016907411.</source>
+        <translation>„%1“ není ID faktury: očekává se písmeno a za ním 9 až 11 číslic, například G016907411.</translation>
+    </message>
+    <message>
+        <source>Enter the invoice currency, for example USD.</source>
+        <translation>Zadejte měnu faktury, například USD.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a currency code: expected 3 letters (ISO 4217), for example USD.</source>
+        <translation>„%1“ není kód měny: očekávají se 3 písmena (ISO 4217), například USD.</translation>
+    </message>
+    <message>
+        <source>Choose the billing period: current or last.</source>
+        <translation>Zvolte fakturační období: aktuální, nebo minulé.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a billing period: expected current or last.</source>
+        <translation>„%1“ není fakturační období: očekává se current (aktuální) nebo last (minulé).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an attribute set: expected full or basic.</source>
+        <translation>„%1“ není sada atributů: očekává se full (úplná) nebo basic (základní).</translation>
+    </message>
+    <message>
+        <source>“%1” is not an ISO 4217 currency; use the invoice&apos;s currency code, for example USD or EUR.</source>
+        <translation>„%1“ není měna podle ISO 4217; použijte kód měny z faktury, například USD nebo EUR.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportStarter</name>
+    <message>
+        <source>The export was not started: %1</source>
+        <translation>Export nebyl spuštěn: %1</translation>
+    </message>
+    <message>
+        <source>If Graph received the request it may run the export anyway, but without its Location it cannot be tracked.</source>
+        <translation>Pokud Graph požadavek přijal, může export přesto proběhnout, ale bez jeho Location jej nelze sledovat.</translation>
+    </message>
+    <message>
+        <source>Request id: %1</source>
+        <translation>ID požadavku: %1</translation>
+    </message>
+    <message>
+        <source>Graph accepted the export but sent no operation Location; nothing to track.</source>
+        <translation>Graph export přijal, ale neposlal Location operace; není co sledovat.</translation>
+    </message>
+    <message>
+        <source>Graph accepted the export but its Location “%1” names no operation; nothing to track.</source>
+        <translation>Graph export přijal, ale jeho Location „%1“ neuvádí žádnou operaci; není co sledovat.</translation>
+    </message>
+</context>
+<context>
+    <name>FetchOutcome</name>
+    <message>
+        <source>Graph&apos;s answer is not an operation: %1</source>
+        <translation>Odpověď Graphu není operace: %1</translation>
+    </message>
+    <message>
+        <source>Graph answered about operation %1 instead of %2.</source>
+        <translation>Graph odpověděl o operaci %1 místo %2.</translation>
+    </message>
+</context>
+<context>
+    <name>GraphClient</name>
+    <message>
+        <source>Graph rejected the request as malformed.</source>
+        <translation>Graph odmítl požadavek jako chybně utvořený.</translation>
+    </message>
+    <message>
+        <source>Graph did not accept the sign-in; sign in again or check the token.</source>
+        <translation>Graph nepřijal přihlášení; přihlaste se znovu nebo zkontrolujte token.</translation>
+    </message>
+    <message>
+        <source>The account may not read partner billing data (PartnerBilling.Read.All and a billing role are needed).</source>
+        <translation>Účet nesmí číst partnerská fakturační data (je potřeba PartnerBilling.Read.All a fakturační role).</translation>
+    </message>
+    <message>
+        <source>Graph does not know this operation (any more).</source>
+        <translation>Graph tuto operaci nezná (už ne).</translation>
+    </message>
+    <message>
+        <source>Graph has removed this operation.</source>
+        <translation>Graph tuto operaci odstranil.</translation>
+    </message>
+    <message>
+        <source>Graph is throttling requests; checks wait until it allows them again.</source>
+        <translation>Graph omezuje požadavky; kontroly počkají, dokud je znovu nepovolí.</translation>
+    </message>
+    <message>
+        <source>Graph is temporarily unavailable; checks wait until it allows them again.</source>
+        <translation>Graph je dočasně nedostupný; kontroly počkají, dokud je znovu nepovolí.</translation>
+    </message>
+    <message>
+        <source>Graph is temporarily unavailable; retrying with backoff.</source>
+        <translation>Graph je dočasně nedostupný; opakuje se s prodlevou.</translation>
+    </message>
+    <message>
+        <source>Graph had a server error; retrying with backoff.</source>
+        <translation>Graph měl chybu serveru; opakuje se s prodlevou.</translation>
+    </message>
+    <message>
+        <source>Graph answered with an unexpected HTTP status.</source>
+        <translation>Graph odpověděl neočekávaným stavem HTTP.</translation>
+    </message>
+    <message>
+        <source>Reply too large: the server sent more than %1 MiB, so it was not read.</source>
+        <translation>Odpověď je příliš velká: server poslal víc než %1 MiB, proto nebyla přečtena.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Požadavek byl zrušen.</translation>
+    </message>
+    <message>
+        <source>Graph did not answer within %1 s.</source>
+        <translation>Graph neodpověděl do %1 s.</translation>
+    </message>
+    <message>
+        <source>The server redirected to %1, another origin; the redirect was not followed, so the token stays with Graph.</source>
+        <translation>Server přesměroval na %1, tedy jinam; přesměrování se nenásledovalo, token proto zůstává u Graphu.</translation>
+    </message>
+    <message>
+        <source>Could not reach Graph: %1</source>
+        <translation>Graph je nedostupný: %1</translation>
+    </message>
+    <message>
+        <source>The answer broke off: %1</source>
+        <translation>Odpověď se přerušila: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GraphEndpoint</name>
+    <message>
+        <source>The Graph address is empty.</source>
+        <translation>Adresa Graphu je prázdná.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a web address such as %2.</source>
+        <translation>„%1“ není webová adresa, jako je %2.</translation>
+    </message>
+    <message>
+        <source>The Graph address must start with https:// (not %1://).</source>
+        <translation>Adresa Graphu musí začínat https:// (ne %1://).</translation>
+    </message>
+    <message>
+        <source>Plain http:// would send the token unencrypted; it is only allowed to this computer (localhost, 127.0.0.1, ::1). Use https://%1.</source>
+        <translation>Prosté http:// by token posílalo nešifrovaně; je povoleno jen k tomuto počítači (localhost, 127.0.0.1, ::1). Použijte https://%1.</translation>
+    </message>
+    <message>
+        <source>The Graph address must not contain a user name or password.</source>
+        <translation>Adresa Graphu nesmí obsahovat uživatelské jméno ani heslo.</translation>
+    </message>
+    <message>
+        <source>The Graph address is scheme, host and port only (%1); put the API version in its own field, not &quot;%2&quot;.</source>
+        <translation>Adresa Graphu je jen schéma, server a port (%1); verzi API zadejte do jejího vlastního pole, ne „%2“.</translation>
+    </message>
+    <message>
+        <source>The Graph address must not contain &apos;?&apos; or &apos;#&apos;.</source>
+        <translation>Adresa Graphu nesmí obsahovat „?“ ani „#“.</translation>
+    </message>
+    <message>
+        <source>The API version must be v1.0 or beta, not &quot;%1&quot;.</source>
+        <translation>Verze API musí být v1.0 nebo beta, ne „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>GraphJson</name>
+    <message>
+        <source>The reply is empty</source>
+        <translation>Odpověď je prázdná</translation>
+    </message>
+    <message>
+        <source>The reply is not JSON: %1 at offset %2</source>
+        <translation>Odpověď není JSON: %1 na pozici %2</translation>
+    </message>
+    <message>
+        <source>The reply is a JSON array, not an object</source>
+        <translation>Odpověď je pole JSON, ne objekt</translation>
+    </message>
+    <message>
+        <source>The reply is not a JSON object</source>
+        <translation>Odpověď není objekt JSON</translation>
+    </message>
+    <message>
+        <source>The reply has no operation id</source>
+        <translation>Odpověď nemá ID operace</translation>
+    </message>
+    <message>
+        <source>The reply&apos;s operation id is not a string: %1</source>
+        <translation>ID operace v odpovědi není řetězec: %1</translation>
+    </message>
+    <message>
+        <source>The reply&apos;s operation id is not a GUID: &quot;%1&quot;</source>
+        <translation>ID operace v odpovědi není GUID: „%1“</translation>
+    </message>
+    <message>
+        <source>The reply has neither a status nor a known @odata.type</source>
+        <translation>Odpověď nemá stav ani známý @odata.type</translation>
+    </message>
+    <message>
+        <source>The manifest has no rootDirectory</source>
+        <translation>Manifest nemá rootDirectory</translation>
+    </message>
+    <message>
+        <source>The manifest has no list of blobs</source>
+        <translation>Manifest nemá seznam blobů</translation>
+    </message>
+    <message>
+        <source>Blob %1 of the manifest has no name</source>
+        <translation>Blob %1 manifestu nemá název</translation>
+    </message>
+</context>
+<context>
+    <name>GuiApplication</name>
+    <message>
+        <source>Tracks Microsoft Graph partner-billing export operations.</source>
+        <translation>Sleduje operace exportu partnerské fakturace v Microsoft Graphu.</translation>
+    </message>
+    <message>
+        <source>Run on the built-in Graph simulator with sample operations.</source>
+        <translation>Spustit na vestavěném simulátoru Graphu s ukázkovými operacemi.</translation>
+    </message>
+    <message>
+        <source>With --demo: load this simulator scenario instead.</source>
+        <translation>S --demo: načíst místo výchozího tento scénář simulátoru.</translation>
+    </message>
+    <message>
+        <source>Operation ids or URLs to track at once.</source>
+        <translation>ID nebo URL operací, které se mají hned sledovat.</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Ukázkový režim</translation>
+    </message>
+    <message>
+        <source>Saved operations.</source>
+        <translation>Uložené operace.</translation>
+    </message>
+    <message>
+        <source>No access token yet.</source>
+        <translation>Zatím žádný přístupový token.</translation>
+    </message>
+    <message>
+        <source>Enter a Graph token with PartnerBilling.Read.All in Settings (Ctrl+,) or set %1. To look around first, start billing-monitor --demo.</source>
+        <translation>Zadejte token pro Graph s oprávněním PartnerBilling.Read.All v Nastavení (Ctrl+,) nebo nastavte %1. Chcete-li se nejdřív jen rozhlédnout, spusťte billing-monitor --demo.</translation>
+    </message>
+    <message>
+        <source>With --demo: add this many operations with random timelines.</source>
+        <translation>S --demo: přidat tolik operací s náhodným průběhem.</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialogs</name>
+    <message>
+        <source>Move between the filter, the table and the details</source>
+        <translation>Přejít mezi filtrem, tabulkou a podrobnostmi</translation>
+    </message>
+    <message>
+        <source>Open the menu of the selected rows</source>
+        <translation>Otevřít nabídku vybraných řádků</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Klávesové zkratky</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Akce</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Klávesy</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>Klávesové zkratky</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Billing Monitor&lt;/h2&gt;&lt;p&gt;Billing Monitor follows Microsoft Graph partner-billing exports from the request to verified files on disk.&lt;/p&gt;&lt;h3&gt;Track operations&lt;/h3&gt;&lt;p&gt;Paste anything that holds operation ids anywhere in the window (Ctrl+V): bare GUIDs, operation URLs, &lt;i&gt;Location&lt;/i&gt; headers or whole lists. Ids already tracked are skipped. &lt;b&gt;File → New export&lt;/b&gt; (Ctrl+N) asks Graph for a new export and tracks it at once.&lt;/p&gt;&lt;h3&gt;Read the table&lt;/h3&gt;&lt;p&gt;Each status has its own colour and icon shape. An amber warning means the last request had a problem; the last known status stays. Type in the filter (Ctrl+F) or pick a quick filter to narrow the table; while a filter is on, the count beside it says how many rows are shown. Right-click the header to choose columns.&lt;/p&gt;&lt;h3&gt;Details, manifests and downloads&lt;/h3&gt;&lt;p&gt;Select a row to see its details (Ctrl+D shows or hides them): the whole error of a failed export, or the manifest and files of a succeeded one. Select files and press &lt;b&gt;Download selected&lt;/b&gt;, or &lt;b&gt;Download all&lt;/b&gt;; every file is verified before it is kept.&lt;/p&gt;&lt;h3&gt;Take the table along&lt;/h3&gt;&lt;p&gt;&lt;b&gt;File → Export table&lt;/b&gt; writes the rows and columns you see to an Excel workbook or a CSV file. &lt;b&gt;Edit → Copy rows&lt;/b&gt; (Ctrl+C) puts the selected rows on the clipboard, ready to paste into Excel.&lt;/p&gt;&lt;h3&gt;Polling&lt;/h3&gt;&lt;p&gt;Running exports are checked on their own, more often while they are young, and always as slowly as Graph asks. F5 checks everything now. Finished exports are not checked again; exports older than the expiry in Settings are marked expired.&lt;/p&gt;&lt;h3&gt;Appearance and language&lt;/h3&gt;&lt;p&gt;&lt;b&gt;View → Theme&lt;/b&gt; switches between the system&apos;s look, light and dark. Settings (Ctrl+,) also choose the language and whether closing the window keeps the app in the tray.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Billing Monitor&lt;/h2&gt;&lt;p&gt;Billing Monitor provází exporty partnerské fakturace z Microsoft Graphu od požadavku až po ověřené soubory na disku.&lt;/p&gt;&lt;h3&gt;Sledování operací&lt;/h3&gt;&lt;p&gt;Cokoli, co obsahuje ID operací, vložte kamkoli do okna (Ctrl+V): samotné GUID, URL operací, hlavičky &lt;i&gt;Location&lt;/i&gt; i celé seznamy. ID, která už sledujete, se přeskočí. &lt;b&gt;Soubor → Nový export&lt;/b&gt; (Ctrl+N) požádá Graph o nový export a hned jej začne sledovat.&lt;/p&gt;&lt;h3&gt;Čtení tabulky&lt;/h3&gt;&lt;p&gt;Každý stav má vlastní barvu a tvar ikony. Jantarové varování znamená, že poslední požadavek narazil na problém; poslední známý stav zůstává. Tabulku zúžíte psaním do filtru (Ctrl+F) nebo rychlým filtrem; dokud filtr platí, počet vedle něj říká, kolik řádků je zobrazeno. Sloupce vyberete pravým tlačítkem v záhlaví.&lt;/p&gt;&lt;h3&gt;Podrobnosti, manifesty a stahování&lt;/h3&gt;&lt;p&gt;Vyberte řádek a uvidíte jeho podrobnosti (Ctrl+D je skryje nebo zobrazí): celou chybu neúspěšného exportu nebo manifest a soubory úspěšného. Vyberte soubory a stiskněte &lt;b&gt;Stáhnout vybrané&lt;/b&gt;, nebo &lt;b&gt;Stáhnout vše&lt;/b&gt;; každý soubor se před uložením ověří.&lt;/p&gt;&lt;h3&gt;Tabulka s sebou&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Soubor → Exportovat tabulku&lt;/b&gt; zapíše řádky a sloupce, které vidíte, do sešitu Excelu nebo do souboru CSV. &lt;b&gt;Úpravy → Kopírovat řádky&lt;/b&gt; (Ctrl+C) vloží vybrané řádky do schránky, připravené k vložení do Excelu.&lt;/p&gt;&lt;h3&gt;Dotazování&lt;/h3&gt;&lt;p&gt;Probíhající exporty se kontrolují samy, častěji, dokud jsou čerstvé, a vždy tak pomalu, jak Graph žádá. F5 zkontroluje vše hned. Dokončené exporty se znovu nekontrolují; exporty starší než doba vypršení z Nastavení se označí jako vypršelé.&lt;/p&gt;&lt;h3&gt;Vzhled a jazyk&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Zobrazit → Motiv&lt;/b&gt; přepíná mezi vzhledem systému, světlým a tmavým. V Nastavení (Ctrl+,) zvolíte také jazyk a to, zda aplikace po zavření okna zůstane v oznamovací oblasti.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Uživatelská příručka</translation>
+    </message>
+    <message>
+        <source>User Guide</source>
+        <translation>Uživatelská příručka</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Billing Monitor %1&lt;/h3&gt;&lt;p&gt;Tracks Microsoft Graph partner-billing export operations from the request to verified files.&lt;/p&gt;&lt;p&gt;Built on %2 with Qt %3; running on Qt %4.&lt;br&gt;Licence: proprietary, all rights reserved. Qt is used under the GNU LGPL version 3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Billing Monitor %1&lt;/h3&gt;&lt;p&gt;Sleduje operace exportu partnerské fakturace v Microsoft Graphu od požadavku až po ověřené soubory.&lt;/p&gt;&lt;p&gt;Sestaveno %2 s Qt %3; běží na Qt %4.&lt;br&gt;Licence: proprietární, všechna práva vyhrazena. Qt se používá podle licence GNU LGPL verze 3.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About Billing Monitor</source>
+        <translation>O aplikaci Billing Monitor</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Billing Monitor</source>
+        <translation>Billing Monitor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Offline.&lt;/b&gt; Graph cannot be reached, so checks are paused. The table shows the last known status; checking resumes by itself when the network is back.</source>
+        <translation>&lt;b&gt;Offline.&lt;/b&gt; Graph není dostupný, kontroly jsou proto pozastaveny. Tabulka ukazuje poslední známý stav; kontroly se samy obnoví, jakmile bude síť zpět.</translation>
+    </message>
+    <message>
+        <source>Checking %1 now…</source>
+        <translation>Kontroluje se %1…</translation>
+    </message>
+    <message>
+        <source>Access token.</source>
+        <translation>Přístupový token.</translation>
+    </message>
+    <message>
+        <source>Graph accepted the export %1; it is tracked now.</source>
+        <translation>Graph přijal export %1; nyní se sleduje.</translation>
+    </message>
+    <message>
+        <source>The export was not started.</source>
+        <translation>Export nebyl spuštěn.</translation>
+    </message>
+    <message>
+        <source>The list of operations could not be saved.</source>
+        <translation>Seznam operací se nepodařilo uložit.</translation>
+    </message>
+    <message>
+        <source>Saving works again.</source>
+        <translation>Ukládání opět funguje.</translation>
+    </message>
+    <message>
+        <source>&amp;Add Operations…</source>
+        <translation>Přid&amp;at operace…</translation>
+    </message>
+    <message>
+        <source>Type or paste operation ids into the input bar (Ctrl+L)</source>
+        <translation>Napsat nebo vložit ID operací do vstupního pole (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Operation Ids</source>
+        <translation>&amp;Vložit ID operací</translation>
+    </message>
+    <message>
+        <source>Track the operation ids on the clipboard (Ctrl+V)</source>
+        <translation>Sledovat ID operací ze schránky (Ctrl+V)</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Now</source>
+        <translation>&amp;Obnovit vše</translation>
+    </message>
+    <message>
+        <source>Check every running operation now (F5)</source>
+        <translation>Hned zkontrolovat všechny probíhající operace (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Check Selected Now</source>
+        <translation>Zkontrolovat &amp;vybrané</translation>
+    </message>
+    <message>
+        <source>Ask Graph for the selected operations now, finished and expired ones included (Shift+F5)</source>
+        <translation>Hned se zeptat Graphu na vybrané operace, včetně dokončených a vypršelých (Shift+F5)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>Odeb&amp;rat</translation>
+    </message>
+    <message>
+        <source>Stop tracking the selected operations (Delete)</source>
+        <translation>Přestat sledovat vybrané operace (Delete)</translation>
+    </message>
+    <message>
+        <source>Remove &amp;Finished</source>
+        <translation>Odebrat &amp;dokončené</translation>
+    </message>
+    <message>
+        <source>Stop tracking every succeeded and failed operation</source>
+        <translation>Přestat sledovat všechny úspěšné i neúspěšné operace</translation>
+    </message>
+    <message>
+        <source>&amp;New Export…</source>
+        <translation>&amp;Nový export…</translation>
+    </message>
+    <message>
+        <source>Ask Graph for a billing export and track it (Ctrl+N)</source>
+        <translation>Požádat Graph o export fakturace a sledovat jej (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Ids</source>
+        <translation>Kopírovat &amp;ID</translation>
+    </message>
+    <message>
+        <source>Copy Manifest &amp;Link</source>
+        <translation>Kopírovat odkaz na &amp;manifest</translation>
+    </message>
+    <message>
+        <source>Manifest link copied.</source>
+        <translation>Odkaz na manifest zkopírován.</translation>
+    </message>
+    <message>
+        <source>&amp;Details Panel</source>
+        <translation>&amp;Panel podrobností</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>Nas&amp;tavení…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Ukončit</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Soubor</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>Úpr&amp;avy</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Zobrazit</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Nápo&amp;věda</translation>
+    </message>
+    <message>
+        <source>&amp;About Billing Monitor</source>
+        <translation>&amp;O aplikaci Billing Monitor</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Hlavní</translation>
+    </message>
+    <message>
+        <source>Filter (Ctrl+F)</source>
+        <translation>Filtr (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Show only operations whose id, label, status or result contains this text</source>
+        <translation>Zobrazit jen operace, jejichž ID, popisek, stav nebo výsledek obsahuje tento text</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo mode — built-in Graph simulator.&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Ukázkový režim — vestavěný simulátor Graphu.&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to read operation ids from.</source>
+        <translation>Ve schránce není žádný text, ze kterého by šlo číst ID operací.</translation>
+    </message>
+    <message>
+        <source>Checking every running operation now…</source>
+        <translation>Kontrolují se všechny probíhající operace…</translation>
+    </message>
+    <message>
+        <source>No finished operations to remove.</source>
+        <translation>Žádné dokončené operace k odebrání.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Nastavení uloženo.</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>Sloupce</translation>
+    </message>
+    <message>
+        <source>No operations tracked yet.
+
+Paste operation ids, operation URLs or Location headers anywhere in this window (Ctrl+V), or start a new export (Ctrl+N).</source>
+        <translation>Zatím se nesledují žádné operace.
+
+Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna (Ctrl+V), nebo spusťte nový export (Ctrl+N).</translation>
+    </message>
+    <message>
+        <source>No tracked operation matches “%1”.</source>
+        <translation>Žádná sledovaná operace neodpovídá „%1“.</translation>
+    </message>
+    <message>
+        <source>Tracked operations</source>
+        <translation>Sledované operace</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Rows</source>
+        <translation>&amp;Kopírovat řádky</translation>
+    </message>
+    <message>
+        <source>Copy the selected rows as a table, ready to paste into Excel (Ctrl+C)</source>
+        <translation>Zkopírovat vybrané řádky jako tabulku, připravenou k vložení do Excelu (Ctrl+C)</translation>
+    </message>
+    <message>
+        <source>&amp;Export Table…</source>
+        <translation>&amp;Exportovat tabulku…</translation>
+    </message>
+    <message>
+        <source>Write the rows and columns shown to an Excel workbook or a CSV file (Ctrl+E)</source>
+        <translation>Zapsat zobrazené řádky a sloupce do sešitu Excelu nebo souboru CSV (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>&amp;Show Billing Monitor</source>
+        <translation>&amp;Zobrazit Billing Monitor</translation>
+    </message>
+    <message>
+        <source>S&amp;how</source>
+        <translation>Zo&amp;brazit</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Motiv</translation>
+    </message>
+    <message>
+        <source>&amp;User Guide</source>
+        <translation>&amp;Uživatelská příručka</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Klávesové zkratky</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Diagnostics</source>
+        <translation>Kopírovat &amp;diagnostiku</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>O &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>Filtr</translation>
+    </message>
+    <message>
+        <source>Show operations</source>
+        <translation>Zobrazit operace</translation>
+    </message>
+    <message>
+        <source>Show all operations, or only those in one state</source>
+        <translation>Zobrazit všechny operace, nebo jen ty v jednom stavu</translation>
+    </message>
+    <message>
+        <source>Demo mode</source>
+        <translation>Ukázkový režim</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopped tracking %Ln operation(s); Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>Sledování %Ln operace ukončeno; Ctrl+Z ji vrátí.</numerusform>
+            <numerusform>Sledování %Ln operací ukončeno; Ctrl+Z je vrátí.</numerusform>
+            <numerusform>Sledování %Ln operací ukončeno; Ctrl+Z je vrátí.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %Ln finished operation(s); Ctrl+Z brings them back.</source>
+        <translation>
+            <numerusform>Odebrána %Ln dokončená operace; Ctrl+Z ji vrátí.</numerusform>
+            <numerusform>Odebrány %Ln dokončené operace; Ctrl+Z je vrátí.</numerusform>
+            <numerusform>Odebráno %Ln dokončených operací; Ctrl+Z je vrátí.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %Ln operation(s) now…</source>
+        <translation>
+            <numerusform>Kontroluje se %Ln operace…</numerusform>
+            <numerusform>Kontrolují se %Ln operace…</numerusform>
+            <numerusform>Kontroluje se %Ln operací…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %Ln id(s).</source>
+        <translation>
+            <numerusform>Zkopírováno %Ln ID.</numerusform>
+            <numerusform>Zkopírována %Ln ID.</numerusform>
+            <numerusform>Zkopírováno %Ln ID.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %Ln row(s); paste them into Excel or any spreadsheet.</source>
+        <translation>
+            <numerusform>Zkopírován %Ln řádek; vložte jej do Excelu nebo jiné tabulky.</numerusform>
+            <numerusform>Zkopírovány %Ln řádky; vložte je do Excelu nebo jiné tabulky.</numerusform>
+            <numerusform>Zkopírováno %Ln řádků; vložte je do Excelu nebo jiné tabulky.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Sešit Excelu (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export Table</source>
+        <translation>Exportovat tabulku</translation>
+    </message>
+    <message>
+        <source>The table could not be written to %1:
+%2</source>
+        <translation>Tabulku se nepodařilo zapsat do %1:
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %Ln row(s) to %1.</source>
+        <translation>
+            <numerusform>Do %1 zapsán %Ln řádek.</numerusform>
+            <numerusform>Do %1 zapsány %Ln řádky.</numerusform>
+            <numerusform>Do %1 zapsáno %Ln řádků.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Diagnostics copied: versions, settings (no secrets), where the data lives and the count per state.</source>
+        <translation>Diagnostika zkopírována: verze, nastavení (bez tajných údajů), umístění dat a počty podle stavu.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 z %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 operations shown</source>
+        <translation>Zobrazeno %1 z %2 operací</translation>
+    </message>
+    <message>
+        <source>No tracked operation is in “%1”.</source>
+        <translation>Žádná sledovaná operace nepatří do „%1“.</translation>
+    </message>
+    <message>
+        <source>Filt&amp;er</source>
+        <translation>&amp;Filtr</translation>
+    </message>
+    <message numerus="yes">
+        <source>Brought back %Ln operation(s).</source>
+        <translation>
+            <numerusform>Vrácena %Ln operace.</numerusform>
+            <numerusform>Vráceny %Ln operace.</numerusform>
+            <numerusform>Vráceno %Ln operací.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Edit La&amp;bel</source>
+        <translation>Upravit &amp;popisek</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestLoader</name>
+    <message>
+        <source>The manifest link points to %1, which is not the Graph endpoint (%2), so it is not fetched: your token goes to Graph only. </source>
+        <translation>Odkaz na manifest vede na %1, což není koncový bod Graphu (%2), proto se nestahuje: váš token jde jen do Graphu. </translation>
+    </message>
+    <message>
+        <source>The manifest %1 is read from Graph instead.</source>
+        <translation>Manifest %1 se místo toho načte z Graphu.</translation>
+    </message>
+    <message>
+        <source>The link names no manifest id, so Graph is asked for the manifest with the operation&apos;s id.</source>
+        <translation>Odkaz neuvádí ID manifestu, Graph se proto žádá o manifest podle ID operace.</translation>
+    </message>
+    <message>
+        <source>Could not load the manifest from %1: %2</source>
+        <translation>Manifest se nepodařilo načíst z %1: %2</translation>
+    </message>
+    <message>
+        <source>The manifest from %1 could not be read: %2</source>
+        <translation>Manifest z %1 nešel přečíst: %2</translation>
+    </message>
+    <message>
+        <source>Could not fetch the operation again for a fresh manifest: %1</source>
+        <translation>Operaci se nepodařilo znovu načíst pro čerstvý manifest: %1</translation>
+    </message>
+    <message>
+        <source>The operation could not be read: %1</source>
+        <translation>Operaci nešlo přečíst: %1</translation>
+    </message>
+    <message>
+        <source>Graph now reports the operation as &quot;%1&quot;; it has no manifest.</source>
+        <translation>Graph teď hlásí operaci jako „%1“; nemá žádný manifest.</translation>
+    </message>
+</context>
+<context>
+    <name>ManifestPanel</name>
+    <message>
+        <source>Also decompress to .jsonl</source>
+        <translation>Také rozbalit do .jsonl</translation>
+    </message>
+    <message>
+        <source>Refresh manifest</source>
+        <translation>Obnovit manifest</translation>
+    </message>
+    <message>
+        <source>Copy manifest JSON</source>
+        <translation>Kopírovat JSON manifestu</translation>
+    </message>
+    <message>
+        <source>Open manifest</source>
+        <translation>Otevřít manifest</translation>
+    </message>
+    <message>
+        <source>Download selected…</source>
+        <translation>Stáhnout vybrané…</translation>
+    </message>
+    <message>
+        <source>Download all…</source>
+        <translation>Stáhnout vše…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Zrušit</translation>
+    </message>
+    <message>
+        <source>Retry failed</source>
+        <translation>Zopakovat neúspěšné</translation>
+    </message>
+    <message>
+        <source>Refresh manifest and retry</source>
+        <translation>Obnovit manifest a zkusit znovu</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Otevřít složku</translation>
+    </message>
+    <message>
+        <source>Manifest id</source>
+        <translation>ID manifestu</translation>
+    </message>
+    <message>
+        <source>Schema version</source>
+        <translation>Verze schématu</translation>
+    </message>
+    <message>
+        <source>Data format</source>
+        <translation>Formát dat</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Vytvořeno</translation>
+    </message>
+    <message>
+        <source>eTag</source>
+        <translation>eTag</translation>
+    </message>
+    <message>
+        <source>Partner tenant</source>
+        <translation>Partnerský tenant</translation>
+    </message>
+    <message>
+        <source>Partition type</source>
+        <translation>Typ oddílu</translation>
+    </message>
+    <message>
+        <source>Root directory</source>
+        <translation>Kořenový adresář</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Soubory</translation>
+    </message>
+    <message>
+        <source>Link expires</source>
+        <translation>Platnost odkazu</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Název</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>Oddíl</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Velikost</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Průběh</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stav</translation>
+    </message>
+    <message>
+        <source>The export&apos;s files are listed here once it has succeeded.</source>
+        <translation>Soubory exportu se zde zobrazí, jakmile export uspěje.</translation>
+    </message>
+    <message>
+        <source>Select a succeeded export to see its files.</source>
+        <translation>Vyberte úspěšný export a zobrazí se jeho soubory.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Manifest refreshed; retrying %n file(s).</source>
+        <translation>
+            <numerusform>Manifest obnoven; %n soubor se stahuje znovu.</numerusform>
+            <numerusform>Manifest obnoven; %n soubory se stahují znovu.</numerusform>
+            <numerusform>Manifest obnoven; %n souborů se stahuje znovu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refreshing the manifest…</source>
+        <translation>Obnovuje se manifest…</translation>
+    </message>
+    <message>
+        <source>Loading the manifest…</source>
+        <translation>Načítá se manifest…</translation>
+    </message>
+    <message>
+        <source>Manifest included in the operation.</source>
+        <translation>Manifest je součástí operace.</translation>
+    </message>
+    <message>
+        <source>Manifest loaded from Graph.</source>
+        <translation>Manifest načten z Graphu.</translation>
+    </message>
+    <message>
+        <source>%1 (the manifest lists %2)</source>
+        <translation>%1 (manifest uvádí %2)</translation>
+    </message>
+    <message>
+        <source>unknown (the link has no readable expiry)</source>
+        <translation>neznámá (odkaz nemá čitelnou dobu platnosti)</translation>
+    </message>
+    <message>
+        <source>in %1 (%2)</source>
+        <translation>za %1 (%2)</translation>
+    </message>
+    <message>
+        <source>expired %1</source>
+        <translation>vypršela %1</translation>
+    </message>
+    <message>
+        <source>⚠ The download link expired at %1; refresh the manifest to get a new one.</source>
+        <translation>⚠ Odkaz ke stažení vypršel %1; obnovte manifest a získáte nový.</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source> · %1 left</source>
+        <translation> · zbývá %1</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 z %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>zbývá %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n selhal</numerusform>
+            <numerusform>%n selhaly</numerusform>
+            <numerusform>%n selhalo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n zrušen</numerusform>
+            <numerusform>%n zrušeny</numerusform>
+            <numerusform>%n zrušeno</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>
+Folder: %1</source>
+        <translation>
+Složka: %1</translation>
+    </message>
+    <message>
+        <source>⚠ Storage refused the download link; refresh the manifest to get a new one.</source>
+        <translation>⚠ Úložiště odmítlo odkaz ke stažení; obnovte manifest a získáte nový.</translation>
+    </message>
+    <message>
+        <source>Manifest JSON copied (it includes the download link&apos;s SAS).</source>
+        <translation>JSON manifestu zkopírován (obsahuje SAS odkazu ke stažení).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Download finished: %1 of %n files verified.</source>
+        <translation>
+            <numerusform>Stahování dokončeno: ověřeno %1 z %n souboru.</numerusform>
+            <numerusform>Stahování dokončeno: ověřeno %1 z %n souborů.</numerusform>
+            <numerusform>Stahování dokončeno: ověřeno %1 z %n souborů.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n files done</source>
+        <translation>
+            <numerusform>hotovo %1 z %n souboru</numerusform>
+            <numerusform>hotovo %1 z %n souborů</numerusform>
+            <numerusform>hotovo %1 z %n souborů</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n files verified (%L2 lines, %3 compressed, %4 uncompressed)</source>
+        <translation>
+            <numerusform>ověřeno %1 z %n souboru (%L2 řádků, %3 komprimováno, %4 nekomprimováno)</numerusform>
+            <numerusform>ověřeno %1 z %n souborů (%L2 řádků, %3 komprimováno, %4 nekomprimováno)</numerusform>
+            <numerusform>ověřeno %1 z %n souborů (%L2 řádků, %3 komprimováno, %4 nekomprimováno)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MessageBanner</name>
+    <message>
+        <source>Close</source>
+        <translation>Zavřít</translation>
+    </message>
+</context>
+<context>
+    <name>NewExportDialog</name>
+    <message>
+        <source>Asking Graph to start the export…</source>
+        <translation>Žádá se Graph o spuštění exportu…</translation>
+    </message>
+    <message>
+        <source>&amp;Start export</source>
+        <translation>&amp;Spustit export</translation>
+    </message>
+    <message>
+        <source>New export</source>
+        <translation>Nový export</translation>
+    </message>
+    <message>
+        <source>Graph prepares the billing data as files, which usually takes minutes to hours. The new operation is tracked as soon as Graph accepts the request.</source>
+        <translation>Graph připraví fakturační data jako soubory, což obvykle trvá minuty až hodiny. Nová operace se začne sledovat, jakmile Graph požadavek přijme.</translation>
+    </message>
+    <message>
+        <source>&amp;Export:</source>
+        <translation>&amp;Export:</translation>
+    </message>
+    <message>
+        <source>e.g. G016907411</source>
+        <translation>např. G016907411</translation>
+    </message>
+    <message>
+        <source>The invoice number as shown in Partner Center: a letter followed by digits.</source>
+        <translation>Číslo faktury tak, jak je uvedeno v Partner Center: písmeno a za ním číslice.</translation>
+    </message>
+    <message>
+        <source>&amp;Invoice:</source>
+        <translation>&amp;Faktura:</translation>
+    </message>
+    <message>
+        <source>e.g. USD</source>
+        <translation>např. USD</translation>
+    </message>
+    <message>
+        <source>The ISO 4217 code of the currency the charges are billed in.</source>
+        <translation>Kód měny podle ISO 4217, ve které se poplatky fakturují.</translation>
+    </message>
+    <message>
+        <source>&amp;Currency:</source>
+        <translation>&amp;Měna:</translation>
+    </message>
+    <message>
+        <source>Current (still in progress)</source>
+        <translation>Aktuální (stále probíhá)</translation>
+    </message>
+    <message>
+        <source>Last (the previous period)</source>
+        <translation>Minulé (předchozí období)</translation>
+    </message>
+    <message>
+        <source>Billing &amp;period:</source>
+        <translation>Fakturační &amp;období:</translation>
+    </message>
+    <message>
+        <source>Full: every column</source>
+        <translation>Úplná: všechny sloupce</translation>
+    </message>
+    <message>
+        <source>Basic: the common columns</source>
+        <translation>Základní: běžné sloupce</translation>
+    </message>
+    <message>
+        <source>&amp;Columns:</source>
+        <translation>&amp;Sloupce:</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>Export failed</source>
+        <translation>Export selhal</translation>
+    </message>
+    <message>
+        <source>Export ready</source>
+        <translation>Export je připraven</translation>
+    </message>
+    <message>
+        <source>“%1” failed. Select it to see the error.</source>
+        <translation>„%1“ selhal. Vyberte jej a uvidíte chybu.</translation>
+    </message>
+    <message>
+        <source>“%1” succeeded; its manifest is ready.</source>
+        <translation>„%1“ uspěl; jeho manifest je připraven.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exports finished</source>
+        <translation>
+            <numerusform>%n export skončil</numerusform>
+            <numerusform>%n exporty skončily</numerusform>
+            <numerusform>%n exportů skončilo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n succeeded</source>
+        <translation>
+            <numerusform>%n úspěšný</numerusform>
+            <numerusform>%n úspěšné</numerusform>
+            <numerusform>%n úspěšných</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n neúspěšný</numerusform>
+            <numerusform>%n neúspěšné</numerusform>
+            <numerusform>%n neúspěšných</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OperationFilterProxy</name>
+    <message>
+        <source>All</source>
+        <translation>Vše</translation>
+    </message>
+    <message>
+        <source>Unfinished</source>
+        <translation>Nedokončené</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Úspěšné</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Neúspěšné</translation>
+    </message>
+    <message>
+        <source>With a problem</source>
+        <translation>S problémem</translation>
+    </message>
+</context>
+<context>
+    <name>OperationStore</name>
+    <message>
+        <source>; and %1 more</source>
+        <translation> a dalších %1</translation>
+    </message>
+    <message>
+        <source>The list of tracked operations (%1) could not be read: %2.</source>
+        <translation>Seznam sledovaných operací (%1) se nepodařilo přečíst: %2.</translation>
+    </message>
+    <message>
+        <source>The list of tracked operations (%1) could not be used: %2.</source>
+        <translation>Seznam sledovaných operací (%1) nelze použít: %2.</translation>
+    </message>
+    <message>
+        <source>The list of tracked operations was converted from an older format (version %1); operations read: %2.</source>
+        <translation>Seznam sledovaných operací byl převeden ze staršího formátu (verze %1); načtené operace: %2.</translation>
+    </message>
+    <message>
+        <source>Left out: %1.</source>
+        <translation>Vynecháno: %1.</translation>
+    </message>
+    <message>
+        <source>Parts of the list of tracked operations could not be read and were left out: %1.</source>
+        <translation>Části seznamu sledovaných operací nešly přečíst a byly vynechány: %1.</translation>
+    </message>
+    <message>
+        <source>The file could not be set aside (%1), so it is left untouched and changes made now will not be saved.</source>
+        <translation>Soubor se nepodařilo odložit stranou (%1), zůstává proto nedotčen a změny provedené teď se neuloží.</translation>
+    </message>
+    <message>
+        <source>It was moved to %1; the list starts empty.</source>
+        <translation>Byl přesunut do %1; seznam začíná prázdný.</translation>
+    </message>
+    <message>
+        <source>The original file is kept at %1.</source>
+        <translation>Původní soubor je uschován v %1.</translation>
+    </message>
+    <message>
+        <source>%1 could not be set aside, so it is not overwritten</source>
+        <translation>%1 nešlo odložit stranou, proto se nepřepisuje</translation>
+    </message>
+    <message>
+        <source>Could not create the folder %1</source>
+        <translation>Nepodařilo se vytvořit složku %1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Nepodařilo se zapsat %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>OperationTableModel</name>
+    <message>
+        <source>No longer polled; start a new export or check it again by hand.</source>
+        <translation>Už se nedotazuje; spusťte nový export nebo ji zkontrolujte ručně.</translation>
+    </message>
+    <message>
+        <source>Duration from creation to the last action</source>
+        <translation>Doba od vytvoření do poslední akce</translation>
+    </message>
+    <message>
+        <source>Time since the operation was created</source>
+        <translation>Doba od vytvoření operace</translation>
+    </message>
+    <message>
+        <source>Operation id</source>
+        <translation>ID operace</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Popisek</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stav</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Vytvořeno</translation>
+    </message>
+    <message>
+        <source>Last action</source>
+        <translation>Poslední akce</translation>
+    </message>
+    <message>
+        <source>Age / duration</source>
+        <translation>Stáří / trvání</translation>
+    </message>
+    <message>
+        <source>Last checked</source>
+        <translation>Naposledy zkontrolováno</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Výsledek</translation>
+    </message>
+</context>
+<context>
+    <name>PollScheduler</name>
+    <message>
+        <source>Offline: the checks will go out when the network is back.</source>
+        <translation>Offline: kontroly se odešlou, jakmile bude síť zpět.</translation>
+    </message>
+    <message>
+        <source>Polling is paused: the checks will go out when it resumes.</source>
+        <translation>Dotazování je pozastaveno: kontroly se odešlou, až se obnoví.</translation>
+    </message>
+    <message>
+        <source>Throttled by Graph until %1; the refresh will go out then.</source>
+        <translation>Graph omezil dotazy do %1; obnovení se odešle potom.</translation>
+    </message>
+    <message>
+        <source>Nothing to refresh: every operation has finished or expired.</source>
+        <translation>Není co obnovovat: všechny operace skončily nebo vypršely.</translation>
+    </message>
+    <message>
+        <source>Operation %1 is not tracked.</source>
+        <translation>Operace %1 se nesleduje.</translation>
+    </message>
+    <message>
+        <source>Operation %1 is being checked right now.</source>
+        <translation>Operace %1 se právě kontroluje.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Checking %n operations at %1 per second takes about %2 s.</source>
+        <translation>
+            <numerusform>Kontrola %n operace rychlostí %1 za sekundu potrvá asi %2 s.</numerusform>
+            <numerusform>Kontrola %n operací rychlostí %1 za sekundu potrvá asi %2 s.</numerusform>
+            <numerusform>Kontrola %n operací rychlostí %1 za sekundu potrvá asi %2 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Graph no longer knows this operation (HTTP %1, %n times in a row); start a new export.</source>
+        <translation>
+            <numerusform>Graph tuto operaci už nezná (HTTP %1, %n× za sebou); spusťte nový export.</numerusform>
+            <numerusform>Graph tuto operaci už nezná (HTTP %1, %n× za sebou); spusťte nový export.</numerusform>
+            <numerusform>Graph tuto operaci už nezná (HTTP %1, %n× za sebou); spusťte nový export.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Problem</name>
+    <message>
+        <source>Not signed in or the sign-in expired</source>
+        <translation>Nepřihlášeno nebo přihlášení vypršelo</translation>
+    </message>
+    <message>
+        <source>Access denied</source>
+        <translation>Přístup odepřen</translation>
+    </message>
+    <message>
+        <source>Operation not found</source>
+        <translation>Operace nenalezena</translation>
+    </message>
+    <message>
+        <source>Throttled by Graph</source>
+        <translation>Omezeno Graphem</translation>
+    </message>
+    <message>
+        <source>Graph server error</source>
+        <translation>Chyba serveru Graphu</translation>
+    </message>
+    <message>
+        <source>Timed out</source>
+        <translation>Vypršel časový limit</translation>
+    </message>
+    <message>
+        <source>Network error</source>
+        <translation>Chyba sítě</translation>
+    </message>
+    <message>
+        <source>Unreadable reply</source>
+        <translation>Nečitelná odpověď</translation>
+    </message>
+    <message>
+        <source>HTTP error</source>
+        <translation>Chyba HTTP</translation>
+    </message>
+</context>
+<context>
+    <name>PublicError</name>
+    <message>
+        <source>Detail %1: %2
+</source>
+        <translation>Podrobnost %1: %2
+</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Čeká</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Stahuje se</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Ověřuje se</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Ověřeno</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Selhalo</translation>
+    </message>
+    <message>
+        <source>Corrupt</source>
+        <translation>Poškozeno</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Zrušeno</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopírovat</translation>
+    </message>
+    <message>
+        <source>Download the files to</source>
+        <translation>Stáhnout soubory do</translation>
+    </message>
+</context>
+<context>
+    <name>RemovalUndo</name>
+    <message>
+        <source>Remove finished operations</source>
+        <translation>odebrání dokončených operací</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Zpět</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>Z&amp;novu</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %Ln operation(s)</source>
+        <translation>
+            <numerusform>odebrání %Ln operace</numerusform>
+            <numerusform>odebrání %Ln operací</numerusform>
+            <numerusform>odebrání %Ln operací</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>The saved Graph address is not usable (%1); using %2 instead.</source>
+        <translation>Uloženou adresu Graphu nelze použít (%1); místo ní se použije %2.</translation>
+    </message>
+    <message>
+        <source>No access token: requests go out without one and Graph will refuse them.</source>
+        <translation>Chybí přístupový token: požadavky odcházejí bez něj a Graph je odmítne.</translation>
+    </message>
+    <message>
+        <source>Token from %1.</source>
+        <translation>Token z %1.</translation>
+    </message>
+    <message>
+        <source>Token stored in the system keychain.</source>
+        <translation>Token uložený v systémové klíčence.</translation>
+    </message>
+    <message>
+        <source>Token kept for this session only.</source>
+        <translation>Token držený jen pro toto sezení.</translation>
+    </message>
+    <message>
+        <source>Token of the built-in Graph simulator.</source>
+        <translation>Token vestavěného simulátoru Graphu.</translation>
+    </message>
+    <message>
+        <source>Nothing to add: paste operation ids, operation URLs or Location headers.</source>
+        <translation>Není co přidat: vložte ID operací, URL operací nebo hlavičky Location.</translation>
+    </message>
+    <message>
+        <source>The text is too long to read (%1 characters; at most %2). Paste fewer ids at a time.</source>
+        <translation>Text je příliš dlouhý (%1 znaků; nejvýše %2). Vkládejte méně ID najednou.</translation>
+    </message>
+    <message>
+        <source>No operation id found. An id is a GUID such as 1b5e7a4c-2d3f-4a5b-8c9d-0e1f2a3b4c5d, alone or inside an operation URL.</source>
+        <translation>Nenalezeno žádné ID operace. ID je GUID, například 1b5e7a4c-2d3f-4a5b-8c9d-0e1f2a3b4c5d, samostatně nebo uvnitř URL operace.</translation>
+    </message>
+</context>
+<context>
+    <name>Session::TrackTextResult</name>
+    <message numerus="yes">
+        <source>%n added</source>
+        <translation>
+            <numerusform>%n přidána</numerusform>
+            <numerusform>%n přidány</numerusform>
+            <numerusform>%n přidáno</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n already tracked</source>
+        <translation>
+            <numerusform>%n už sledována</numerusform>
+            <numerusform>%n už sledovány</numerusform>
+            <numerusform>%n už sledováno</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; only the first %n ids were read</source>
+        <translation>
+            <numerusform>; načteno jen první %n ID</numerusform>
+            <numerusform>; načtena jen první %n ID</numerusform>
+            <numerusform>; načteno jen prvních %n ID</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The longest wait between two checks of a running export. New exports are checked more often; Graph&apos;s Retry-After can make the wait longer, never shorter.</source>
+        <translation>Nejdelší čekání mezi dvěma kontrolami probíhajícího exportu. Nové exporty se kontrolují častěji; Retry-After od Graphu může čekání prodloužit, nikdy zkrátit.</translation>
+    </message>
+    <message>
+        <source>A ceiling for all checks together. They are spaced evenly, so a long list drains at this pace without bursts; Graph throttles clients that ask too fast.</source>
+        <translation>Strop pro všechny kontroly dohromady. Rozkládají se rovnoměrně, takže dlouhý seznam ubývá tímto tempem bez nárazů; Graph omezuje klienty, kteří se ptají příliš rychle.</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>An operation older than this is no longer checked and shows as Expired, with the hint to start a new export. Checking it by hand (Shift+F5) is still possible.</source>
+        <translation>Operace starší než tato doba se už nekontroluje a zobrazí se jako vypršelá, s radou spustit nový export. Ruční kontrola (Shift+F5) je stále možná.</translation>
+    </message>
+    <message>
+        <source>A request is given up when no byte has moved for this long; the check is then retried with backoff.</source>
+        <translation>Požadavek se vzdá, když se po tuto dobu nepřenese ani bajt; kontrola se pak zopakuje s prodlevou.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Zobrazit</translation>
+    </message>
+    <message>
+        <source>Remember in the system keychain</source>
+        <translation>Zapamatovat v systémové klíčence</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Nastavení</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo mode&lt;/b&gt; talks to the built-in Graph simulator. The Graph address and token below are saved for normal runs but not used now; the polling settings apply at once.</source>
+        <translation>&lt;b&gt;Ukázkový režim&lt;/b&gt; komunikuje s vestavěným simulátorem Graphu. Adresa Graphu a token níže se uloží pro běžné spuštění, ale teď se nepoužijí; nastavení dotazování platí hned.</translation>
+    </message>
+    <message>
+        <source>Microsoft Graph</source>
+        <translation>Microsoft Graph</translation>
+    </message>
+    <message>
+        <source>Scheme, host and port only, e.g. https://graph.microsoft.com</source>
+        <translation>Jen schéma, server a port, např. https://graph.microsoft.com</translation>
+    </message>
+    <message>
+        <source>Graph address:</source>
+        <translation>Adresa Graphu:</translation>
+    </message>
+    <message>
+        <source>The partner billing reports are in v1.0; beta has previews.</source>
+        <translation>Sestavy partnerské fakturace jsou ve v1.0; beta obsahuje předběžné verze.</translation>
+    </message>
+    <message>
+        <source>API version:</source>
+        <translation>Verze API:</translation>
+    </message>
+    <message>
+        <source>Bearer token with PartnerBilling.Read.All</source>
+        <translation>Token typu Bearer s oprávněním PartnerBilling.Read.All</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Přístupový token:</translation>
+    </message>
+    <message>
+        <source>Unset %1 to use a token typed here.</source>
+        <translation>Chcete-li použít token zadaný zde, zrušte proměnnou %1.</translation>
+    </message>
+    <message>
+        <source>Tokens are never written to the settings file. Without a keychain the token is kept for this session only. %1 overrides this field.</source>
+        <translation>Tokeny se nikdy nezapisují do souboru s nastavením. Bez klíčenky se token drží jen pro toto sezení. %1 má přednost před tímto polem.</translation>
+    </message>
+    <message>
+        <source>Polling</source>
+        <translation>Dotazování</translation>
+    </message>
+    <message>
+        <source>Refresh interval:</source>
+        <translation>Interval obnovení:</translation>
+    </message>
+    <message>
+        <source>Requests in flight:</source>
+        <translation>Souběžné požadavky:</translation>
+    </message>
+    <message>
+        <source>Requests per second:</source>
+        <translation>Požadavky za sekundu:</translation>
+    </message>
+    <message>
+        <source>Expire operations after:</source>
+        <translation>Operace vyprší po:</translation>
+    </message>
+    <message>
+        <source>Transfer timeout:</source>
+        <translation>Časový limit přenosu:</translation>
+    </message>
+    <message>
+        <source>Restore defaults</source>
+        <translation>Obnovit výchozí</translation>
+    </message>
+    <message>
+        <source>&amp;Keep running in the tray when the window is closed</source>
+        <translation>Po zavření okna &amp;zůstat spuštěno v oznamovací oblasti</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>Vzhled</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Jazyk systému</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Jazyk:</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time Billing Monitor starts. Dates and numbers follow it.</source>
+        <translation>Nový jazyk se použije při příštím spuštění aplikace Billing Monitor. Data a čísla se mu přizpůsobí.</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>&amp;Motiv:</translation>
+    </message>
+    <message>
+        <source>Closing the window then leaves the app watching your exports from the tray icon; Quit in the File menu or the tray menu ends it.</source>
+        <translation>Po zavření okna pak aplikace dál sleduje vaše exporty z ikony v oznamovací oblasti; ukončí ji Ukončit v nabídce Soubor nebo v nabídce ikony.</translation>
+    </message>
+    <message>
+        <source>This desktop has no system tray, so closing the window quits.</source>
+        <translation>Toto prostředí nemá oznamovací oblast, zavřením okna se proto aplikace ukončí.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Microsoft Graph address. The access token will be sent there: continue only if you trust it.</source>
+        <translation>%1 není adresa Microsoft Graphu. Přístupový token se bude posílat tam: pokračujte, jen pokud jí důvěřujete.</translation>
+    </message>
+    <message>
+        <source>How many checks may wait for Graph&apos;s answer at once. At most %1, because Qt opens at most %1 connections per host over HTTP/1.1: more would only queue inside the app.</source>
+        <translation>Kolik kontrol smí najednou čekat na odpověď Graphu. Nejvýše %1, protože Qt otevírá přes HTTP/1.1 nejvýše %1 spojení k jednomu serveru: další by jen čekaly ve frontě uvnitř aplikace.</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Not started</source>
+        <translation>Nezahájeno</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Probíhá</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>Dokončeno</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Selhalo</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Neznámý stav</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Vypršelo</translation>
+    </message>
+    <message>
+        <source>No answer yet</source>
+        <translation>Zatím bez odpovědi</translation>
+    </message>
+    <message>
+        <source>Not checked yet</source>
+        <translation>Zatím nezkontrolováno</translation>
+    </message>
+</context>
+<context>
+    <name>StatusSummary</name>
+    <message>
+        <source>Throttled until %1</source>
+        <translation>Omezeno do %1</translation>
+    </message>
+    <message>
+        <source>Graph asked the app to pause (HTTP 429); checks resume at %1.</source>
+        <translation>Graph požádal aplikaci o pauzu (HTTP 429); kontroly budou pokračovat v %1.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>next check %1</source>
+        <translation>další kontrola %1</translation>
+    </message>
+    <message>
+        <source>nothing to check</source>
+        <translation>není co kontrolovat</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not checked yet</source>
+        <translation>
+            <numerusform>%Ln operace zatím nezkontrolována</numerusform>
+            <numerusform>%Ln operace zatím nezkontrolovány</numerusform>
+            <numerusform>%Ln operací zatím nezkontrolováno</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln without an answer</source>
+        <translation>
+            <numerusform>%Ln operace bez odpovědi</numerusform>
+            <numerusform>%Ln operace bez odpovědi</numerusform>
+            <numerusform>%Ln operací bez odpovědi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln not started</source>
+        <translation>
+            <numerusform>%Ln operace nezahájena</numerusform>
+            <numerusform>%Ln operace nezahájeny</numerusform>
+            <numerusform>%Ln operací nezahájeno</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln running</source>
+        <translation>
+            <numerusform>%Ln operace běží</numerusform>
+            <numerusform>%Ln operace běží</numerusform>
+            <numerusform>%Ln operací běží</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln succeeded</source>
+        <translation>
+            <numerusform>%Ln operace dokončena</numerusform>
+            <numerusform>%Ln operace dokončeny</numerusform>
+            <numerusform>%Ln operací dokončeno</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln failed</source>
+        <translation>
+            <numerusform>%Ln operace selhala</numerusform>
+            <numerusform>%Ln operace selhaly</numerusform>
+            <numerusform>%Ln operací selhalo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln in an unknown state</source>
+        <translation>
+            <numerusform>%Ln operace v neznámém stavu</numerusform>
+            <numerusform>%Ln operace v neznámém stavu</numerusform>
+            <numerusform>%Ln operací v neznámém stavu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln expired</source>
+        <translation>
+            <numerusform>%Ln operace vypršela</numerusform>
+            <numerusform>%Ln operace vypršely</numerusform>
+            <numerusform>%Ln operací vypršelo</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln request(s) in flight</source>
+        <translation>
+            <numerusform>%Ln probíhající požadavek</numerusform>
+            <numerusform>%Ln probíhající požadavky</numerusform>
+            <numerusform>%Ln probíhajících požadavků</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>%1 (UTC)</source>
+        <translation>%1 (UTC)</translation>
+    </message>
+    <message>
+        <source>The workbook could not be created.</source>
+        <translation>Sešit se nepodařilo vytvořit.</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Operace</translation>
+    </message>
+    <message>
+        <source>The workbook could not be moved to %1.</source>
+        <translation>Sešit se nepodařilo přesunout do %1.</translation>
+    </message>
+</context>
+<context>
+    <name>Theme</name>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Světlý</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Tmavý</translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation>&amp;Podle systému</translation>
+    </message>
+</context>
+<context>
+    <name>TimeText</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n den</numerusform>
+            <numerusform>%n dny</numerusform>
+            <numerusform>%n dní</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>in %1</source>
+        <translation>za %1</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>právě teď</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>před %1</translation>
+    </message>
+</context>
+<context>
+    <name>TokenStore</name>
+    <message>
+        <source>The system keychain could not be read (%1).</source>
+        <translation>Systémovou klíčenku se nepodařilo přečíst (%1).</translation>
+    </message>
+    <message>
+        <source>The token was removed from the system keychain.</source>
+        <translation>Token byl odebrán ze systémové klíčenky.</translation>
+    </message>
+    <message>
+        <source>The token is saved in the system keychain.</source>
+        <translation>Token je uložen v systémové klíčence.</translation>
+    </message>
+    <message>
+        <source>No token is stored in the system keychain.</source>
+        <translation>V systémové klíčence není uložen žádný token.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1); nothing was removed from it.</source>
+        <translation>Systémová klíčenka není dostupná (%1); nic z ní nebylo odebráno.</translation>
+    </message>
+    <message>
+        <source>The system keychain is not available (%1). The token is kept for this session only; enter it again after a restart.</source>
+        <translation>Systémová klíčenka není dostupná (%1). Token se drží jen pro toto sezení; po restartu jej zadejte znovu.</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Nothing running</source>
+        <translation>Nic neprobíhá</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n operace běží</numerusform>
+            <numerusform>%n operace běží</numerusform>
+            <numerusform>%n operací běží</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n operace selhala</numerusform>
+            <numerusform>%n operace selhaly</numerusform>
+            <numerusform>%n operací selhalo</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Billing Monitor keeps watching your exports in the tray. Click the icon to bring the window back; Quit is in its menu.</source>
+        <translation>Billing Monitor dál sleduje vaše exporty v oznamovací oblasti. Kliknutím na ikonu okno vrátíte; Ukončit najdete v její nabídce.</translation>
+    </message>
+</context>
+</TS>
