@@ -144,10 +144,8 @@ void OperationPrinter::printTracked(const QList<TrackedOperation> &operations)
     for (const TrackedOperation &operation : operations) {
         table.addRow(
             {{operation.id},
-             {operation.hasKnownStatus() ? statusLabel(operation)
-                                         : QStringLiteral("Not checked yet"),
-              statusColour(operation)},
-             {operation.label},
+             {operation.statusLabel(), statusColour(operation)},
+             {terminalSafe(operation.label)},
              {TimeText::local(operation.lastChecked)},
              {detailText(operation), operation.problem.isNull() ? nullptr : ProblemAnsiColour}});
     }

@@ -208,8 +208,9 @@ void OperationStore::importLegacyFile(OperationDatabase *database, LoadResult *r
     }
     const StoreFormat::ParseResult parsed = StoreFormat::parse(file.read(MaxLegacyFileBytes));
     file.close();
-    if (!parsed.isUsable()) {
-        const bool newer = parsed.outcome == StoreFormat::ParseResult::Outcome::NewerVersion;
+    using Outcome = StoreFormat::ParseResult::Outcome;
+    if (parsed.outcome != Outcome::Loaded && parsed.outcome != Outcome::Migrated) {
+        const bool newer = parsed.outcome == Outcome::NewerVersion;
         const QString target
             = freeName(legacy + QLatin1Char('.')
                        + (newer ? QStringLiteral("newer-version") : QStringLiteral("corrupt"))
