@@ -20,6 +20,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
     qtkeychain-qt6-dev zlib1g-dev libqt6sql6-sqlite
+    qt6-charts-dev libqt6opengl6-dev libisal-dev libsimdjson-dev
     fonts-dejavu-core desktop-file-utils
     xvfb xauth curl
     clang libclang-rt-14-dev # the sanitizer and fuzz build of packaging/ci-extra.sh

@@ -4,7 +4,9 @@
 #include "app/polling/operationmonitor.h"
 #include "app/session.h"
 
+#include <QDir>
 #include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -28,6 +30,7 @@ private slots:
     void sessionAppliesThePollingSettings();
     void windowStateRoundTrip();
     void neverStoresTheToken();
+    void downloadChoicesRoundTrip();
     void environmentTokenIsNotInherited();
 
 private:
@@ -313,6 +316,27 @@ void TestAppSettings::neverStoresTheToken()
         QVERIFY2(!key.contains(QLatin1String("token"), Qt::CaseInsensitive)
                      || key == QLatin1String("graph/rememberToken"),
                  qPrintable(key));
+}
+
+void TestAppSettings::downloadChoicesRoundTrip()
+{
+    {
+        AppSettings settings(iniFile());
+        // Before the first download the picker starts at home, and only the .gz is written.
+        QCOMPARE(settings.lastDownloadFolder(), QDir::homePath());
+        QVERIFY(!settings.decompressDownloads());
+        settings.setLastDownloadFolder(QStringLiteral("/srv/billing"));
+        settings.setDecompressDownloads(true);
+        settings.sync();
+    }
+    AppSettings reopened(iniFile());
+    QCOMPARE(reopened.lastDownloadFolder(), QStringLiteral("/srv/billing"));
+    QVERIFY(reopened.decompressDownloads());
+    // The keys earlier versions wrote are read as they are.
+    QSettings raw(iniFile(), QSettings::IniFormat);
+    QCOMPARE(raw.value(QStringLiteral("downloads/lastFolder")).toString(),
+             QStringLiteral("/srv/billing"));
+    QCOMPARE(raw.value(QStringLiteral("downloads/decompress")).toBool(), true);
 }
 
 // The app launches programs (a browser for a link, a file manager for a folder); they

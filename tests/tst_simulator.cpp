@@ -2,6 +2,7 @@
 #include "app/simulator/graphsimulator.h"
 #include "app/simulator/sastoken.h"
 #include "app/simulator/simulatoroptions.h"
+#include "support/zlibdata.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -15,7 +16,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <zlib.h>
 
 #include <climits>
 
@@ -45,26 +45,6 @@ struct HttpResult
     QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
     QJsonObject graphError() const { return json().value(QStringLiteral("error")).toObject(); }
 };
-
-QByteArray gunzip(const QByteArray &data, bool *ok)
-{
-    z_stream stream {};
-    inflateInit2(&stream, 16 + MAX_WBITS);
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    QByteArray out;
-    char buffer[65536];
-    int result = Z_OK;
-    while (result == Z_OK) {
-        stream.next_out = reinterpret_cast<Bytef *>(buffer);
-        stream.avail_out = sizeof buffer;
-        result = inflate(&stream, Z_NO_FLUSH);
-        out.append(buffer, qsizetype(sizeof buffer - stream.avail_out));
-    }
-    inflateEnd(&stream);
-    *ok = result == Z_STREAM_END;
-    return out;
-}
 
 } // namespace
 
@@ -510,13 +490,14 @@ void TestSimulator::scenarioFileLoads()
              QStringLiteral("notStarted"));
 
     const auto scenario = Scenario::fromJson(R"({"token":"t0k","retryAfter":null,
-        "operations":[{"runningSeconds":0.2,"outcome":"failed"}],
+        "operations":[{"runningSeconds":0.2,"outcome":"failed","manifest":{"stallBlobs":[1]}}],
         "fleet":{"count":3,"seed":9},"exports":{"succeedAfterSeconds":1,"omitLocation":true},
         "faults":"500=0.5,seed=3"})",
                                              &error);
     QVERIFY2(scenario, qPrintable(error));
     QCOMPARE(scenario->operations.size(), 1);
     QCOMPARE(scenario->operations.at(0).runningMs, 200);
+    QCOMPARE(scenario->operations.at(0).manifest.stallBlobs, QList<int>({1}));
     QVERIFY(scenario->operations.at(0).retryAfter.isEmpty());
     QCOMPARE(scenario->fleet->count, 3);
     QVERIFY(scenario->exports->omitLocation);
@@ -818,7 +799,7 @@ void TestSimulator::manifestAndBlobsDownload()
         QCOMPARE(r.body.size(), blob.value(QStringLiteral("sizeInBytes")).toInteger());
         QVERIFY(!r.header("ETag").isEmpty());
         bool ok = false;
-        const QList<QByteArray> lines = gunzip(r.body, &ok).split('\n');
+        const QList<QByteArray> lines = ZlibData::gunzip(r.body, &ok).split('\n');
         QVERIFY(ok);
         QCOMPARE(lines.size(), 26); // the last line ends with a newline too
         const QJsonObject record = QJsonDocument::fromJson(lines.first()).object();
@@ -936,7 +917,7 @@ void TestSimulator::blobInjections()
         const HttpResult again = get(urlOf(i));
         QCOMPARE(again.status, 200);
         bool ok = false;
-        gunzip(again.body, &ok);
+        ZlibData::gunzip(again.body, &ok);
         QCOMPARE(ok, i != 2);
     }
 
@@ -966,7 +947,7 @@ void TestSimulator::blobGeneratorIsDeterministic()
     QCOMPARE(BlobGenerator::gzipJsonLines(7, 300, 0), a);
     QVERIFY(BlobGenerator::gzipJsonLines(8, 300, 0) != a);
     bool ok = false;
-    QCOMPARE(gunzip(a, &ok), BlobGenerator::jsonLines(7, 300));
+    QCOMPARE(ZlibData::gunzip(a, &ok), BlobGenerator::jsonLines(7, 300));
     QVERIFY(ok);
     const QByteArray sized = BlobGenerator::gzipJsonLines(7, 0, 200000);
     QVERIFY(sized.size() >= 200000 && sized.size() < 300000);

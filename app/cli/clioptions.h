@@ -20,6 +20,8 @@ struct CliOptions
         Download,
         Export,
         Simulate,
+        Summarize,
+        Convert,
         List,
         Track
     };
@@ -40,6 +42,14 @@ struct CliOptions
     bool trackExport = false; // export --track: add it to the shared list
 
     QStringList simulatorArguments; // simulate: its options, for the simulator's own parser
+
+    // summarize, convert: a folder of export files, or (in ids) the operation whose
+    // download folder to read.
+    QString dataFolder;
+    QString groupBy = QStringLiteral("customer"); // summarize --by, a Groupings key
+    bool convertToXlsx = false; // convert --to
+    QString outPath; // convert --out
+    bool splitByCustomer = false; // convert --split-by customer
 };
 
 struct CliParseResult

@@ -1,6 +1,7 @@
 #include "clirunner.h"
 
 #include "clicommand.h"
+#include "convertcommand.h"
 #include "downloadcommand.h"
 #include "exportcommand.h"
 #include "interrupthandler.h"
@@ -9,6 +10,7 @@
 #include "operationprinter.h"
 #include "simulatecommand.h"
 #include "statuscommand.h"
+#include "summarizecommand.h"
 #include "texttable.h"
 #include "trackcommand.h"
 #include "watchcommand.h"
@@ -46,6 +48,10 @@ std::unique_ptr<CliCommand> makeCommand(const CommandContext &context)
         return std::make_unique<ExportCommand>(context);
     case Command::Simulate:
         return std::make_unique<SimulateCommand>(context);
+    case Command::Summarize:
+        return std::make_unique<SummarizeCommand>(context);
+    case Command::Convert:
+        return std::make_unique<ConvertCommand>(context);
     case Command::List:
         return std::make_unique<ListCommand>(context);
     case Command::Track:

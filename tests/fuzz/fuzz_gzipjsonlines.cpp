@@ -1,7 +1,8 @@
-// The gzip JSON-lines verifier: downloaded blobs, fed in the chunks the network delivers.
+// The one pass over gzip JSON lines that verifies downloads: downloaded blobs, fed in the
+// chunks the network delivers.
 #include "fuzzcheck.h"
 
-#include "app/downloads/gzipjsonlinesverifier.h"
+#include "app/data/jsonlinesscanner.h"
 
 #include <QBuffer>
 
@@ -17,13 +18,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const qint64 length = qint64(size) - 1;
     QBuffer inflated;
     inflated.open(QIODevice::WriteOnly);
-    GzipJsonLinesVerifier verifier(&inflated);
+    JsonLinesScanner verifier(nullptr, {}, &inflated);
     for (qint64 offset = 0; offset < length; offset += chunk) {
         if (!verifier.addData(input + offset, std::min(chunk, length - offset)))
             break;
     }
     const bool ok = verifier.finish();
-    const JsonLinesReport &report = verifier.report();
+    const ScanReport &report = verifier.report();
     FUZZ_CHECK(ok == report.ok);
     FUZZ_CHECK(ok || !report.error.isEmpty());
     if (ok)
