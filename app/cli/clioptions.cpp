@@ -39,6 +39,7 @@ const QList<CommandInfo> &commands()
           {QStringLiteral("--period"), true},
           {QStringLiteral("--attributes"), true},
           {QStringLiteral("--watch"), false},
+          {QStringLiteral("--track"), false},
           {QStringLiteral("--timeout"), true},
           {QStringLiteral("--interval"), true}}},
         {"simulate", Command::Simulate, {}}, // its options go to SimulatorOptions
@@ -48,6 +49,8 @@ const QList<CommandInfo> &commands()
          {{QStringLiteral("--to"), true},
           {QStringLiteral("--out"), true},
           {QStringLiteral("--split-by"), true}}},
+        {"list", Command::List, {}},
+        {"track", Command::Track, {{QStringLiteral("--label"), true}}},
     };
     return table;
 }
@@ -133,6 +136,15 @@ public:
             break;
         case Command::Convert:
             ok = readDataSource() && readConversion();
+            break;
+        case Command::List:
+            ok = m_raw.positionals.isEmpty()
+                || error(QStringLiteral("takes no arguments, but %1 was given")
+                             .arg(quoted(m_raw.positionals.constFirst())));
+            break;
+        case Command::Track:
+            ok = readIds(false);
+            m_options.label = m_raw.values.value(QStringLiteral("--label")).trimmed();
             break;
         case Command::Simulate:
         case Command::Help:
@@ -419,6 +431,7 @@ private:
         }
         m_options.exportRequest = request;
         m_options.watchExport = m_raw.values.contains(QStringLiteral("--watch"));
+        m_options.trackExport = m_raw.values.contains(QStringLiteral("--track"));
         return true;
     }
 
@@ -476,8 +489,13 @@ Commands:
                                     (gzip, one JSON object per line).
   export   billed-usage|unbilled-usage|billed-reconciliation|unbilled-reconciliation
            [--invoice ID] [--currency CCY] [--period current|last]
-           [--attributes full|basic] [--watch]
+           [--attributes full|basic] [--watch] [--track]
                                     Start an export and print its operation id.
+  list                              The operations tracked in the app's list (shared
+                                    with the app): status, label, when last checked.
+  track    <id|url>... [--label TEXT]
+                                    Add operations to that list; a running app shows
+                                    them within seconds.
   simulate [--port N] [--scenario FILE]
                                     Run the built-in Graph simulator in the foreground.
   summarize <dir|id|url> [--by customer|product|chargeType|subscription|meterCategory]
@@ -522,6 +540,8 @@ Command options:
                            1,048,575 rows each, with numbers and dates typed.
   --out PATH               convert: the file to write, or the folder with --split-by.
   --split-by customer      convert: one file per customer, named after it.
+  --track                  export: also add the new operation to the app's list.
+  --label TEXT             track: the label the operations get in the list.
   --port N                 simulate: the port on 127.0.0.1 (default 0: any free port).
   --scenario FILE          simulate: a scenario file (operations, exports, faults).
                            simulate also takes the graph-simulator program's other
@@ -556,14 +576,15 @@ Output:
 
 Exit codes:
   0    success: status fetched every operation; watch ended with all of them succeeded;
-       the manifest, the download or the export went through
+       the manifest, the download or the export went through; list and track: done
   1    at least one operation failed, expired or is gone (404/410); manifest and
        download: the operation has not succeeded; summarize and convert: a file is
        corrupt or was refused (named on stderr), or the output could not be written
   2    usage error or invalid id: nothing was requested
   3    watch --timeout ran out
   4    authentication refused (401/403); download: Storage refused the link
-  5    network or server errors that did not resolve
+  5    network or server errors that did not resolve; list, track and export --track:
+       the list of tracked operations could not be read or saved
   130  interrupted by Ctrl+C (what is known so far is printed; a second Ctrl+C exits
        at once)
 )")

@@ -21,7 +21,9 @@ struct CliOptions
         Export,
         Simulate,
         Summarize,
-        Convert
+        Convert,
+        List,
+        Track
     };
 
     Command command = Command::Help;
@@ -29,13 +31,15 @@ struct CliOptions
     QString apiVersion; // --api-version; empty: the default
     bool json = false;
 
-    QStringList ids; // status, watch (one or more), manifest, download (exactly one)
+    QStringList ids; // status, watch, track (one or more), manifest, download (exactly one)
+    QString label; // track --label
     double timeoutSeconds = 0; // watch: 0 means wait as long as it takes
     int intervalSeconds = 0; // watch: the longest pause between checks; 0: the default
     QString destination; // download --dest
 
     ExportRequest exportRequest; // export, normalized
     bool watchExport = false; // export --watch
+    bool trackExport = false; // export --track: add it to the shared list
 
     QStringList simulatorArguments; // simulate: its options, for the simulator's own parser
 

@@ -133,6 +133,43 @@ void OperationPrinter::printExportStarted(const QString &id, const QUrl &url, co
     printLine(id);
 }
 
+void OperationPrinter::printTracked(const QList<TrackedOperation> &operations)
+{
+    if (m_json) {
+        for (const TrackedOperation &operation : operations) {
+            QJsonObject object = operationJson(operation);
+            object.insert(QStringLiteral("url"),
+                          textOrNull(operation.url.toString(QUrl::FullyEncoded)));
+            object.insert(QStringLiteral("addedDateTime"), dateOrNull(operation.addedAt));
+            object.insert(QStringLiteral("lastCheckedDateTime"), dateOrNull(operation.lastChecked));
+            printJson(object);
+        }
+        return;
+    }
+    TextTable table({QStringLiteral("ID"), QStringLiteral("STATUS"), QStringLiteral("LABEL"),
+                     QStringLiteral("LAST CHECKED"), QStringLiteral("DETAILS")},
+                    m_colour);
+    for (const TrackedOperation &operation : operations) {
+        table.addRow(
+            {{operation.id},
+             {operation.statusLabel(), statusColour(operation)},
+             {terminalSafe(operation.label)},
+             {TimeText::local(operation.lastChecked)},
+             {detailText(operation), operation.problem.isNull() ? nullptr : ProblemAnsiColour}});
+    }
+    *m_out << table.render();
+    m_out->flush();
+}
+
+void OperationPrinter::printTrackResult(const QString &id, bool added)
+{
+    if (m_json) {
+        printJson({{QStringLiteral("id"), id}, {QStringLiteral("added"), added}});
+        return;
+    }
+    printLine(id + (added ? QStringLiteral("  added") : QStringLiteral("  already tracked")));
+}
+
 void OperationPrinter::printJson(const QJsonObject &object)
 {
     *m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
