@@ -1,5 +1,9 @@
 #include "app/appsettings.h"
 
+#include <QDir>
+
+#include <algorithm>
+
 namespace {
 
 using Limits = PollPolicy::Limits;
@@ -13,6 +17,8 @@ const QString ExpiryHoursKey = QStringLiteral("monitor/expiryHours");
 const QString TransferTimeoutKey = QStringLiteral("monitor/transferTimeoutSeconds");
 const QString RememberTokenKey = QStringLiteral("graph/rememberToken");
 const QString TokenInKeychainKey = QStringLiteral("graph/tokenInKeychain");
+const QString LastDownloadFolderKey = QStringLiteral("downloads/lastFolder");
+const QString DecompressDownloadsKey = QStringLiteral("downloads/decompress");
 const QString LanguageKey = QStringLiteral("ui/language");
 const QString ThemeKey = QStringLiteral("ui/theme");
 const QString CloseToTrayKey = QStringLiteral("ui/closeToTray");
@@ -149,6 +155,26 @@ bool AppSettings::tokenInKeychain() const
 void AppSettings::setTokenInKeychain(bool stored)
 {
     m_settings->setValue(TokenInKeychainKey, stored);
+}
+
+QString AppSettings::lastDownloadFolder() const
+{
+    return m_settings->value(LastDownloadFolderKey, QDir::homePath()).toString();
+}
+
+void AppSettings::setLastDownloadFolder(const QString &folder)
+{
+    m_settings->setValue(LastDownloadFolderKey, folder);
+}
+
+bool AppSettings::decompressDownloads() const
+{
+    return m_settings->value(DecompressDownloadsKey, false).toBool();
+}
+
+void AppSettings::setDecompressDownloads(bool decompress)
+{
+    m_settings->setValue(DecompressDownloadsKey, decompress);
 }
 
 QString AppSettings::language() const

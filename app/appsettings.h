@@ -55,6 +55,12 @@ public:
     bool tokenInKeychain() const;
     void setTokenInKeychain(bool stored);
 
+    // Where the manifest panel last downloaded to (the folder picker starts there; the home
+    // folder until then), and whether it also writes the decompressed .jsonl.
+    QString lastDownloadFolder() const;
+    void setLastDownloadFolder(const QString &folder);
+    bool decompressDownloads() const;
+    void setDecompressDownloads(bool decompress);
     // The language of the app's window: empty follows the system, otherwise a code the app
     // has a translation for ("en", "cs"). Read at start-up.
     QString language() const;

@@ -2,15 +2,15 @@
 
 #include "app/appsettings.h"
 #include "app/downloads/downloadmanager.h"
+#include "app/downloads/manifestloader.h"
 #include "app/exports/exportstarter.h"
 #include "app/graph/graphclient.h"
 #include "app/graph/graphendpoint.h"
-#include "app/downloads/manifestloader.h"
-#include "models/operationids.h"
-#include "models/operationtablemodel.h"
+#include "app/graph/tokenstore.h"
 #include "app/polling/operationmonitor.h"
 #include "app/store/operationstore.h"
-#include "app/graph/tokenstore.h"
+#include "models/operationids.h"
+#include "models/operationtablemodel.h"
 
 #include <QLocale>
 
@@ -32,6 +32,7 @@ QString Session::TrackTextResult::summary() const
 Session::Session(AppSettings *settings, QObject *parent)
     : QObject(parent)
     , m_settings(settings)
+    , m_environmentToken(StaticTokenProvider::takeFromEnvironment())
     , m_client(new GraphClient(&m_tokens, this))
     , m_manifestLoader(new ManifestLoader(m_client, this))
     , m_downloads(new DownloadManager(nullptr, this))
@@ -69,9 +70,8 @@ QString Session::applySettings()
                       .arg(error, QLatin1String(GraphEndpoint::DefaultRoot));
     }
 
-    const QString fromEnvironment = StaticTokenProvider::fromEnvironment();
-    if (!fromEnvironment.isEmpty()) {
-        m_tokens.setToken(fromEnvironment);
+    if (!m_environmentToken.isEmpty()) {
+        m_tokens.setToken(m_environmentToken);
         m_tokenSource = TokenSource::Environment;
     } else if (m_tokenSource == TokenSource::None && m_settings->tokenInKeychain()) {
         m_tokenStore->read();

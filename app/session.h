@@ -99,6 +99,8 @@ private:
     void onKeychainWritten(bool stored, const QString &message);
 
     AppSettings *m_settings;
+    // BILLING_MONITOR_TOKEN, taken out of the environment at start (see applySettings()).
+    const QString m_environmentToken;
     StaticTokenProvider m_tokens;
     GraphClient *m_client;
     ManifestLoader *m_manifestLoader;

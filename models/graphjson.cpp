@@ -204,7 +204,12 @@ QDateTime parseDateTime(const QString &text)
     const QTime time(hour, minute, second, millisecond);
     if (!date.isValid() || !time.isValid())
         return {};
-    return QDateTime(date, time, Qt::UTC).addSecs(-offsetSeconds);
+    // The offset can push a time past year 9999 or before year 1, which ISO 8601 text (and
+    // so the store and the CLI) cannot hold; such a time is refused like any other bad one.
+    const QDateTime utc = QDateTime(date, time, Qt::UTC).addSecs(-offsetSeconds);
+    if (utc.date().year() < 1 || utc.date().year() > 9999)
+        return {};
+    return utc;
 }
 
 QString formatDateTime(const QDateTime &dateTime)

@@ -2,6 +2,6 @@
 
 QString sizeText(qint64 bytes, const QLocale &locale)
 {
-    // One decimal and powers of 1000 are what file managers and Azure's portal show.
+    // One decimal, powers of 1024 with the short KB/MB/GB names most file managers show.
     return locale.formattedDataSize(bytes, 1, QLocale::DataSizeTraditionalFormat);
 }

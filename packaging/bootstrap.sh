@@ -20,8 +20,10 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
     qtkeychain-qt6-dev zlib1g-dev
+    qt6-charts-dev libqt6opengl6-dev libisal-dev libsimdjson-dev
     fonts-dejavu-core desktop-file-utils
     xvfb xauth curl
+    clang libclang-rt-14-dev # the sanitizer and fuzz build of packaging/ci-extra.sh
     qt6-tools-dev qt6-l10n-tools qt6-translations-l10n
     libxlsxwriter-dev python3-openpyxl
 )

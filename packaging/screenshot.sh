@@ -12,7 +12,8 @@ output=${2:-"$here/resources/screenshot-demo.png"}
 [ $# -gt 0 ] && shift
 app="$build/billing-monitor"
 delay=${SCREENSHOT_DELAY:-30}
-# A succeeded export, so the details panel shows its manifest and files.
+# A succeeded export, so the details panel shows its manifest and its files downloading
+# (the demo's first export has a corrupt file and one whose transfer stalls halfway).
 selected=${SCREENSHOT_SELECT:-6fe687d7-1e0f-4bd6-9091-4672691f64bc}
 
 if [ ! -x "$app" ]; then
@@ -30,6 +31,6 @@ trap 'rm -rf "$home"' EXIT INT TERM
 HOME="$home" XDG_CONFIG_HOME="$home/.config" XDG_DATA_HOME="$home/.local/share" \
     XDG_RUNTIME_DIR="$home" LANG="${SCREENSHOT_LANG:-C.UTF-8}" LANGUAGE= LC_ALL= \
     xvfb-run -a -s "-screen 0 1600x1000x24" \
-    "$app" --demo --select "$selected" \
+    "$app" --demo --select "$selected" --download-to "$home/Downloads" \
     --screenshot "$output" --screenshot-delay "$delay" "$@"
 echo "Wrote $output"

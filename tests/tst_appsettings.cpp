@@ -1,8 +1,12 @@
 #include "app/appsettings.h"
 #include "app/graph/graphclient.h"
+#include "app/graph/tokenprovider.h"
 #include "app/polling/operationmonitor.h"
 #include "app/session.h"
 
+#include <QDir>
+#include <QProcess>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +30,8 @@ private slots:
     void sessionAppliesThePollingSettings();
     void windowStateRoundTrip();
     void neverStoresTheToken();
+    void downloadChoicesRoundTrip();
+    void environmentTokenIsNotInherited();
 
 private:
     QString iniFile() const { return m_dir->filePath(QStringLiteral("settings.ini")); }
@@ -310,6 +316,52 @@ void TestAppSettings::neverStoresTheToken()
         QVERIFY2(!key.contains(QLatin1String("token"), Qt::CaseInsensitive)
                      || key == QLatin1String("graph/rememberToken"),
                  qPrintable(key));
+}
+
+void TestAppSettings::downloadChoicesRoundTrip()
+{
+    {
+        AppSettings settings(iniFile());
+        // Before the first download the picker starts at home, and only the .gz is written.
+        QCOMPARE(settings.lastDownloadFolder(), QDir::homePath());
+        QVERIFY(!settings.decompressDownloads());
+        settings.setLastDownloadFolder(QStringLiteral("/srv/billing"));
+        settings.setDecompressDownloads(true);
+        settings.sync();
+    }
+    AppSettings reopened(iniFile());
+    QCOMPARE(reopened.lastDownloadFolder(), QStringLiteral("/srv/billing"));
+    QVERIFY(reopened.decompressDownloads());
+    // The keys earlier versions wrote are read as they are.
+    QSettings raw(iniFile(), QSettings::IniFormat);
+    QCOMPARE(raw.value(QStringLiteral("downloads/lastFolder")).toString(),
+             QStringLiteral("/srv/billing"));
+    QCOMPARE(raw.value(QStringLiteral("downloads/decompress")).toBool(), true);
+}
+
+// The app launches programs (a browser for a link, a file manager for a folder); they
+// inherit its environment, so BILLING_MONITOR_TOKEN must not stay in it.
+void TestAppSettings::environmentTokenIsNotInherited()
+{
+    qputenv(StaticTokenProvider::EnvironmentVariable, "env-token-secret");
+    AppSettings settings(iniFile());
+    Session session(&settings);
+    QVERIFY(session.applySettings().isEmpty());
+    QCOMPARE(session.tokenSource(), Session::TokenSource::Environment);
+    QCOMPARE(session.client()->tokens()->accessToken(), QStringLiteral("env-token-secret"));
+
+    QProcess child;
+    child.start(QStringLiteral("env"), {});
+    QVERIFY(child.waitForFinished(10000));
+    const QByteArray environment = child.readAllStandardOutput();
+    QVERIFY(environment.contains("HOME="));
+    QVERIFY(!environment.contains("BILLING_MONITOR_TOKEN"));
+    QVERIFY(!environment.contains("env-token-secret"));
+
+    // Settings applied again still use it: the session keeps its own copy.
+    QVERIFY(session.applySettings().isEmpty());
+    QCOMPARE(session.tokenSource(), Session::TokenSource::Environment);
+    QCOMPARE(session.client()->tokens()->accessToken(), QStringLiteral("env-token-secret"));
 }
 
 QTEST_GUILESS_MAIN(TestAppSettings)

@@ -30,6 +30,7 @@ private slots:
 
     void colourIsOnlyAddedWhenAskedAndKeepsColumnsAligned();
     void operationJsonUsesNullForWhatIsUnknown();
+    void serverTextCannotDriveTheTerminal();
     void runnerPrintsHelpWithoutAnyNetwork();
     void manifestProblemsAreAuthenticationOrUnresolved();
 
@@ -269,6 +270,65 @@ void TestCliUnits::colourIsOnlyAddedWhenAskedAndKeepsColumnsAligned()
     OperationPrinter(&jsonStream, true, true).printOperations(operations);
     QVERIFY(!json.contains(QLatin1Char('\x1b')));
     QCOMPARE(json.count(QLatin1Char('\n')), 2);
+}
+
+void TestCliUnits::serverTextCannotDriveTheTerminal()
+{
+    // A failed operation whose error retitles the terminal, writes the clipboard (OSC 52),
+    // forges a line, recolours with a C1 CSI and reorders text with a bidi override.
+    const QString hostile = QStringLiteral("No data\x1b]0;pwned\x07\x1b]52;c;ZWNobyBoaQ==\x07"
+                                           "\r\n00:00:00  forged  Succeeded\u009b31m\u202e!");
+    TrackedOperation failed = operation(QStringLiteral("6fe687d7-1e0f-4bd6-9091-4672691f64bc"),
+                                        OperationStatus::Failed);
+    failed.last.error.code = QStringLiteral("5000\x1b[2J");
+    failed.last.error.message = hostile;
+    TrackedOperation odd = operation(QStringLiteral("8fe347d7-1e0f-4bd6-9091-4672691f32db"),
+                                     OperationStatus::Unknown, Problem::Kind::ServerError);
+    odd.last.rawStatus = QStringLiteral("weird\x1b[8m");
+    odd.problem.message = hostile;
+
+    const auto hasControl = [](const QString &text) {
+        return std::any_of(text.begin(), text.end(), [](QChar c) {
+            const char16_t u = c.unicode();
+            return (u < 0x20 && u != u'\n') || (u >= 0x7f && u <= 0x9f) || u == 0x202e;
+        });
+    };
+    for (const bool colour : {false, true}) {
+        QString table;
+        QTextStream tableStream(&table);
+        OperationPrinter tablePrinter(&tableStream, false, colour);
+        tablePrinter.printOperations({failed, odd});
+        QString changes;
+        QTextStream changeStream(&changes);
+        OperationPrinter changePrinter(&changeStream, false, colour);
+        changePrinter.printChange(failed);
+        changePrinter.printChange(odd);
+        for (QString text : {table, changes}) {
+            QCOMPARE(text.count(QLatin1Char('\n')), text == table ? 3 : 2);
+            QVERIFY(text.contains(QStringLiteral("No data")));
+            QVERIFY(!text.contains(QStringLiteral("\n00:00:00  forged")));
+            // Only the printer's own SGR colours may remain.
+            static const QRegularExpression ownColours(QStringLiteral("\x1b\\[\\d+m"));
+            text.remove(ownColours);
+            QVERIFY2(!hasControl(text), text.toUtf8().toPercentEncoding(" \n").constData());
+        }
+    }
+    QCOMPARE(terminalSafe(QStringLiteral("a\tb\x1b]0;t\x07"
+                                         "c\u0085d\u2066e")),
+             QStringLiteral("a b\ufffd]0;t\ufffdc\ufffdd\ufffde"));
+
+    // JSON keeps the text exactly and escapes the controls.
+    QString json;
+    QTextStream jsonStream(&json);
+    OperationPrinter(&jsonStream, true, false).printOperations({failed});
+    QVERIFY(!json.contains(QLatin1Char('\x1b')));
+    QCOMPARE(QJsonDocument::fromJson(json.toUtf8())
+                 .object()
+                 .value(QStringLiteral("error"))
+                 .toObject()
+                 .value(QStringLiteral("message"))
+                 .toString(),
+             hostile);
 }
 
 void TestCliUnits::operationJsonUsesNullForWhatIsUnknown()

@@ -322,6 +322,18 @@ private slots:
         QVERIFY(!QFileInfo::exists(m_folder.filePath(name)));
         QVERIFY(!QFileInfo::exists(m_folder.filePath(name + QLatin1String(".part"))));
         QCOMPARE(m_downloads->totals(m_operationId).failed, 1);
+
+        // A corrupt file can be fetched again (a bad transfer is the likeliest cause); the
+        // simulator serves the same bad bytes, so it is set aside again, from a fresh start.
+        QVERIFY(corrupt->canRetry());
+        m_graph->simulator.clearRequestLog();
+        m_downloads->retry(corrupt->id());
+        QCOMPARE(corrupt->state(), DownloadJob::State::Downloading);
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(corrupt->state(), DownloadJob::State::Corrupt);
+        QCOMPARE(blobStatuses(), QList<int>({200}));
+        QVERIFY(QFileInfo::exists(m_folder.filePath(name + QLatin1String(".corrupt"))));
+        QCOMPARE(jobs.at(0)->state(), DownloadJob::State::Done);
     }
 
     void explainsExpiredLinkAndRetriesWithFreshManifest()
@@ -351,6 +363,8 @@ private slots:
             QCOMPARE(job->message(), expectedMessage);
         }
         QCOMPARE(m_downloads->totals(m_operationId).linkExpired, 2);
+        // Not one byte arrived: no empty .part is left to look like a broken download.
+        QCOMPARE(m_folder.entryList(QDir::Files | QDir::Hidden), QStringList());
 
         // "Refresh manifest and retry": a fresh SAS, then the failed files again.
         m_loader->reload(tracked);
@@ -398,6 +412,35 @@ private slots:
         QCOMPARE(
             QDir(m_folder.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
             QStringList({QStringLiteral("inner")}));
+    }
+
+    void refusesBlobNamesThatCollideBeforeDownloading_data()
+    {
+        QTest::addColumn<QStringList>("names");
+        QTest::newRow("same .jsonl")
+            << QStringList {QStringLiteral("x.gz"), QStringLiteral("x.json.gz")};
+        QTest::newRow("a part of another")
+            << QStringList {QStringLiteral("y.json.gz"), QStringLiteral("y.json.gz.part")};
+        QTest::newRow("a corrupt one of another")
+            << QStringList {QStringLiteral("y.json.gz.corrupt"), QStringLiteral("y.json.gz")};
+        QTest::newRow("letter case")
+            << QStringList {QStringLiteral("A.json.gz"), QStringLiteral("a.json.gz")};
+    }
+    void refusesBlobNamesThatCollideBeforeDownloading()
+    {
+        QFETCH(QStringList, names);
+        SimulatedOperation operation = SimulatedGraph::succeededOperation();
+        operation.manifest.blobNames = names;
+        const Manifest manifest = loadManifest(operation);
+        m_graph->simulator.clearRequestLog();
+        const QString problem
+            = m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path());
+        QVERIFY2(problem.contains(QLatin1String("would both be saved as")), qPrintable(problem));
+        QVERIFY(m_downloads->jobs(m_operationId).isEmpty());
+        QCOMPARE(blobStatuses(), QList<int>());
+        QVERIFY(SafeFileName::collisionProblem(
+                    {QStringLiteral("a.json.gz"), QStringLiteral("b.json.gz")})
+                    .isEmpty());
     }
 
     void explainsFilesThatCannotBeWritten()
@@ -452,6 +495,57 @@ private slots:
         QCOMPARE(m_downloads->totals(m_operationId).done, 3);
     }
 
+    void stalledTransferCanBeCancelledAndResumed()
+    {
+        SimulatedOperation operation = SimulatedGraph::succeededOperation();
+        operation.manifest.blobCount = 1;
+        operation.manifest.linesPerBlob = 2000;
+        operation.manifest.reportBlobSizes = true;
+        operation.manifest.stallBlobs = {0};
+        const Manifest manifest = loadManifest(operation);
+        const qint64 size = manifest.blobs.at(0).sizeInBytes;
+        QVERIFY(size > 0);
+        QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path()),
+                 QString());
+        DownloadJob *job = m_downloads->jobs(m_operationId).constFirst();
+        // The simulator sends half and then holds the connection: the job is under way,
+        // stuck at half.
+        QTRY_COMPARE(job->bytesReceived(), size / 2);
+        QTest::qWait(300);
+        QCOMPARE(job->state(), DownloadJob::State::Downloading);
+        QCOMPARE(job->bytesReceived(), size / 2);
+
+        m_downloads->cancel(job->id());
+        QCOMPARE(job->state(), DownloadJob::State::Cancelled);
+        QCOMPARE(QFileInfo(job->partPath()).size(), size / 2); // kept: it has bytes
+        QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
+        m_downloads->retry(job->id());
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(job->state(), DownloadJob::State::Done);
+        QCOMPARE(job->resumes(), 1);
+        QCOMPARE(QFileInfo(job->filePath()).size(), size);
+    }
+
+    void eachOperationGetsItsOwnFolder()
+    {
+        const QString id = QStringLiteral("6fe687d7-1e0f-4bd6-9091-4672691f64bc");
+        const QString base = m_folder.path();
+        QCOMPARE(DownloadManager::operationFolder(base, id), m_folder.filePath(id));
+        // Picking the operation's own folder again does not nest it a second time.
+        QCOMPARE(DownloadManager::operationFolder(m_folder.filePath(id), id),
+                 m_folder.filePath(id));
+        // An id that cannot be a folder name keeps the files in the folder picked.
+        QCOMPARE(DownloadManager::operationFolder(base, QStringLiteral("../up")), base);
+
+        const ManifestBlob there {QStringLiteral("part-00000.json.gz"), {}, -1};
+        const ManifestBlob notThere {QStringLiteral("part-00001.json.gz"), {}, -1};
+        const ManifestBlob hostile {QStringLiteral("../part-00000.json.gz"), {}, -1};
+        QVERIFY(writeFile(m_folder.filePath(there.name), "x"));
+        QVERIFY(writeFile(m_folder.filePath(notThere.name + QLatin1String(".part")), "x"));
+        QCOMPARE(DownloadManager::existingFiles(base, {there, notThere, hostile}),
+                 QStringList({there.name}));
+    }
+
 private:
     TrackedOperation trackedOperation(const SimulatedOperation &operation)
     {
@@ -463,16 +557,10 @@ private:
 
     Manifest loadManifest(const SimulatedOperation &operation)
     {
-        const TrackedOperation tracked = trackedOperation(operation);
-        m_loader->load(tracked);
-        // Callers assert on the manifest; this only says why it may be empty.
-        if (!QTest::qWaitFor(
-                [&] {
-                    return m_loader->state(tracked.id).status != ManifestState::Status::Loading;
-                },
-                5000))
-            qWarning("The manifest of %s did not load within 5 s", qPrintable(tracked.id));
-        return m_loader->state(tracked.id).manifest;
+        TrackedOperation tracked;
+        const Manifest manifest = m_graph->loadManifest(m_loader.get(), operation, &tracked);
+        m_operationId = tracked.id;
+        return manifest;
     }
 
     // The statuses the blob route answered, in order (0: cut off without a whole answer).

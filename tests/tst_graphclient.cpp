@@ -1,13 +1,16 @@
 #include "app/graph/graphclient.h"
 #include "app/graph/graphendpoint.h"
 #include "app/graph/operationfetch.h"
-#include "app/simulator/graphsimulator.h"
 #include "app/graph/tokenprovider.h"
+#include "app/simulator/graphsimulator.h"
 #include "support/rawhttpserver.h"
 #include "support/simulatedgraph.h"
 
+#include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
@@ -64,6 +67,7 @@ private slots:
     void throttled();
     void serverError();
     void timeoutIsNotCancel();
+    void tricklingReplyMeetsTheDeadline();
     void cancel();
     void nonJsonReply();
     void replyTooLarge_data();
@@ -358,6 +362,45 @@ void TestGraphClient::timeoutIsNotCancel()
     QCOMPARE(reply.httpStatus, 0);
     QVERIFY2(reply.problem.message.contains(QStringLiteral("0.3 s")),
              qPrintable(reply.problem.message));
+}
+
+void TestGraphClient::tricklingReplyMeetsTheDeadline()
+{
+    // A server that answers one byte every 100 ms: the transfer timeout (300 ms of silence)
+    // never trips, so only the overall deadline ends the request.
+    QTcpServer server;
+    QVERIFY(server.listen(QHostAddress::LocalHost));
+    QTimer trickle;
+    trickle.setInterval(100);
+    QList<QPointer<QTcpSocket>> sockets;
+    connect(&server, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *socket = server.nextPendingConnection();
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                      "Content-Length: 100000\r\n\r\n{");
+        sockets.append(socket);
+        trickle.start();
+    });
+    connect(&trickle, &QTimer::timeout, this, [&] {
+        for (const QPointer<QTcpSocket> &socket : std::as_const(sockets)) {
+            if (socket && socket->state() == QAbstractSocket::ConnectedState)
+                socket->write(" ");
+        }
+    });
+    m_client->setEndpoint(
+        *GraphEndpoint::make(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort()),
+                             QStringLiteral("v1.0"), nullptr));
+    m_client->setTransferTimeout(300);
+    QCOMPARE(m_client->requestDeadline(), 300 * GraphClient::DeadlineTransferTimeouts);
+
+    QElapsedTimer elapsed;
+    elapsed.start();
+    const GraphReply reply = get(
+        m_client->endpoint().operationUrl(QUuid::createUuid().toString(QUuid::WithoutBraces)));
+    QCOMPARE(reply.problem.kind, Problem::Kind::Timeout);
+    QVERIFY(!reply.cancelled);
+    QVERIFY2(reply.problem.message.contains(QStringLiteral("1.2 s in all")),
+             qPrintable(reply.problem.message));
+    QVERIFY(elapsed.elapsed() >= m_client->requestDeadline());
 }
 
 void TestGraphClient::cancel()

@@ -159,6 +159,10 @@ void TestGraphJson::parseDateTime_data()
                                   << utc(2023, 12, 13, 12, 37, 0);
     QTest::newRow("leap day") << QStringLiteral("2024-02-29T00:00:00Z")
                               << utc(2024, 2, 29, 0, 0, 0);
+    QTest::newRow("last second of year 9999")
+        << QStringLiteral("9999-12-31T23:59:59Z") << utc(9999, 12, 31, 23, 59, 59);
+    QTest::newRow("first second of year 1 by offset")
+        << QStringLiteral("0001-01-01T01:00:00+01:00") << utc(1, 1, 1, 0, 0, 0);
 
     const QDateTime invalid;
     QTest::newRow("empty") << QString() << invalid;
@@ -182,6 +186,11 @@ void TestGraphJson::parseDateTime_data()
     QTest::newRow("rfc 2822") << QStringLiteral("Wed, 21 Oct 2015 07:28:00 GMT") << invalid;
     QTest::newRow("arabic-indic digits")
         << QString(4, QChar(0x0662)) + QStringLiteral("-03-09T08:12:53Z") << invalid;
+    // ISO 8601 text has four year digits, so such a time could never be written back.
+    QTest::newRow("past year 9999 once the offset is applied")
+        << QStringLiteral("9999-12-31T23:59:59-01:00") << invalid;
+    QTest::newRow("before year 1 once the offset is applied")
+        << QStringLiteral("0001-01-01T00:30:00+01:00") << invalid;
     QTest::newRow("sign in year") << QStringLiteral("+023-03-09T08:12:53Z") << invalid;
 }
 

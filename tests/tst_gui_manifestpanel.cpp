@@ -1,4 +1,6 @@
+#include "app/appsettings.h"
 #include "app/downloads/downloadjob.h"
+#include "app/downloads/downloadjobmodel.h"
 #include "app/downloads/downloadmanager.h"
 #include "app/downloads/manifestloader.h"
 #include "support/simulatedgraph.h"
@@ -8,13 +10,18 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
-#include <QSettings>
+#include <QScrollBar>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
+
+#include <algorithm>
 
 namespace {
 
@@ -54,14 +61,30 @@ QString allVisibleText(const QWidget *root)
     QStringList texts;
     for (const QLabel *label : root->findChildren<QLabel *>())
         texts << label->text() << label->toolTip();
-    for (const QTreeWidget *tree : root->findChildren<QTreeWidget *>()) {
-        for (int row = 0; row < tree->topLevelItemCount(); ++row) {
-            for (int column = 0; column < tree->columnCount(); ++column)
-                texts << tree->topLevelItem(row)->text(column)
-                      << tree->topLevelItem(row)->toolTip(column);
+    for (const QTreeView *tree : root->findChildren<QTreeView *>()) {
+        const QAbstractItemModel *model = tree->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            for (int column = 0; column < model->columnCount(); ++column)
+                texts << model->index(row, column).data().toString()
+                      << model->index(row, column).data(Qt::ToolTipRole).toString();
         }
     }
     return texts.join(QLatin1Char('\n'));
+}
+
+// How many pixels of the cell are clearly of that hue: red, green...
+int pixelsOfHue(const QImage &image, const QRect &cell, int hue)
+{
+    int count = 0;
+    for (int y = cell.top(); y <= cell.bottom(); ++y) {
+        for (int x = cell.left(); x <= cell.right(); ++x) {
+            const QColor colour = image.pixelColor(x, y);
+            if (colour.hsvSaturation() > 120 && colour.value() > 90
+                && qAbs(colour.hsvHue() - hue) < 20)
+                ++count;
+        }
+    }
+    return count;
 }
 
 } // namespace
@@ -130,11 +153,12 @@ private slots:
         QVERIFY2(expiryText.startsWith(QLatin1String("in 3 h ")), qPrintable(expiryText));
         QVERIFY(!m_panel->isExpiryWarningShown());
 
-        const auto *blobs = m_panel->findChild<QTreeWidget *>(QStringLiteral("blobList"));
-        QCOMPARE(blobs->topLevelItemCount(), 1);
-        QCOMPARE(blobs->topLevelItem(0)->text(0),
+        const QAbstractItemModel *blobs = blobList()->model();
+        QCOMPARE(blobs->rowCount(), 1);
+        QCOMPARE(blobs->index(0, DownloadJobModel::NameColumn).data().toString(),
                  QStringLiteral("part-00049-b016029b-a7a7-4c46-9b5e-c925ac317ac6.c000.json.gz"));
-        QCOMPARE(blobs->topLevelItem(0)->text(1), QStringLiteral("default"));
+        QCOMPARE(blobs->index(0, DownloadJobModel::PartitionColumn).data().toString(),
+                 QStringLiteral("default"));
 
         // Nothing of the SAS is on screen: not the signature, not the token.
         const QString shown = allVisibleText(m_panel.get());
@@ -213,7 +237,7 @@ private slots:
         running.last.status = OperationStatus::Running;
         running.last.rawStatus = QStringLiteral("running");
         m_panel->showOperation(running);
-        QVERIFY(!m_panel->findChild<QTreeWidget *>(QStringLiteral("blobList"))->isVisible());
+        QVERIFY(!blobList()->isVisible());
         QCOMPARE(m_graph->simulator.requestCount(), 0);
     }
 
@@ -256,26 +280,219 @@ private slots:
         auto *refreshAndRetry
             = m_panel->findChild<QPushButton *>(QStringLiteral("refreshAndRetryButton"));
         QVERIFY(downloadAll->isEnabled());
+        QSignalSpy statusBar(m_panel.get(), &ManifestPanel::messageForStatusBar);
         QTest::mouseClick(downloadAll, Qt::LeftButton);
-        QCOMPARE(QSettings().value(QLatin1String(ManifestPanel::LastFolderKey)).toString(),
-                 folder.path());
+        QCOMPARE(AppSettings().lastDownloadFolder(), folder.path());
         QTRY_VERIFY(m_downloads->totals(operation.id).failed == 2);
         QVERIFY(refreshAndRetry->isVisible());
-        const auto *blobs = m_panel->findChild<QTreeWidget *>(QStringLiteral("blobList"));
-        QVERIFY2(
-            blobs->topLevelItem(0)->text(4).contains(QLatin1String("The download link expired at")),
-            qPrintable(blobs->topLevelItem(0)->text(4)));
+        const QString status = statusText(0);
+        QVERIFY2(status.contains(QLatin1String("The download link expired at")),
+                 qPrintable(status));
+
+        // A total failure says so, and why, once: not "0 of 2 files verified".
+        const QString summary = m_panel->downloadSummaryText();
+        QVERIFY2(summary.startsWith(QLatin1String("Download failed: none of the 2 files arrived.")),
+                 qPrintable(summary));
+        QCOMPARE(summary.count(QLatin1String("The download link expired at")), 1);
+        QTRY_COMPARE(statusBar.count(), 1);
+        const QString message = statusBar.at(0).at(0).toString();
+        QVERIFY2(message.startsWith(QLatin1String("Download failed: none of the 2 files arrived. "
+                                                  "The download link expired at")),
+                 qPrintable(message));
+        // Not a byte arrived, so nothing is left behind; the failed files can be retried.
+        const QDir operationFolder(QDir(folder.path()).filePath(operation.id));
+        QCOMPARE(operationFolder.entryList(QDir::Files | QDir::Hidden), QStringList());
+        QVERIFY(retryButton()->isEnabled());
 
         QTest::mouseClick(refreshAndRetry, Qt::LeftButton);
         QTRY_COMPARE(m_downloads->totals(operation.id).done, 2);
         QTRY_VERIFY(
             m_panel->downloadSummaryText().startsWith(QLatin1String("2 of 2 files verified")));
         QVERIFY(m_panel->findChild<QPushButton *>(QStringLiteral("openFolderButton"))->isEnabled());
-        for (DownloadJob *job : m_downloads->jobs(operation.id))
-            QVERIFY(QFileInfo::exists(QDir(folder.path()).filePath(job->blob().name)));
+        // Each operation's files go to a subfolder named for it, never loose in the folder.
+        for (DownloadJob *job : m_downloads->jobs(operation.id)) {
+            QVERIFY(QFileInfo::exists(operationFolder.filePath(job->blob().name)));
+            QVERIFY(!QFileInfo::exists(QDir(folder.path()).filePath(job->blob().name)));
+        }
+        QVERIFY(m_panel->downloadSummaryText().contains(
+            QLatin1String("Folder: ") + QDir::toNativeSeparators(operationFolder.path())));
+    }
+
+    void namesColoursAndRetriesACorruptFile()
+    {
+        QTemporaryDir folder;
+        SimulatedOperation spec = SimulatedGraph::succeededOperation();
+        spec.manifest.blobCount = 3;
+        spec.manifest.corruptBlobs = {1};
+        const TrackedOperation operation = showWithFolder(spec, folder.path());
+        QVERIFY(m_loader->state(operation.id).hasManifest());
+        const QString corruptName = m_loader->state(operation.id).manifest.blobs.at(1).name;
+
+        QSignalSpy statusBar(m_panel.get(), &ManifestPanel::messageForStatusBar);
+        QVERIFY(!retryButton()->isEnabled());
+        QTest::mouseClick(button("downloadAllButton"), Qt::LeftButton);
+        QTRY_COMPARE(statusBar.count(), 1);
+        QCOMPARE(m_downloads->totals(operation.id).done, 2);
+
+        // The summary and the status bar name the corrupt file and where it was kept.
+        const QString summary = m_panel->downloadSummaryText();
+        QVERIFY2(summary.startsWith(QLatin1String("2 of 3 files verified")), qPrintable(summary));
+        QVERIFY2(summary.contains(corruptName + QLatin1String(" is not valid gzip JSON lines")),
+                 qPrintable(summary));
+        QVERIFY2(summary.contains(corruptName + QLatin1String(".corrupt")), qPrintable(summary));
+        const QString message = statusBar.at(0).at(0).toString();
+        QVERIFY2(message.startsWith(QLatin1String("Download finished: 2 of 3 files verified; "))
+                     && message.contains(corruptName),
+                 qPrintable(message));
+
+        // Its row is red with the failure's octagon, a verified one green, painted by the
+        // delegate: no widget sits in any row.
+        QTreeView *view = blobList();
+        QVERIFY(view->findChildren<QProgressBar *>().isEmpty());
+        const QImage shot = view->viewport()->grab().toImage();
+        const QAbstractItemModel *model = view->model();
+        const QRect corruptStatus
+            = view->visualRect(model->index(1, DownloadJobModel::StatusColumn));
+        const QRect doneStatus = view->visualRect(model->index(0, DownloadJobModel::StatusColumn));
+        QVERIFY2(pixelsOfHue(shot, corruptStatus, 0) > 20,
+                 qPrintable(QString::number(pixelsOfHue(shot, corruptStatus, 0))));
+        QCOMPARE(pixelsOfHue(shot, corruptStatus, 140), 0);
+        QVERIFY(pixelsOfHue(shot, doneStatus, 140) > 20);
+        QCOMPARE(pixelsOfHue(shot, doneStatus, 0), 0);
+
+        // "Retry failed" fetches the corrupt file again.
+        QVERIFY(retryButton()->isEnabled());
+        m_graph->simulator.clearRequestLog();
+        QTest::mouseClick(retryButton(), Qt::LeftButton);
+        QTRY_COMPARE(statusBar.count(), 2);
+        int blobRequests = 0;
+        for (const SimulatorRequest &request : m_graph->simulator.requestLog())
+            blobRequests += request.path.endsWith(corruptName) ? 1 : 0;
+        QCOMPARE(blobRequests, 1);
+    }
+
+    void columnsFitAndTheStatusElides()
+    {
+        QTemporaryDir folder;
+        SimulatedOperation spec = SimulatedGraph::succeededOperation();
+        spec.manifest.blobCount = 2;
+        spec.manifest.corruptBlobs = {0};
+        const TrackedOperation operation = showWithFolder(spec, folder.path());
+        QVERIFY(m_loader->state(operation.id).hasManifest());
+        QTest::mouseClick(button("downloadAllButton"), Qt::LeftButton);
+        QTRY_COMPARE(m_downloads->totals(operation.id).active, 0);
+        const QString summary = m_panel->downloadSummaryText();
+        QVERIFY(summary.contains(QLatin1String(".corrupt")));
+
+        // Long file names and folders in the rows and the summary do not widen the panel (the
+        // longest line alone is wider than it), so the details panel never scrolls sideways.
+        const int narrowest = m_panel->minimumSizeHint().width();
+        int longestLine = 0;
+        for (const QString &line : summary.split(QLatin1Char('\n')))
+            longestLine = std::max(longestLine, m_panel->fontMetrics().horizontalAdvance(line));
+        QVERIFY2(narrowest < longestLine / 2,
+                 qPrintable(QStringLiteral("%1, %2").arg(narrowest).arg(longestLine)));
+        QTreeView *view = blobList();
+        QHeaderView *header = view->header();
+        // Every column in sight, whatever the width: nothing to scroll sideways to.
+        const auto everyColumnFits = [&] {
+            const int viewport = view->viewport()->width();
+            const int statusEnd = header->sectionViewportPosition(DownloadJobModel::StatusColumn)
+                + header->sectionSize(DownloadJobModel::StatusColumn);
+            return header->length() <= viewport && statusEnd <= viewport
+                && view->horizontalScrollBar()->maximum() == 0;
+        };
+
+        // The column the details panel gives it in a usual window.
+        m_panel->resize(380, 700);
+        QTRY_VERIFY(view->width() <= 380);
+        QTRY_VERIFY(everyColumnFits());
+        QVERIFY(!view->isColumnHidden(DownloadJobModel::PartitionColumn));
+        QVERIFY2(header->sectionSize(DownloadJobModel::StatusColumn) > 60,
+                 qPrintable(QString::number(header->sectionSize(DownloadJobModel::StatusColumn))));
+        // The corrupt file's long story is elided in its cell and whole in the tool tip.
+        const QString status = statusText(0);
+        QVERIFY(view->fontMetrics().horizontalAdvance(status)
+                > header->sectionSize(DownloadJobModel::StatusColumn));
+        QCOMPARE(view->textElideMode(), Qt::ElideRight);
+        const QString toolTip = view->model()
+                                    ->index(0, DownloadJobModel::StatusColumn)
+                                    .data(Qt::ToolTipRole)
+                                    .toString();
+        QVERIFY2(toolTip.contains(m_downloads->jobs(operation.id).constFirst()->message()),
+                 qPrintable(toolTip));
+
+        // As narrow as the panel goes, the partition makes room; with room again it is back.
+        m_panel->resize(narrowest, 700);
+        QTRY_VERIFY(view->isColumnHidden(DownloadJobModel::PartitionColumn));
+        QTRY_VERIFY(everyColumnFits());
+        m_panel->resize(1000, 700);
+        QTRY_VERIFY(!view->isColumnHidden(DownloadJobModel::PartitionColumn));
+        QTRY_VERIFY(everyColumnFits());
+    }
+
+    void asksBeforeReplacingFilesDownloadedEarlier()
+    {
+        QTemporaryDir folder;
+        SimulatedOperation spec = SimulatedGraph::succeededOperation();
+        spec.manifest.blobCount = 2;
+        QStringList asked;
+        bool replace = false;
+        m_panel->setReplaceConfirmer(
+            [&](QWidget *, const QString &where, const QStringList &names) {
+                asked = names;
+                asked.prepend(where);
+                return replace;
+            });
+        const TrackedOperation operation = showWithFolder(spec, folder.path());
+        QVERIFY(m_loader->state(operation.id).hasManifest());
+        QTest::mouseClick(button("downloadAllButton"), Qt::LeftButton);
+        QTRY_COMPARE(m_downloads->totals(operation.id).done, 2);
+        QVERIFY(asked.isEmpty()); // nothing was there to replace
+        const QList<DownloadJob *> first = m_downloads->jobs(operation.id);
+
+        // The same export again into the same folder: the analyst is asked, and "Cancel"
+        // leaves the files and the jobs as they were.
+        QTest::mouseClick(button("downloadAllButton"), Qt::LeftButton);
+        const QString operationFolder = QDir(folder.path()).filePath(operation.id);
+        QStringList expected {operationFolder};
+        for (DownloadJob *job : first)
+            expected << job->blob().name;
+        QCOMPARE(asked, expected);
+        QVERIFY(m_downloads->jobs(operation.id) == first);
+
+        replace = true;
+        QTest::mouseClick(button("downloadAllButton"), Qt::LeftButton);
+        QVERIFY(m_downloads->jobs(operation.id) != first);
+        QTRY_COMPARE(m_downloads->totals(operation.id).done, 2);
     }
 
 private:
+    // Shows that export, with "Download" going to folder; returns once its manifest is in.
+    TrackedOperation showWithFolder(const SimulatedOperation &spec, const QString &folder)
+    {
+        const TrackedOperation operation
+            = m_graph->fetchOperation(m_graph->simulator.addOperation(spec));
+        m_panel->setFolderChooser([folder](QWidget *, const QString &) { return folder; });
+        m_panel->showOperation(operation);
+        if (!QTest::qWaitFor([&] { return m_loader->state(operation.id).hasManifest(); }, 5000))
+            qWarning("The manifest of %s did not load within 5 s", qPrintable(operation.id));
+        return operation;
+    }
+    QTreeView *blobList() const
+    {
+        return m_panel->findChild<QTreeView *>(QStringLiteral("blobList"));
+    }
+    QPushButton *button(const char *name) const
+    {
+        return m_panel->findChild<QPushButton *>(QLatin1String(name));
+    }
+    QPushButton *retryButton() const { return button("retryButton"); }
+    QString statusText(int row) const
+    {
+        return blobList()->model()->index(row, DownloadJobModel::StatusColumn).data().toString();
+    }
+
     std::unique_ptr<SimulatedGraph> m_graph;
     std::unique_ptr<ManifestLoader> m_loader;
     std::unique_ptr<DownloadManager> m_downloads;

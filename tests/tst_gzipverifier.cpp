@@ -1,4 +1,6 @@
+#include "app/data/jsonlinesscanner.h"
 #include "app/downloads/gzipjsonlinesverifier.h"
+#include "support/zlibdata.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -6,26 +8,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <zlib.h>
-
 namespace {
-
-QByteArray gzip(const QByteArray &data)
-{
-    z_stream stream {};
-    if (deflateInit2(&stream, Z_BEST_SPEED, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY)
-        != Z_OK)
-        return {};
-    QByteArray out(int(deflateBound(&stream, uLong(data.size()))) + 64, Qt::Uninitialized);
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    stream.next_out = reinterpret_cast<Bytef *>(out.data());
-    stream.avail_out = uInt(out.size());
-    deflate(&stream, Z_FINISH);
-    out.resize(int(stream.total_out));
-    deflateEnd(&stream);
-    return out;
-}
 
 QByteArray jsonLines(int count, int firstId = 0)
 {
@@ -35,9 +18,10 @@ QByteArray jsonLines(int count, int firstId = 0)
     return text;
 }
 
-JsonLinesReport verifyInChunks(const QByteArray &data, int chunkSize, QIODevice *output = nullptr)
+JsonLinesReport verifyInChunks(const QByteArray &data, int chunkSize, QIODevice *output = nullptr,
+                               const ScanLimits &limits = {})
 {
-    GzipJsonLinesVerifier verifier(output);
+    JsonLinesScanner verifier(nullptr, limits, output);
     for (int offset = 0; offset < data.size(); offset += chunkSize) {
         if (!verifier.addData(data.constData() + offset,
                               qMin(chunkSize, int(data.size()) - offset)))
@@ -65,7 +49,7 @@ private slots:
     {
         QFETCH(int, chunkSize);
         const QByteArray text = jsonLines(500);
-        const QByteArray compressed = gzip(text);
+        const QByteArray compressed = ZlibData::gzip(text);
         const JsonLinesReport report = verifyInChunks(compressed, chunkSize);
         QVERIFY2(report.ok, qPrintable(report.error));
         QCOMPARE(report.lines, 500);
@@ -79,7 +63,8 @@ private slots:
         const QByteArray first = jsonLines(10);
         const QByteArray second = jsonLines(7, 10);
         const QByteArray third = jsonLines(3, 17);
-        const QByteArray data = gzip(first) + gzip(second) + gzip(third);
+        const QByteArray data
+            = ZlibData::gzip(first) + ZlibData::gzip(second) + ZlibData::gzip(third);
         for (const int chunkSize : {1, 13, 4096}) {
             const JsonLinesReport report = verifyInChunks(data, chunkSize);
             QVERIFY2(report.ok, qPrintable(report.error));
@@ -92,7 +77,7 @@ private slots:
     void acceptsBlankLinesCrLfAndNoFinalNewline()
     {
         const QByteArray text = "{\"a\":1}\r\n\n   \n{\"b\":2}\n{\"c\":3}";
-        const JsonLinesReport report = verifyInChunks(gzip(text), 5);
+        const JsonLinesReport report = verifyInChunks(ZlibData::gzip(text), 5);
         QVERIFY2(report.ok, qPrintable(report.error));
         QCOMPARE(report.lines, 3);
     }
@@ -102,7 +87,7 @@ private slots:
         // 8 MB of near-identical lines deflate to a few KB: one input chunk yields many
         // output buffers, which must all be drained before the stream can end.
         const QByteArray text = jsonLines(1).repeated(200000);
-        const QByteArray compressed = gzip(text);
+        const QByteArray compressed = ZlibData::gzip(text);
         QVERIFY(compressed.size() < text.size() / 50);
         QBuffer copy;
         copy.open(QIODevice::WriteOnly);
@@ -116,7 +101,7 @@ private slots:
     {
         QTest::addColumn<QByteArray>("data");
         QTest::addColumn<QString>("expected");
-        const QByteArray good = gzip(jsonLines(200));
+        const QByteArray good = ZlibData::gzip(jsonLines(200));
         QByteArray flipped = good;
         flipped[flipped.size() / 2] = char(flipped.at(flipped.size() / 2) ^ 0x55);
         QByteArray badCrc = good;
@@ -133,12 +118,13 @@ private slots:
         QTest::newRow("bad checksum") << badCrc << QStringLiteral("not a valid gzip file");
         QTest::newRow("trailing garbage")
             << good + QByteArray("garbage") << QStringLiteral("unexpected data after the end");
-        QTest::newRow("not json") << gzip("{\"a\":1}\n{oops}\n")
+        QTest::newRow("not json") << ZlibData::gzip("{\"a\":1}\n{oops}\n")
                                   << QStringLiteral("line 2 is not valid JSON");
-        QTest::newRow("array line")
-            << gzip("{\"a\":1}\n[1,2]\n") << QStringLiteral("line 2 is JSON but not an object");
+        QTest::newRow("array line") << ZlibData::gzip("{\"a\":1}\n[1,2]\n")
+                                    << QStringLiteral("line 2 is JSON but not an object");
         QTest::newRow("number line")
-            << gzip("42\n") << QStringLiteral("line 1 is (JSON but not an object|not valid JSON)");
+            << ZlibData::gzip("42\n")
+            << QStringLiteral("line 1 is (JSON but not an object|not valid JSON)");
     }
     void reportsBadData()
     {
@@ -154,11 +140,87 @@ private slots:
     void refusesEndlessLine()
     {
         const QByteArray text
-            = "{\"a\":\"" + QByteArray(GzipJsonLinesVerifier::MaxLineBytes + 10, 'x') + "\"}\n";
-        const JsonLinesReport report = verifyInChunks(gzip(text), 1 << 20);
+            = "{\"a\":\"" + QByteArray(ScanLimits::MaxLineBytes + 10, 'x') + "\"}\n";
+        ScanLimits limits;
+        limits.maxRatio = 1e9; // a line of one letter compresses like a bomb
+        const JsonLinesReport report
+            = verifyInChunks(ZlibData::gzip(text), 1 << 20, nullptr, limits);
         QVERIFY(!report.ok);
         QVERIFY2(report.error.contains(QLatin1String("line 1 is longer than 16 MiB")),
                  qPrintable(report.error));
+    }
+
+    void acceptsByteOrderMarkAndLongLines()
+    {
+        const QByteArray longLine = "{\"a\":\"" + QByteArray(4 << 20, 'x') + "\"}\r\n";
+        const QByteArray text = "\xEF\xBB\xBF{\"a\":1}\n" + longLine + "{\"b\":2}";
+        for (const int chunkSize : {7, 1 << 20}) {
+            const JsonLinesReport report = verifyInChunks(ZlibData::gzip(text), chunkSize);
+            QVERIFY2(report.ok, qPrintable(report.error));
+            QCOMPARE(report.lines, 3);
+        }
+    }
+
+    void reportsFileWithoutRecordsAsEmpty()
+    {
+        const JsonLinesReport report = verifyInChunks(ZlibData::gzip("\n\r\n   \n"), 1 << 20);
+        QVERIFY(!report.ok);
+        QCOMPARE(report.outcome, ScanReport::Outcome::Empty);
+        QVERIFY2(report.error.contains(QLatin1String("holds no records")),
+                 qPrintable(report.error));
+    }
+
+    void refusesNewlineBomb()
+    {
+        // 8 MiB of newlines deflate about a thousandfold: far beyond any billing data.
+        const QByteArray bomb = ZlibData::gzip(QByteArray(8 << 20, '\n'));
+        QVERIFY(bomb.size() < 64 * 1024);
+        ScanLimits limits;
+        limits.ratioFloorBytes = 1 << 20;
+        const JsonLinesReport report = verifyInChunks(bomb, 1 << 20, nullptr, limits);
+        QVERIFY(!report.ok);
+        QCOMPARE(report.outcome, ScanReport::Outcome::Refused);
+        QVERIFY2(report.error.contains(QLatin1String("decompression bomb")),
+                 qPrintable(report.error));
+        // Stopped when it crossed the line, not after inflating everything.
+        QVERIFY(report.uncompressedBytes < 4 << 20);
+    }
+
+    void refusesFileBeyondInflatedSizeLimit()
+    {
+        const QByteArray text = jsonLines(100000); // about 4 MB of ordinary lines
+        ScanLimits limits;
+        limits.maxInflatedBytes = 1 << 20;
+        const JsonLinesReport report
+            = verifyInChunks(ZlibData::gzip(text), 64 * 1024, nullptr, limits);
+        QVERIFY(!report.ok);
+        QCOMPARE(report.outcome, ScanReport::Outcome::Refused);
+        QVERIFY2(report.error.contains(QLatin1String("the limit per file")),
+                 qPrintable(report.error));
+        QVERIFY(report.uncompressedBytes <= (1 << 20) + (1 << 20));
+    }
+
+    void refusesSymbolicLinkAsInflatedCopy()
+    {
+        QTemporaryDir dir;
+        QTemporaryDir elsewhere;
+        QFile file(dir.filePath(QStringLiteral("x.json.gz")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(ZlibData::gzip(jsonLines(10)));
+        file.close();
+        const QString victim = elsewhere.filePath(QStringLiteral("precious.txt"));
+        QFile precious(victim);
+        QVERIFY(precious.open(QIODevice::WriteOnly));
+        precious.write("keep me");
+        precious.close();
+        const QString copyPath = dir.filePath(QStringLiteral("x.jsonl"));
+        QVERIFY(QFile::link(victim, copyPath));
+
+        const JsonLinesReport report = verifyGzipJsonLinesFile(file.fileName(), copyPath);
+        QVERIFY(!report.ok);
+        QVERIFY2(report.error.contains(QLatin1String("symbolic link")), qPrintable(report.error));
+        QVERIFY(precious.open(QIODevice::ReadOnly));
+        QCOMPARE(precious.readAll(), QByteArray("keep me"));
     }
 
     void verifiesFileAndWritesInflatedCopy()
@@ -168,7 +230,7 @@ private slots:
         const QByteArray text = jsonLines(1000);
         QFile file(dir.filePath(QStringLiteral("part-0.json.gz")));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(gzip(text));
+        file.write(ZlibData::gzip(text));
         file.close();
 
         const QString copyPath = dir.filePath(QStringLiteral("part-0.jsonl"));
@@ -185,7 +247,7 @@ private slots:
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("bad.json.gz")));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(gzip(jsonLines(10) + "not json\n"));
+        file.write(ZlibData::gzip(jsonLines(10) + "not json\n"));
         file.close();
         const QString copyPath = dir.filePath(QStringLiteral("bad.jsonl"));
         const JsonLinesReport report = verifyGzipJsonLinesFile(file.fileName(), copyPath);
@@ -199,12 +261,12 @@ private slots:
         QTemporaryDir dir;
         QFile file(dir.filePath(QStringLiteral("x.json.gz")));
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(gzip(jsonLines(100)));
+        file.write(ZlibData::gzip(jsonLines(100)));
         file.close();
         const std::atomic_bool cancelled {true};
         const JsonLinesReport report = verifyGzipJsonLinesFile(file.fileName(), {}, &cancelled);
         QVERIFY(!report.ok);
-        QCOMPARE(report.error, QStringLiteral("verification was cancelled"));
+        QCOMPARE(report.outcome, ScanReport::Outcome::Cancelled);
     }
 
     void reportsMissingFile()

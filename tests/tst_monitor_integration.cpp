@@ -1,4 +1,10 @@
+#include "app/graph/graphclient.h"
+#include "app/graph/graphendpoint.h"
 #include "app/graph/retryafter.h"
+#include "app/graph/tokenprovider.h"
+#include "app/polling/operationmonitor.h"
+#include "app/simulator/graphsimulator.h"
+#include "models/operationtablemodel.h"
 #include "support/monitoredgraph.h"
 #include "support/waituntil.h"
 
@@ -43,7 +49,88 @@ class TestMonitorIntegration : public QObject
 
 private slots:
     void fiveHundredOperationsThroughFaults();
+    void locationsElsewhereAreCheckedAtGraphById();
 };
+
+// Operation URLs read back from the saved list once skipped the check an export's Location
+// gets: a foreign host's answer was taken as the operation's state, and 0.0.0.0 or a URL
+// with a user name was polled over plain http. Only the configured origin is asked now.
+void TestMonitorIntegration::locationsElsewhereAreCheckedAtGraphById()
+{
+    GraphSimulator graph;
+    GraphSimulator foreign;
+    QVERIFY2(graph.start(), qPrintable(graph.errorString()));
+    QVERIFY2(foreign.start(), qPrintable(foreign.errorString()));
+    foreign.setAcceptedToken(graph.acceptedToken());
+
+    const auto withUrl = [](const QString &id, const QString &url) {
+        TrackedOperation operation;
+        operation.id = id;
+        operation.url = QUrl(url);
+        operation.addedAt = QDateTime::currentDateTimeUtc();
+        return operation;
+    };
+    QList<TrackedOperation> operations;
+    QStringList elsewhere;
+    for (int i = 0; i < 4; ++i) {
+        SimulatedOperation truth;
+        truth.runningMs = 0;
+        const QString id = graph.addOperation(truth);
+        SimulatedOperation lie = truth;
+        lie.id = id;
+        lie.outcome = SimulatedOperation::Outcome::Failed;
+        foreign.addOperation(lie);
+        const QString path = graph.operationUrl(id).path();
+        const QString port = QString::number(graph.rootUrl().port());
+        switch (i) {
+        case 0:
+            operations.append(withUrl(id, foreign.operationUrl(id).toString()));
+            elsewhere.append(id);
+            break;
+        case 1:
+            operations.append(withUrl(id, QStringLiteral("http://0.0.0.0:") + port + path));
+            elsewhere.append(id);
+            break;
+        case 2:
+            operations.append(
+                withUrl(id, QStringLiteral("http://user:pw@127.0.0.1:") + port + path));
+            elsewhere.append(id);
+            break;
+        default: // on the Graph origin: asked there, as given
+            operations.append(withUrl(id, graph.operationUrl(id).toString()));
+            break;
+        }
+    }
+
+    StaticTokenProvider tokens(graph.acceptedToken());
+    GraphClient client(&tokens);
+    client.setEndpoint(
+        *GraphEndpoint::make(graph.rootUrl().toString(), QStringLiteral("v1.0"), nullptr));
+    OperationTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    OperationMonitor monitor(&model, &client);
+    QSignalSpy told(&monitor, &OperationMonitor::locationsElsewhere);
+    QCOMPARE(model.add(operations).size(), 4);
+    QCOMPARE(told.size(), 1);
+    QCOMPARE(told.first().first().toStringList(), elsewhere);
+    QCOMPARE(monitor.idsWithLocationElsewhere(), elsewhere);
+
+    monitor.start();
+    const auto allAnswered = [&] {
+        return std::all_of(model.operations().begin(), model.operations().end(),
+                           [](const TrackedOperation &operation) {
+                               return operation.status() == OperationStatus::Succeeded;
+                           });
+    };
+    QVERIFY(waitUntil(allAnswered, 10000));
+    QCOMPARE(foreign.requestCount(), 0);
+    for (const TrackedOperation &operation : operations) {
+        QVERIFY(!graph.requestsFor(operation.id).isEmpty());
+        QVERIFY(graph.requestsFor(operation.id).first().hadAuthorization);
+        // The Location stays, for display.
+        QCOMPARE(model.find(operation.id)->url, operation.url);
+    }
+}
 
 void TestMonitorIntegration::fiveHundredOperationsThroughFaults()
 {

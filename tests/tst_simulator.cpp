@@ -2,6 +2,7 @@
 #include "app/simulator/graphsimulator.h"
 #include "app/simulator/sastoken.h"
 #include "app/simulator/simulatoroptions.h"
+#include "support/zlibdata.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -15,7 +16,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <zlib.h>
 
 #include <climits>
 
@@ -46,26 +46,6 @@ struct HttpResult
     QJsonObject graphError() const { return json().value(QStringLiteral("error")).toObject(); }
 };
 
-QByteArray gunzip(const QByteArray &data, bool *ok)
-{
-    z_stream stream {};
-    inflateInit2(&stream, 16 + MAX_WBITS);
-    stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
-    stream.avail_in = uInt(data.size());
-    QByteArray out;
-    char buffer[65536];
-    int result = Z_OK;
-    while (result == Z_OK) {
-        stream.next_out = reinterpret_cast<Bytef *>(buffer);
-        stream.avail_out = sizeof buffer;
-        result = inflate(&stream, Z_NO_FLUSH);
-        out.append(buffer, qsizetype(sizeof buffer - stream.avail_out));
-    }
-    inflateEnd(&stream);
-    *ok = result == Z_STREAM_END;
-    return out;
-}
-
 } // namespace
 
 class TestSimulator : public QObject
@@ -92,6 +72,10 @@ private slots:
     void malformedScenariosAreRefused();
     void fleetIsReproducible();
     void optionsConfigureTheSimulator();
+    void hostileFaultSpecsAreRefused_data();
+    void hostileFaultSpecsAreRefused();
+    void hostileOptionsAreRefused_data();
+    void hostileOptionsAreRefused();
 
     void faultsAtFullRate_data();
     void faultsAtFullRate();
@@ -506,13 +490,14 @@ void TestSimulator::scenarioFileLoads()
              QStringLiteral("notStarted"));
 
     const auto scenario = Scenario::fromJson(R"({"token":"t0k","retryAfter":null,
-        "operations":[{"runningSeconds":0.2,"outcome":"failed"}],
+        "operations":[{"runningSeconds":0.2,"outcome":"failed","manifest":{"stallBlobs":[1]}}],
         "fleet":{"count":3,"seed":9},"exports":{"succeedAfterSeconds":1,"omitLocation":true},
         "faults":"500=0.5,seed=3"})",
                                              &error);
     QVERIFY2(scenario, qPrintable(error));
     QCOMPARE(scenario->operations.size(), 1);
     QCOMPARE(scenario->operations.at(0).runningMs, 200);
+    QCOMPARE(scenario->operations.at(0).manifest.stallBlobs, QList<int>({1}));
     QVERIFY(scenario->operations.at(0).retryAfter.isEmpty());
     QCOMPARE(scenario->fleet->count, 3);
     QVERIFY(scenario->exports->omitLocation);
@@ -624,6 +609,70 @@ void TestSimulator::optionsConfigureTheSimulator()
         badPort.parse({QStringLiteral("x"), QStringLiteral("--port"), QStringLiteral("70000")}));
     QVERIFY(!SimulatorOptions::fromParser(badPort, &error));
     QVERIFY(error.contains(QStringLiteral("--port")));
+}
+
+// Numbers that are not finite or do not fit used to be converted to integers anyway
+// (undefined behaviour) or, for NaN, slip through every range check.
+void TestSimulator::hostileFaultSpecsAreRefused_data()
+{
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("huge retryAfter")
+        << QStringLiteral("retryAfter=66666666666666666666") << QStringLiteral("retryAfter");
+    QTest::newRow("huge seed") << QStringLiteral("seed=1e300") << QStringLiteral("seed");
+    QTest::newRow("nan retryAfter")
+        << QStringLiteral("retryAfter=nan") << QStringLiteral("retryAfter");
+    QTest::newRow("negative infinite stall")
+        << QStringLiteral("stallMs=-inf") << QStringLiteral("stallMs");
+    QTest::newRow("nan rate") << QStringLiteral("429=nan") << QStringLiteral("429");
+    QTest::newRow("infinite rate") << QStringLiteral("500=inf") << QStringLiteral("500");
+}
+
+void TestSimulator::hostileFaultSpecsAreRefused()
+{
+    QFETCH(QString, spec);
+    QFETCH(QString, expected);
+    QString error;
+    QVERIFY(!FaultProfile::fromString(spec, &error));
+    QVERIFY2(error.contains(expected) && error.contains(spec.section(QLatin1Char('='), 1)),
+             qPrintable(error));
+
+    // The same spec from a scenario file and from the command line.
+    const QByteArray json = R"({"faults":")" + spec.toUtf8() + R"("})";
+    QVERIFY(!Scenario::fromJson(json, &error));
+    QVERIFY2(error.contains(QStringLiteral("faults")), qPrintable(error));
+    QCommandLineParser parser;
+    SimulatorOptions::addTo(parser);
+    QVERIFY(parser.parse({QStringLiteral("x"), QStringLiteral("--faults"), spec}));
+    QVERIFY(!SimulatorOptions::fromParser(parser, &error));
+    QVERIFY2(error.contains(QStringLiteral("--faults")), qPrintable(error));
+}
+
+void TestSimulator::hostileOptionsAreRefused_data()
+{
+    QTest::addColumn<QString>("option");
+    QTest::addColumn<QString>("value");
+    for (const char *option :
+         {"port", "fleet", "seed", "delay", "fleet-min", "fleet-max", "failure-rate"}) {
+        for (const char *value : {"nan", "inf", "-inf", "1e300"})
+            QTest::addRow("--%s %s", option, value)
+                << QString::fromLatin1(option) << QString::fromLatin1(value);
+    }
+    QTest::newRow("--port 80.5") << QStringLiteral("port") << QStringLiteral("80.5");
+    QTest::newRow("--fleet 2.5") << QStringLiteral("fleet") << QStringLiteral("2.5");
+}
+
+void TestSimulator::hostileOptionsAreRefused()
+{
+    QFETCH(QString, option);
+    QFETCH(QString, value);
+    QCommandLineParser parser;
+    SimulatorOptions::addTo(parser);
+    QVERIFY(parser.parse({QStringLiteral("x"), QStringLiteral("--") + option, value}));
+    QString error;
+    QVERIFY(!SimulatorOptions::fromParser(parser, &error));
+    QVERIFY2(error.contains(QStringLiteral("--") + option) && error.contains(value),
+             qPrintable(error));
 }
 
 void TestSimulator::faultsAtFullRate_data()
@@ -750,7 +799,7 @@ void TestSimulator::manifestAndBlobsDownload()
         QCOMPARE(r.body.size(), blob.value(QStringLiteral("sizeInBytes")).toInteger());
         QVERIFY(!r.header("ETag").isEmpty());
         bool ok = false;
-        const QList<QByteArray> lines = gunzip(r.body, &ok).split('\n');
+        const QList<QByteArray> lines = ZlibData::gunzip(r.body, &ok).split('\n');
         QVERIFY(ok);
         QCOMPARE(lines.size(), 26); // the last line ends with a newline too
         const QJsonObject record = QJsonDocument::fromJson(lines.first()).object();
@@ -868,7 +917,7 @@ void TestSimulator::blobInjections()
         const HttpResult again = get(urlOf(i));
         QCOMPARE(again.status, 200);
         bool ok = false;
-        gunzip(again.body, &ok);
+        ZlibData::gunzip(again.body, &ok);
         QCOMPARE(ok, i != 2);
     }
 
@@ -898,7 +947,7 @@ void TestSimulator::blobGeneratorIsDeterministic()
     QCOMPARE(BlobGenerator::gzipJsonLines(7, 300, 0), a);
     QVERIFY(BlobGenerator::gzipJsonLines(8, 300, 0) != a);
     bool ok = false;
-    QCOMPARE(gunzip(a, &ok), BlobGenerator::jsonLines(7, 300));
+    QCOMPARE(ZlibData::gunzip(a, &ok), BlobGenerator::jsonLines(7, 300));
     QVERIFY(ok);
     const QByteArray sized = BlobGenerator::gzipJsonLines(7, 0, 200000);
     QVERIFY(sized.size() >= 200000 && sized.size() < 300000);

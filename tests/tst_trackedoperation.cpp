@@ -107,8 +107,8 @@ void TestTrackedOperation::sizes()
 {
     const QLocale c = QLocale::c();
     QCOMPARE(sizeText(812, c), QStringLiteral("812 bytes"));
-    QCOMPARE(sizeText(1500000, c), QStringLiteral("1.5 MB"));
-    QCOMPARE(sizeText(2300000000, c), QStringLiteral("2.3 GB"));
+    QCOMPARE(sizeText(1536 * 1024, c), QStringLiteral("1.5 MB"));
+    QCOMPARE(sizeText(qint64(2.5 * 1024 * 1024 * 1024), c), QStringLiteral("2.5 GB"));
 }
 
 void TestTrackedOperation::secureOrLocal_data()

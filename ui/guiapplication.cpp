@@ -1,9 +1,12 @@
 #include "guiapplication.h"
 
 #include "app/appsettings.h"
+#include "app/downloads/downloadmanager.h"
+#include "app/downloads/manifestloader.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
 #include "app/store/operationstore.h"
+#include "dataview.h"
 #include "demomode.h"
 #include "mainwindow.h"
 #include "messagebanner.h"
@@ -14,8 +17,11 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QMessageBox>
+#include <QPointer>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTimer>
 
 #include <algorithm>
@@ -34,6 +40,9 @@ struct Options
     bool dark = false;
     int fleet = 0;
     QString select;
+    QString downloadTo;
+    QString dataFolder;
+    int dataTab = 0;
     QStringList initialText;
 };
 
@@ -58,14 +67,25 @@ Options parse(QApplication &app)
         QApplication::translate("GuiApplication",
                                 "With --demo: add this many operations with random timelines."),
         QStringLiteral("count"));
+    const QCommandLineOption data(
+        QStringLiteral("data"),
+        QApplication::translate("GuiApplication",
+                                "Open the Data view on this folder of export files."),
+        QStringLiteral("folder"));
     QCommandLineOption screenshot(QStringLiteral("screenshot"), QString(), QStringLiteral("file"));
+    QCommandLineOption dataTab(QStringLiteral("data-tab"), QString(), QStringLiteral("index"));
     QCommandLineOption delay(QStringLiteral("screenshot-delay"), QString(),
                              QStringLiteral("seconds"), QStringLiteral("5"));
     QCommandLineOption dark(QStringLiteral("dark"), QString());
     QCommandLineOption select(QStringLiteral("select"), QString(), QStringLiteral("id"));
-    for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select})
+    // With --select: downloads that operation's files once its manifest is in, so a
+    // screenshot shows downloads under way.
+    QCommandLineOption downloadTo(QStringLiteral("download-to"), QString(),
+                                  QStringLiteral("folder"));
+    for (QCommandLineOption *hidden : {&screenshot, &delay, &dark, &select, &downloadTo, &dataTab})
         hidden->setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, scenario, fleet, screenshot, delay, dark, select});
+    parser.addOptions(
+        {demo, scenario, fleet, data, screenshot, delay, dark, select, downloadTo, dataTab});
     parser.addPositionalArgument(
         QStringLiteral("ids"),
         QApplication::translate("GuiApplication", "Operation ids or URLs to track at once."),
@@ -80,6 +100,9 @@ Options parse(QApplication &app)
     options.dark = parser.isSet(dark);
     options.fleet = std::clamp(parser.value(fleet).toInt(), 0, 1000000);
     options.select = parser.value(select);
+    options.downloadTo = parser.value(downloadTo);
+    options.dataFolder = parser.value(data);
+    options.dataTab = parser.value(dataTab).toInt();
     options.initialText = parser.positionalArguments();
     return options;
 }
@@ -153,10 +176,32 @@ int run(QApplication &app)
     window.show();
     if (!options.select.isEmpty())
         window.selectOperation(options.select);
+    if (!options.select.isEmpty() && !options.downloadTo.isEmpty()) {
+        ManifestLoader *manifests = session.manifestLoader();
+        QObject::connect(
+            manifests, &ManifestLoader::stateChanged, &window,
+            [&options, &session, manifests](const QString &id) {
+                const ManifestState state = manifests->state(id);
+                if (id != options.select || !state.hasManifest()
+                    || !session.downloads()->jobs(id).isEmpty())
+                    return;
+                const QString folder = DownloadManager::operationFolder(options.downloadTo, id);
+                QDir().mkpath(folder);
+                session.downloads()->download(id, state.manifest, state.manifest.blobs, folder);
+            });
+    }
+    const QPointer<DataView> data
+        = options.dataFolder.isEmpty() ? nullptr : window.openDataView(options.dataFolder);
 
     if (!options.screenshot.isEmpty()) {
         QTimer::singleShot(options.screenshotDelaySeconds * 1000, &window, [&] {
-            const bool saved = window.grab().save(options.screenshot);
+            // With --data, the Data view (on the tab asked for) is what the picture shows.
+            QWidget *shown = &window;
+            if (data) {
+                data->tabs()->setCurrentIndex(options.dataTab);
+                shown = data;
+            }
+            const bool saved = shown->grab().save(options.screenshot);
             if (!saved)
                 std::fprintf(stderr, "billing-monitor: cannot write %s\n",
                              qPrintable(options.screenshot));

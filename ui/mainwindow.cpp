@@ -4,10 +4,13 @@
 
 #include "addoperationsbar.h"
 #include "app/appsettings.h"
+#include "app/downloads/downloadfolders.h"
 #include "app/exports/exportstarter.h"
+#include "app/graph/graphclient.h"
 #include "app/polling/operationmonitor.h"
 #include "app/session.h"
 #include "app/store/operationstore.h"
+#include "dataview.h"
 #include "detailspanel.h"
 #include "helpdialogs.h"
 #include "manifestpanel.h"
@@ -154,6 +157,18 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                 showNotice(title + u'.', text,
                            anyFailed ? MessageBanner::Kind::Error : MessageBanner::Kind::Positive);
             });
+    const auto tellLocationsElsewhere = [this, session](const QStringList &ids) {
+        showNotice(tr("%n operation(s) gave an address on another host.", "", int(ids.size())),
+                   tr("Their Location is not on the configured Graph (%1), so it is never "
+                      "requested: they are checked there by id instead. The Location is kept in "
+                      "the id's tooltip. First: %2")
+                       .arg(session->client()->endpoint().root().toString(), ids.first()),
+                   MessageBanner::Kind::Warning);
+    };
+    connect(session->monitor(), &OperationMonitor::locationsElsewhere, this,
+            tellLocationsElsewhere);
+    if (const QStringList ids = session->monitor()->idsWithLocationElsewhere(); !ids.isEmpty())
+        tellLocationsElsewhere(ids);
     connect(session->exportStarter(), &ExportStarter::exportStarted, this,
             [this](const QString &id, const QString &label) {
                 selectOperation(id);
@@ -397,6 +412,18 @@ void MainWindow::createActions()
         QStringLiteral("configure"), style()->standardIcon(QStyle::SP_FileDialogDetailedView)));
     connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
 
+    m_openFolderAction = new QAction(tr("&Open Export Folder…"), this);
+    m_openFolderAction->setShortcut(QKeySequence::Open);
+    m_openFolderAction->setToolTip(
+        tr("Summarise, chart and convert a folder of downloaded export files"));
+    connect(m_openFolderAction, &QAction::triggered, this, &MainWindow::openExportFolder);
+
+    m_showDataAction = new QAction(tr("Show &Data"), this);
+    m_showDataAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    m_showDataAction->setToolTip(
+        tr("Summarise, chart and convert the files downloaded for the selected operation"));
+    connect(m_showDataAction, &QAction::triggered, this, &MainWindow::showSelectedData);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence::Quit);
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -413,13 +440,16 @@ void MainWindow::createActions()
 
     addActions({m_newExportAction, m_exportTableAction, m_undoAction, m_redoAction, m_addAction,
                 m_pasteAction, m_refreshAction, m_checkAction, m_copyIdsAction, m_filterAction,
-                m_detailsAction, m_settingsAction, m_quitAction});
+                m_detailsAction, m_settingsAction, m_quitAction, m_openFolderAction,
+                m_showDataAction});
 }
 
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_newExportAction);
+    file->addAction(m_openFolderAction);
+    file->addAction(m_showDataAction);
     file->addAction(m_exportTableAction);
     file->addSeparator();
     file->addAction(m_settingsAction);
@@ -853,6 +883,40 @@ void MainWindow::updateActions()
     m_copyRowsAction->setEnabled(any);
     m_editLabelAction->setEnabled(any);
     m_copyLinkAction->setEnabled(!m_details->manifestLinkText().isEmpty());
+    m_showDataAction->setEnabled(selectedIds().size() == 1);
+}
+
+DataView *MainWindow::openDataView(const QString &folder)
+{
+    auto *view = new DataView(this);
+    view->setWindowFlag(Qt::Window);
+    view->setAttribute(Qt::WA_DeleteOnClose);
+    view->openFolder(folder);
+    view->show();
+    return view;
+}
+
+void MainWindow::openExportFolder()
+{
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Export Folder"));
+    if (!folder.isEmpty())
+        openDataView(folder);
+}
+
+void MainWindow::showSelectedData()
+{
+    const QStringList ids = selectedIds();
+    if (ids.size() != 1)
+        return;
+    const QString folder = DownloadFolders::folder(ids.constFirst());
+    if (folder.isEmpty()) {
+        showNotice(tr("No files yet"),
+                   tr("Download this operation's files first, or open a folder of export files "
+                      "with File → Open Export Folder…"),
+                   MessageBanner::Kind::Information);
+        return;
+    }
+    openDataView(folder);
 }
 
 void MainWindow::restoreLayout()

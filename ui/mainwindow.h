@@ -12,6 +12,7 @@ class DetailsPanel;
 class Notifier;
 class OperationStyleProxy;
 class OperationTableView;
+class DataView;
 class QAction;
 class QActionGroup;
 class QComboBox;
@@ -46,6 +47,11 @@ public:
     void checkSelectedNow();
     void copySelectedIds();
     void openSettings();
+    // A Data window on a folder of export files; the selected operation's download folder
+    // for showSelectedData().
+    DataView *openDataView(const QString &folder);
+    void openExportFolder();
+    void showSelectedData();
     // File → Export table…: the visible rows and columns to .xlsx or .csv.
     void exportTable();
     bool exportTableTo(const QString &path, QString *error);
@@ -129,6 +135,8 @@ private:
     QAction *m_removeAction = nullptr;
     QAction *m_removeFinishedAction = nullptr;
     QAction *m_newExportAction = nullptr;
+    QAction *m_openFolderAction = nullptr;
+    QAction *m_showDataAction = nullptr;
     QAction *m_undoAction = nullptr;
     QAction *m_redoAction = nullptr;
     QAction *m_copyIdsAction = nullptr;

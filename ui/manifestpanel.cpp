@@ -1,128 +1,39 @@
 #include "manifestpanel.h"
 
+#include "downloadjobdelegate.h"
+#include "elidedlabel.h"
 #include "flowlayout.h"
 #include "models/sizetext.h"
 #include "models/timetext.h"
 
+#include "app/appsettings.h"
 #include "app/downloads/downloadjob.h"
+#include "app/downloads/downloadjobmodel.h"
 #include "app/downloads/downloadmanager.h"
 #include "app/downloads/manifestloader.h"
 
-#include <QAction>
 #include <QApplication>
 #include <QCheckBox>
 #include <QClipboard>
 #include <QDesktopServices>
 #include <QDir>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
-#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QSet>
-#include <QSettings>
 #include <QTimer>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace {
-
-enum Column { NameColumn, PartitionColumn, SizeColumn, ProgressColumn, StatusColumn };
-constexpr int BlobNameRole = Qt::UserRole;
-
-// Names come from a server: control characters are shown, not obeyed.
-QString printableName(const QString &name)
-{
-    QString shown;
-    for (const QChar c : name)
-        shown += (c.unicode() < 0x20 || c.unicode() == 0x7f) ? QChar(0xFFFD) : c;
-    return shown;
-}
-
-QString stateText(const DownloadJob *job)
-{
-    switch (job->state()) {
-    case DownloadJob::State::Queued:
-        return QObject::tr("Waiting");
-    case DownloadJob::State::Downloading:
-        return QObject::tr("Downloading");
-    case DownloadJob::State::Verifying:
-        return QObject::tr("Verifying");
-    case DownloadJob::State::Done:
-        return QObject::tr("Verified");
-    case DownloadJob::State::Failed:
-        return QObject::tr("Failed");
-    case DownloadJob::State::Corrupt:
-        return QObject::tr("Corrupt");
-    case DownloadJob::State::Cancelled:
-        return QObject::tr("Cancelled");
-    }
-    return {};
-}
-
-// A one-line value that never widens the panel: a long id or URL is elided in the middle to
-// the width there is, with the whole of it in the tool tip and in the context menu's Copy.
-class ElidedLabel : public QLabel
-{
-public:
-    explicit ElidedLabel(QWidget *parent)
-        : QLabel(parent)
-    {
-        auto *copy = new QAction(QObject::tr("Copy"), this);
-        connect(copy, &QAction::triggered, this,
-                [this] { QGuiApplication::clipboard()->setText(m_fullText); });
-        addAction(copy);
-        setContextMenuPolicy(Qt::ActionsContextMenu);
-    }
-
-    void setFullText(const QString &text)
-    {
-        m_fullText = text;
-        setToolTip(text);
-        updateGeometry();
-        elide();
-    }
-    QString fullText() const { return m_fullText; }
-
-    QSize minimumSizeHint() const override
-    {
-        return {fontMetrics().horizontalAdvance(QStringLiteral("0e19…84c0")),
-                QLabel::minimumSizeHint().height()};
-    }
-    QSize sizeHint() const override
-    {
-        return {fontMetrics().horizontalAdvance(m_fullText) + 2 * margin(),
-                QLabel::sizeHint().height()};
-    }
-
-protected:
-    void resizeEvent(QResizeEvent *event) override
-    {
-        QLabel::resizeEvent(event);
-        elide();
-    }
-    void changeEvent(QEvent *event) override
-    {
-        QLabel::changeEvent(event);
-        if (event->type() == QEvent::FontChange)
-            elide();
-    }
-
-private:
-    void elide()
-    {
-        const QString shown
-            = fontMetrics().elidedText(m_fullText, Qt::ElideMiddle, contentsRect().width());
-        if (shown != text())
-            setText(shown);
-    }
-
-    QString m_fullText;
-};
 
 // Only what identifies a place: a query there could hold a SAS, which is never shown.
 QString urlWithoutSecrets(const QUrl &url)
@@ -133,8 +44,34 @@ QString urlWithoutSecrets(const QUrl &url)
 
 QString defaultChooseFolder(QWidget *parent, const QString &startFolder)
 {
-    return QFileDialog::getExistingDirectory(parent, QObject::tr("Download the files to"),
+    return QFileDialog::getExistingDirectory(parent, ManifestPanel::tr("Download the files to"),
                                              startFolder);
+}
+
+bool defaultConfirmReplace(QWidget *parent, const QString &folder, const QStringList &names)
+{
+    const QString text
+        = ManifestPanel::tr("%n files of this export are already in %1. Download them again "
+                            "and replace them?",
+                            nullptr, int(names.size()))
+              .arg(QDir::toNativeSeparators(folder));
+    return QMessageBox::question(parent, ManifestPanel::tr("Replace downloaded files?"), text,
+                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        == QMessageBox::Yes;
+}
+
+bool isProblem(const DownloadJob *job)
+{
+    return job->state() == DownloadJob::State::Failed
+        || job->state() == DownloadJob::State::Corrupt;
+}
+
+// What went wrong with one file, naming it unless the message already does.
+QString problemLine(const DownloadJob *job)
+{
+    if (job->message().contains(job->blob().name))
+        return job->message();
+    return ManifestPanel::tr("%1: %2").arg(job->blob().name, job->message());
 }
 
 } // namespace
@@ -143,14 +80,16 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     : QWidget(parent)
     , m_loader(loader)
     , m_downloads(downloads)
+    , m_files(new DownloadJobModel(downloads, this))
     , m_chooseFolder(defaultChooseFolder)
+    , m_confirmReplace(defaultConfirmReplace)
     , m_message(new QLabel(this))
     , m_content(new QWidget(this))
     , m_loadState(new QLabel(m_content))
     , m_note(new QLabel(m_content))
     , m_form(new QFormLayout)
     , m_expiryWarning(new QLabel(m_content))
-    , m_blobs(new QTreeWidget(m_content))
+    , m_blobs(new QTreeView(m_content))
     , m_decompress(new QCheckBox(tr("Also decompress to .jsonl"), m_content))
     , m_reload(new QPushButton(tr("Refresh manifest"), m_content))
     , m_copyJson(new QPushButton(tr("Copy manifest JSON"), m_content))
@@ -172,6 +111,10 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
         label->setWordWrap(true);
         label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     }
+    // Folders and file names are long unbreakable words: they must not widen the narrow
+    // column the panel sits in (the whole text is in the tool tip).
+    for (QLabel *label : {m_totalText, m_downloadError})
+        label->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_loadState->setObjectName(QStringLiteral("manifestLoadState"));
     m_note->setObjectName(QStringLiteral("foreignLinkNote"));
     m_expiryWarning->setObjectName(QStringLiteral("sasExpiryWarning"));
@@ -199,16 +142,32 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     addField(QStringLiteral("blobCount"), tr("Files"));
     addField(QStringLiteral("sasExpiry"), tr("Link expires"));
 
-    m_blobs->setColumnCount(5);
-    m_blobs->setHeaderLabels(
-        {tr("Name"), tr("Partition"), tr("Size"), tr("Progress"), tr("Status")});
+    m_blobs->setModel(m_files);
+    m_blobs->setItemDelegate(new DownloadJobDelegate(m_blobs));
     m_blobs->setRootIsDecorated(false);
     m_blobs->setUniformRowHeights(true);
+    m_blobs->setAllColumnsShowFocus(true);
     m_blobs->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_blobs->header()->setStretchLastSection(true);
     m_blobs->setMinimumHeight(120);
+    // The panel is a narrow column: every column fits its width, never a sideways scroll.
+    // Names and news share what is left after the short columns, elided, whole in their
+    // tool tips.
+    m_blobs->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_blobs->setTextElideMode(Qt::ElideRight);
+    QHeaderView *header = m_blobs->header();
+    header->setStretchLastSection(false);
+    header->setMinimumSectionSize(fontMetrics().horizontalAdvance(QStringLiteral("0000")));
+    header->setSectionResizeMode(DownloadJobModel::NameColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(DownloadJobModel::PartitionColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(DownloadJobModel::SizeColumn, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(DownloadJobModel::ProgressColumn, QHeaderView::Fixed);
+    header->resizeSection(DownloadJobModel::ProgressColumn,
+                          fontMetrics().horizontalAdvance(QStringLiteral("100 %")) * 2);
+    header->setSectionResizeMode(DownloadJobModel::StatusColumn, QHeaderView::Stretch);
+    m_blobs->viewport()->installEventFilter(this);
 
-    m_decompress->setChecked(QSettings().value(QLatin1String(DecompressKey), false).toBool());
+    const AppSettings settings;
+    m_decompress->setChecked(settings.decompressDownloads());
     m_downloads->setDecompress(m_decompress->isChecked());
     m_refreshAndRetry->hide();
     m_expiryWarning->hide();
@@ -256,36 +215,22 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     m_content->hide();
 
     connect(m_loader, &ManifestLoader::stateChanged, this, &ManifestPanel::onManifestStateChanged);
-    connect(m_downloads, &DownloadManager::jobAdded, this, [this](DownloadJob *job) {
-        if (job->operationId() == m_operation.id) {
-            updateJobRow(job);
+    // The rows follow the jobs through the model; the totals below them follow here.
+    const auto updateTotalsOfShown = [this](DownloadJob *job) {
+        if (job->operationId() == m_operation.id)
             updateTotals();
-        }
-    });
-    connect(m_downloads, &DownloadManager::jobChanged, this, [this](DownloadJob *job) {
-        if (job->operationId() == m_operation.id) {
-            updateJobRow(job);
-            updateTotals();
-        }
-    });
-    connect(m_downloads, &DownloadManager::progressed, this, [this] {
-        for (DownloadJob *job : m_downloads->jobs(m_operation.id)) {
-            if (job->isActive())
-                updateJobRow(job);
-        }
-        updateTotals();
-    });
+    };
+    connect(m_downloads, &DownloadManager::jobAdded, this, updateTotalsOfShown);
+    connect(m_downloads, &DownloadManager::jobChanged, this, updateTotalsOfShown);
+    connect(m_downloads, &DownloadManager::progressed, this, &ManifestPanel::updateTotals);
     connect(m_downloads, &DownloadManager::finished, this, [this](const QString &operationId) {
-        if (operationId != m_operation.id)
-            return;
-        const DownloadManager::Totals totals = m_downloads->totals(operationId);
-        emit messageForStatusBar(
-            tr("Download finished: %1 of %n files verified.", nullptr, totals.files)
-                .arg(totals.done));
+        if (operationId == m_operation.id)
+            emit messageForStatusBar(finishedMessage());
     });
-    connect(m_blobs, &QTreeWidget::itemSelectionChanged, this, &ManifestPanel::updateButtons);
+    connect(m_blobs->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ManifestPanel::updateButtons);
     connect(m_decompress, &QCheckBox::toggled, this, [this](bool checked) {
-        QSettings().setValue(QLatin1String(DecompressKey), checked);
+        AppSettings().setDecompressDownloads(checked);
         m_downloads->setDecompress(checked);
     });
     connect(m_reload, &QPushButton::clicked, this, [this] { m_loader->reload(m_operation); });
@@ -301,6 +246,31 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     connect(m_expiryTimer, &QTimer::timeout, this, &ManifestPanel::updateExpiry);
 
     clear();
+}
+
+bool ManifestPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_blobs->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void ManifestPanel::fitColumns()
+{
+    // When the panel is too narrow for every column, the partition goes first: it is
+    // usually the same for every file, and the name's tool tip still says it. Widths come
+    // from the contents, as the header's own sizes may not be laid out yet.
+    const QHeaderView *header = m_blobs->header();
+    const QAbstractItemView *view = m_blobs; // QTreeView hides sizeHintForColumn()
+    const auto contentWidth = [&](int column) {
+        return std::max(view->sizeHintForColumn(column), header->sectionSizeHint(column));
+    };
+    const int needed = contentWidth(DownloadJobModel::PartitionColumn)
+        + contentWidth(DownloadJobModel::SizeColumn)
+        + header->sectionSize(DownloadJobModel::ProgressColumn)
+        + 2 * fontMetrics().horizontalAdvance(QStringLiteral("part-00000-…"));
+    m_blobs->setColumnHidden(DownloadJobModel::PartitionColumn,
+                             m_blobs->viewport()->width() < needed);
 }
 
 QLabel *ManifestPanel::addField(const QString &key, const QString &label, QLabel *value)
@@ -332,7 +302,7 @@ void ManifestPanel::showOperation(const TrackedOperation &operation)
     if (!sameOperation) {
         m_retryAfterRefresh = false;
         m_downloadError->hide();
-        m_blobs->clear();
+        m_files->clear();
     }
     m_loader->load(operation); // a no-op when cached or under way
     updateManifest();
@@ -342,7 +312,7 @@ void ManifestPanel::clear()
 {
     m_operation = {};
     m_retryAfterRefresh = false;
-    m_blobs->clear();
+    m_files->clear();
     m_content->hide();
     m_message->show();
     m_message->setText(tr("Select a succeeded export to see its files."));
@@ -397,7 +367,7 @@ void ManifestPanel::updateManifest()
     const bool has = state.hasManifest();
     auto set = [this, has](const QString &key, const QString &text, const QString &toolTip = {}) {
         QLabel *field = m_fields.value(key);
-        if (auto *elided = dynamic_cast<ElidedLabel *>(field)) {
+        if (auto *elided = qobject_cast<ElidedLabel *>(field)) {
             elided->setFullText(has ? text : QString());
             return;
         }
@@ -461,75 +431,46 @@ void ManifestPanel::updateExpiry()
     }
 }
 
-QTreeWidgetItem *ManifestPanel::itemForBlob(const QString &name) const
-{
-    for (int row = 0; row < m_blobs->topLevelItemCount(); ++row) {
-        QTreeWidgetItem *item = m_blobs->topLevelItem(row);
-        if (item->data(NameColumn, BlobNameRole).toString() == name)
-            return item;
-    }
-    return nullptr;
-}
-
 void ManifestPanel::rebuildBlobList()
 {
-    const ManifestState state = m_loader->state(m_operation.id);
-    QStringList names;
-    for (const ManifestBlob &blob : state.manifest.blobs)
-        names.append(blob.name);
-    QStringList shown;
-    for (int row = 0; row < m_blobs->topLevelItemCount(); ++row)
-        shown.append(m_blobs->topLevelItem(row)->data(NameColumn, BlobNameRole).toString());
-    if (names == shown)
-        return; // same files: keep the selection and the progress bars
-    m_blobs->clear();
-    for (const ManifestBlob &blob : state.manifest.blobs) {
-        auto *item = new QTreeWidgetItem(m_blobs);
-        item->setData(NameColumn, BlobNameRole, blob.name);
-        item->setText(NameColumn, printableName(blob.name));
-        item->setToolTip(NameColumn, printableName(blob.name));
-        item->setText(PartitionColumn, blob.partitionValue);
-        item->setText(SizeColumn, blob.sizeInBytes >= 0 ? sizeText(blob.sizeInBytes) : tr("—"));
-        item->setTextAlignment(SizeColumn, Qt::AlignRight | Qt::AlignVCenter);
-        auto *bar = new QProgressBar;
-        bar->setRange(0, 1000);
-        bar->setValue(0);
-        bar->setFormat(QString());
-        m_blobs->setItemWidget(item, ProgressColumn, bar);
-    }
-    for (DownloadJob *job : m_downloads->jobs(m_operation.id))
-        updateJobRow(job);
+    m_files->setFiles(m_operation.id, m_loader->state(m_operation.id).manifest.blobs);
 }
 
-void ManifestPanel::updateJobRow(DownloadJob *job)
+QStringList ManifestPanel::problemLines() const
 {
-    QTreeWidgetItem *item = itemForBlob(job->blob().name);
-    if (!item)
-        return;
-    const qint64 total = job->bytesTotal();
-    if (job->blob().sizeInBytes < 0 && total >= 0)
-        item->setText(SizeColumn, sizeText(total));
-    auto *bar = qobject_cast<QProgressBar *>(m_blobs->itemWidget(item, ProgressColumn));
-    if (bar) {
-        const bool done = job->state() == DownloadJob::State::Done;
-        bar->setValue(done ? 1000 : total > 0 ? int(job->bytesReceived() * 1000 / total) : 0);
-        QString text;
-        if (job->state() == DownloadJob::State::Downloading) {
-            text = total > 0 ? QStringLiteral("%1 %").arg(job->bytesReceived() * 100 / total)
-                             : sizeText(job->bytesReceived());
-            if (job->bytesPerSecond() > 0) {
-                text += QStringLiteral(" · %1/s").arg(sizeText(qint64(job->bytesPerSecond())));
-                if (total > 0)
-                    text += tr(" · %1 left")
-                                .arg(TimeText::duration(qint64((total - job->bytesReceived())
-                                                               / job->bytesPerSecond())));
-            }
-        }
-        bar->setFormat(text);
-        bar->setTextVisible(!text.isEmpty());
+    QStringList lines;
+    for (const DownloadJob *job : m_downloads->jobs(m_operation.id)) {
+        if (isProblem(job))
+            lines.append(problemLine(job));
     }
-    item->setText(StatusColumn, stateText(job) + QLatin1String(": ") + job->message());
-    item->setToolTip(StatusColumn, job->message());
+    return lines;
+}
+
+QString ManifestPanel::failureReason() const
+{
+    // Files usually fail together for one reason (an expired link, a full disk): said once.
+    QStringList reasons;
+    for (const DownloadJob *job : m_downloads->jobs(m_operation.id)) {
+        if (isProblem(job) && !reasons.contains(job->message()))
+            reasons.append(job->message());
+    }
+    if (reasons.size() == 1)
+        return reasons.constFirst();
+    return problemLines().join(QLatin1Char('\n'));
+}
+
+QString ManifestPanel::finishedMessage() const
+{
+    const DownloadManager::Totals totals = m_downloads->totals(m_operation.id);
+    if (totals.done == 0 && totals.failed > 0)
+        return tr("Download failed: none of the %n files arrived. %1", nullptr, totals.files)
+            .arg(failureReason().section(QLatin1Char('\n'), 0, 0));
+    if (totals.failed > 0)
+        return tr("Download finished: %1 of %n files verified; %2", nullptr, totals.files)
+            .arg(totals.done)
+            .arg(problemLines().constFirst());
+    return tr("Download finished: %1 of %n files verified.", nullptr, totals.files)
+        .arg(totals.done);
 }
 
 void ManifestPanel::updateTotals()
@@ -544,6 +485,7 @@ void ManifestPanel::updateTotals()
         else
             m_totalProgress->setValue(int(finished * 1000 / totals.files));
         QStringList parts;
+        QStringList lines;
         if (totals.active > 0) {
             parts << tr("%1 of %n files done", nullptr, totals.files).arg(finished);
             parts << (totals.bytesTotal >= 0
@@ -554,6 +496,10 @@ void ManifestPanel::updateTotals()
                 parts << tr("%1/s").arg(sizeText(qint64(totals.bytesPerSecond)));
             if (totals.etaSeconds >= 0)
                 parts << tr("%1 left").arg(TimeText::duration(totals.etaSeconds));
+        } else if (totals.done == 0 && totals.failed > 0) {
+            // Not "0 of 2 files verified": nothing arrived, and the analyst needs to know why.
+            parts << tr("Download failed: none of the %n files arrived.", nullptr, totals.files);
+            lines << failureReason();
         } else {
             parts << tr("%1 of %n files verified (%L2 lines, %3 compressed, %4 uncompressed)",
                         nullptr, totals.files)
@@ -564,12 +510,14 @@ void ManifestPanel::updateTotals()
                 parts << tr("%n failed", nullptr, totals.failed);
             if (totals.cancelled > 0)
                 parts << tr("%n cancelled", nullptr, totals.cancelled);
+            lines << problemLines();
         }
         const QString folder = m_downloads->folder(m_operation.id);
-        m_totalText->setText(parts.join(QStringLiteral(" · "))
-                             + (folder.isEmpty()
-                                    ? QString()
-                                    : tr("\nFolder: %1").arg(QDir::toNativeSeparators(folder))));
+        if (!folder.isEmpty())
+            lines << tr("Folder: %1").arg(QDir::toNativeSeparators(folder));
+        lines.prepend(parts.join(QStringLiteral(" · ")));
+        m_totalText->setText(lines.join(QLatin1Char('\n')));
+        m_totalText->setToolTip(m_totalText->text());
     }
     m_refreshAndRetry->setVisible(totals.linkExpired > 0
                                   || (m_expiryWarning->isVisibleTo(this) && totals.failed > 0));
@@ -582,12 +530,20 @@ void ManifestPanel::updateTotals()
     updateButtons();
 }
 
+QStringList ManifestPanel::selectedBlobNames() const
+{
+    QStringList names;
+    for (const QModelIndex &row : m_blobs->selectionModel()->selectedRows())
+        names.append(row.data(DownloadJobModel::BlobNameRole).toString());
+    return names;
+}
+
 void ManifestPanel::updateButtons()
 {
     const ManifestState state = m_loader->state(m_operation.id);
     const bool has = state.hasManifest() && !state.manifest.blobs.isEmpty();
     m_downloadAll->setEnabled(has);
-    m_downloadSelected->setEnabled(has && !m_blobs->selectedItems().isEmpty());
+    m_downloadSelected->setEnabled(has && m_blobs->selectionModel()->hasSelection());
     const DownloadManager::Totals totals = m_downloads->totals(m_operation.id);
     m_cancel->setEnabled(totals.active > 0);
     bool retryable = false;
@@ -605,9 +561,7 @@ void ManifestPanel::startDownload(bool selectedOnly)
         return;
     QList<ManifestBlob> blobs;
     if (selectedOnly) {
-        QSet<QString> selected;
-        for (QTreeWidgetItem *item : m_blobs->selectedItems())
-            selected.insert(item->data(NameColumn, BlobNameRole).toString());
+        const QStringList selected = selectedBlobNames();
         for (const ManifestBlob &blob : state.manifest.blobs) {
             if (selected.contains(blob.name))
                 blobs.append(blob);
@@ -617,29 +571,32 @@ void ManifestPanel::startDownload(bool selectedOnly)
     }
     if (blobs.isEmpty())
         return;
-    QSettings settings;
-    const QString start = settings.value(QLatin1String(LastFolderKey), QDir::homePath()).toString();
-    const QString folder = m_chooseFolder(this, start);
-    if (folder.isEmpty())
+    AppSettings settings;
+    const QString chosen = m_chooseFolder(this, settings.lastDownloadFolder());
+    if (chosen.isEmpty())
         return; // the analyst closed the dialog
-    settings.setValue(QLatin1String(LastFolderKey), folder);
+    settings.setLastDownloadFolder(chosen);
+    const QString folder = DownloadManager::operationFolder(chosen, m_operation.id);
+    const QStringList existing = DownloadManager::existingFiles(folder, blobs);
+    if (!existing.isEmpty() && !m_confirmReplace(this, folder, existing))
+        return;
+    QDir().mkpath(folder); // what cannot be made is reported by download() below
     const QString problem = m_downloads->download(m_operation.id, state.manifest, blobs, folder);
     m_downloadError->setVisible(!problem.isEmpty());
     m_downloadError->setText(problem);
+    m_downloadError->setToolTip(problem);
     updateTotals();
 }
 
 void ManifestPanel::cancelSelected()
 {
     bool cancelledSome = false;
-    const QList<DownloadJob *> jobs = m_downloads->jobs(m_operation.id);
-    for (QTreeWidgetItem *item : m_blobs->selectedItems()) {
-        for (DownloadJob *job : jobs) {
-            if (job->blob().name == item->data(NameColumn, BlobNameRole).toString()
-                && (job->isActive() || job->state() == DownloadJob::State::Queued)) {
-                m_downloads->cancel(job->id());
-                cancelledSome = true;
-            }
+    for (const QString &name : selectedBlobNames()) {
+        const int row = m_files->rowOf(name);
+        DownloadJob *job = row >= 0 ? m_files->jobAt(row) : nullptr;
+        if (job && (job->isActive() || job->state() == DownloadJob::State::Queued)) {
+            m_downloads->cancel(job->id());
+            cancelledSome = true;
         }
     }
     if (!cancelledSome)
@@ -689,7 +646,7 @@ void ManifestPanel::openFolder()
 QString ManifestPanel::fieldText(const QString &field) const
 {
     const QLabel *label = m_fields.value(field);
-    if (const auto *elided = dynamic_cast<const ElidedLabel *>(label))
+    if (const auto *elided = qobject_cast<const ElidedLabel *>(label))
         return elided->fullText();
     return label ? label->text() : QString();
 }

@@ -4,11 +4,12 @@
 
 #include <QHash>
 #include <QString>
+#include <QStringList>
 #include <QWidget>
 
 #include <functional>
 
-class DownloadJob;
+class DownloadJobModel;
 class DownloadManager;
 class ManifestLoader;
 class QCheckBox;
@@ -17,8 +18,7 @@ class QLabel;
 class QProgressBar;
 class QPushButton;
 class QTimer;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QTreeView;
 
 // The manifest of a succeeded export and the downloads of its files. Loading and
 // downloading are done by the core objects it is given; this widget only drives and shows
@@ -31,9 +31,6 @@ class ManifestPanel : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr const char *LastFolderKey = "downloads/lastFolder";
-    static constexpr const char *DecompressKey = "downloads/decompress";
-
     ManifestPanel(ManifestLoader *loader, DownloadManager *downloads, QWidget *parent = nullptr);
 
     // Shows that operation's manifest, loading it on first sight. Cheap to call again with
@@ -45,6 +42,10 @@ public:
     // Where "Download" asks for the folder; QFileDialog by default. Tests replace it.
     using FolderChooser = std::function<QString(QWidget *parent, const QString &startFolder)>;
     void setFolderChooser(FolderChooser chooser) { m_chooseFolder = std::move(chooser); }
+    // Asked before files downloaded earlier are replaced; a question box by default.
+    using ReplaceConfirmer
+        = std::function<bool(QWidget *parent, const QString &folder, const QStringList &fileNames)>;
+    void setReplaceConfirmer(ReplaceConfirmer confirm) { m_confirmReplace = std::move(confirm); }
 
     // What is on show, for tests and "copy" actions.
     // The whole value, even where the panel shows it elided.
@@ -56,13 +57,22 @@ public:
 signals:
     void messageForStatusBar(const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    void fitColumns();
     void onManifestStateChanged(const QString &operationId);
     void updateManifest();
     void updateExpiry();
     void rebuildBlobList();
-    void updateJobRow(DownloadJob *job);
     void updateTotals();
+    // One line per failed or corrupt file, naming it.
+    QStringList problemLines() const;
+    // Why the files failed: the one reason they share, else a line per file.
+    QString failureReason() const;
+    QString finishedMessage() const;
+    QStringList selectedBlobNames() const;
     void updateButtons();
     void startDownload(bool selectedOnly);
     void cancelSelected();
@@ -71,14 +81,15 @@ private:
     void copyManifestJson();
     void openManifest();
     void openFolder();
-    QTreeWidgetItem *itemForBlob(const QString &name) const;
     // A labelled value in the form; a word-wrapped label unless one is given.
     QLabel *addField(const QString &key, const QString &label, QLabel *value = nullptr);
 
     ManifestLoader *m_loader;
     DownloadManager *m_downloads;
     TrackedOperation m_operation;
+    DownloadJobModel *m_files;
     FolderChooser m_chooseFolder;
+    ReplaceConfirmer m_confirmReplace;
     bool m_retryAfterRefresh = false;
 
     QLabel *m_message;
@@ -88,7 +99,7 @@ private:
     QFormLayout *m_form;
     QHash<QString, QLabel *> m_fields;
     QLabel *m_expiryWarning;
-    QTreeWidget *m_blobs;
+    QTreeView *m_blobs;
     QCheckBox *m_decompress;
     QPushButton *m_reload;
     QPushButton *m_copyJson;

@@ -82,14 +82,25 @@ QColor foreground(OperationStatus status, const QPalette &palette)
 
 QColor iconColour(OperationStatus status, const QPalette &palette)
 {
-    return withContrast(hueOnPalette(statusStyle(status).rgb, palette),
-                        palette.color(QPalette::Base), palette.color(QPalette::Text), 3.0);
+    return iconColour(statusStyle(status).rgb, palette);
 }
 
 QColor problemColour(const QPalette &palette)
 {
-    return withContrast(hueOnPalette(ProblemRgb, palette), palette.color(QPalette::Base),
+    return iconColour(ProblemRgb, palette);
+}
+
+QColor iconColour(unsigned int rgb, const QPalette &palette)
+{
+    return withContrast(hueOnPalette(rgb, palette), palette.color(QPalette::Base),
                         palette.color(QPalette::Text), 3.0);
+}
+
+QColor textColour(unsigned int rgb, const QPalette &palette)
+{
+    const QColor text = palette.color(QPalette::Text);
+    return withContrast(mix(hueOnPalette(rgb, palette), text, 0.25), palette.color(QPalette::Base),
+                        text, 4.5);
 }
 
 QPalette onSelection(const QPalette &palette)

@@ -25,6 +25,10 @@ QColor foreground(OperationStatus status, const QPalette &palette);
 // The hue as strong as it can stay while reading on Base (at least 3:1), for icons.
 QColor iconColour(OperationStatus status, const QPalette &palette);
 QColor problemColour(const QPalette &palette);
+// The same for a hue of another table (download job states): an icon colour (3:1 on Base)
+// and a text colour (4.5:1 on Base).
+QColor iconColour(unsigned int rgb, const QPalette &palette);
+QColor textColour(unsigned int rgb, const QPalette &palette);
 // The palette an icon on a selected row is drawn for: it sits on the highlight, so its
 // contrast is measured against that instead of the base.
 QPalette onSelection(const QPalette &palette);

@@ -119,14 +119,62 @@ void drawProblemMarker(QPainter *p, const QPalette &palette, const QRectF &area)
     p->drawPoint(QPointF(area.center().x(), area.top() + 6.6 * unit));
 }
 
-QPixmap render(OperationStatus status, bool withProblem, const QPalette &palette, int size)
+// The named shape (see models/statusstyle.h) in the 16 x 16 design box.
+void drawShape(QPainter *p, const QByteArray &shape, const QColor &colour, const QColor &glyph)
+{
+    if (shape == "hollow-circle")
+        drawHollowCircle(p, colour);
+    else if (shape == "arc")
+        drawArc(p, colour);
+    else if (shape == "check")
+        drawCheck(p, colour, glyph);
+    else if (shape == "cross")
+        drawCross(p, colour, glyph);
+    else if (shape == "hourglass")
+        drawHourglass(p, colour);
+    else
+        drawQuestion(p, colour, glyph);
+}
+
+// Scales the painter so that the 16 x 16 design box fills the square in the middle of rect.
+void enterDesignBox(QPainter *painter, const QRectF &rect)
+{
+    const double side = std::min(rect.width(), rect.height());
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->translate(rect.center().x() - side / 2, rect.center().y() - side / 2);
+    painter->scale(side / Box, side / Box);
+}
+
+template<typename Paint> QPixmap render(int size, Paint paintInto)
 {
     QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
     QPainter painter(&image);
-    paint(&painter, QRectF(0, 0, size, size), status, withProblem, palette);
+    paintInto(&painter, QRectF(0, 0, size, size));
     painter.end();
     return QPixmap::fromImage(image);
+}
+
+QString paletteKey(const QPalette &palette)
+{
+    return palette.color(QPalette::Base).name() + palette.color(QPalette::Text).name()
+        + palette.color(QPalette::Window).name() + palette.color(QPalette::Highlight).name()
+        + palette.color(QPalette::HighlightedText).name();
+}
+
+// Every size of one icon, for the palette and for a selected row.
+template<typename Paint> QIcon iconFor(const QPalette &palette, Paint paintInto)
+{
+    QIcon result;
+    const QPalette selected = StatusColours::onSelection(palette);
+    for (int size : {16, 20, 24, 32, 48, 64}) {
+        result.addPixmap(
+            render(size, [&](QPainter *p, const QRectF &r) { paintInto(p, r, palette); }));
+        result.addPixmap(
+            render(size, [&](QPainter *p, const QRectF &r) { paintInto(p, r, selected); }),
+            QIcon::Selected);
+    }
+    return result;
 }
 
 } // namespace
@@ -134,27 +182,10 @@ QPixmap render(OperationStatus status, bool withProblem, const QPalette &palette
 void paint(QPainter *painter, const QRectF &rect, OperationStatus status, bool withProblem,
            const QPalette &palette)
 {
-    const QColor colour = StatusColours::iconColour(status, palette);
-    const QColor glyph = palette.color(QPalette::Base);
-    const double side = std::min(rect.width(), rect.height());
-
     painter->save();
-    painter->setRenderHint(QPainter::Antialiasing);
-    painter->translate(rect.center().x() - side / 2, rect.center().y() - side / 2);
-    painter->scale(side / Box, side / Box);
-    const QByteArray shape(statusStyle(status).iconName);
-    if (shape == "hollow-circle")
-        drawHollowCircle(painter, colour);
-    else if (shape == "arc")
-        drawArc(painter, colour);
-    else if (shape == "check")
-        drawCheck(painter, colour, glyph);
-    else if (shape == "cross")
-        drawCross(painter, colour, glyph);
-    else if (shape == "hourglass")
-        drawHourglass(painter, colour);
-    else
-        drawQuestion(painter, colour, glyph);
+    enterDesignBox(painter, rect);
+    drawShape(painter, statusStyle(status).iconName, StatusColours::iconColour(status, palette),
+              palette.color(QPalette::Base));
     if (withProblem)
         drawProblemMarker(painter, palette, QRectF(7.2, 7.6, 8.8, 8.0));
     painter->restore();
@@ -163,19 +194,33 @@ void paint(QPainter *painter, const QRectF &rect, OperationStatus status, bool w
 QIcon icon(OperationStatus status, bool withProblem, const QPalette &palette)
 {
     static QHash<QString, QIcon> cache;
-    const QString key = QString::number(int(status)) + (withProblem ? u'!' : u'-')
-        + palette.color(QPalette::Base).name() + palette.color(QPalette::Text).name()
-        + palette.color(QPalette::Window).name() + palette.color(QPalette::Highlight).name()
-        + palette.color(QPalette::HighlightedText).name();
+    const QString key
+        = QString::number(int(status)) + (withProblem ? u'!' : u'-') + paletteKey(palette);
     auto found = cache.constFind(key);
     if (found != cache.constEnd())
         return *found;
-    QIcon result;
-    const QPalette selected = StatusColours::onSelection(palette);
-    for (int size : {16, 20, 24, 32, 48, 64}) {
-        result.addPixmap(render(status, withProblem, palette, size));
-        result.addPixmap(render(status, withProblem, selected, size), QIcon::Selected);
-    }
+    const QIcon result = iconFor(
+        palette, [status, withProblem](QPainter *p, const QRectF &r, const QPalette &pal) {
+            paint(p, r, status, withProblem, pal);
+        });
+    cache.insert(key, result);
+    return result;
+}
+
+QIcon shapeIcon(const char *shape, unsigned int rgb, const QPalette &palette)
+{
+    static QHash<QString, QIcon> cache;
+    const QString key = QLatin1String(shape) + QString::number(rgb, 16) + paletteKey(palette);
+    auto found = cache.constFind(key);
+    if (found != cache.constEnd())
+        return *found;
+    const QIcon result
+        = iconFor(palette, [shape, rgb](QPainter *p, const QRectF &r, const QPalette &pal) {
+              p->save();
+              enterDesignBox(p, r);
+              drawShape(p, shape, StatusColours::iconColour(rgb, pal), pal.color(QPalette::Base));
+              p->restore();
+          });
     cache.insert(key, result);
     return result;
 }

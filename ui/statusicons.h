@@ -18,6 +18,9 @@ void paint(QPainter *painter, const QRectF &rect, OperationStatus status, bool w
            const QPalette &palette);
 // Cached per status, problem flag and palette colours.
 QIcon icon(OperationStatus status, bool withProblem, const QPalette &palette);
+// A shape of the table (e.g. "check") in a hue (0xRRGGBB) other than a status's own, for
+// tables like the download job states that reuse the shapes. Cached like icon().
+QIcon shapeIcon(const char *shape, unsigned int rgb, const QPalette &palette);
 // The warning triangle alone.
 QIcon problemIcon(const QPalette &palette);
 // An "i" in a circle, for news that is neither good nor bad.

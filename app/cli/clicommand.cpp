@@ -1,5 +1,7 @@
 #include "clicommand.h"
 
+#include "texttable.h"
+
 #include <QTextStream>
 
 CliCommand::CliCommand(const CommandContext &context, QObject *parent)
@@ -17,6 +19,6 @@ void CliCommand::finish(ExitCode code)
 
 void CliCommand::complain(const QString &message) const
 {
-    *m_context.err << "billing-monitor-cli: " << message << '\n';
+    *m_context.err << "billing-monitor-cli: " << terminalSafe(message) << '\n';
     m_context.err->flush();
 }

@@ -2,8 +2,11 @@
 
 #include "operationsweep.h"
 
+#include "app/data/datasummary.h"
+
 #include "models/operationids.h"
 
+#include <QFileInfo>
 #include <QHash>
 
 #include <cmath>
@@ -39,6 +42,12 @@ const QList<CommandInfo> &commands()
           {QStringLiteral("--timeout"), true},
           {QStringLiteral("--interval"), true}}},
         {"simulate", Command::Simulate, {}}, // its options go to SimulatorOptions
+        {"summarize", Command::Summarize, {{QStringLiteral("--by"), true}}},
+        {"convert",
+         Command::Convert,
+         {{QStringLiteral("--to"), true},
+          {QStringLiteral("--out"), true},
+          {QStringLiteral("--split-by"), true}}},
     };
     return table;
 }
@@ -118,6 +127,12 @@ public:
             break;
         case Command::Export:
             ok = readExport() && readWatchOptions();
+            break;
+        case Command::Summarize:
+            ok = readDataSource() && readGrouping();
+            break;
+        case Command::Convert:
+            ok = readDataSource() && readConversion();
             break;
         case Command::Simulate:
         case Command::Help:
@@ -297,6 +312,61 @@ private:
         return true;
     }
 
+    // A folder that exists is read as it is; anything else must hold an operation id,
+    // whose download folder is looked up when the command runs.
+    bool readDataSource()
+    {
+        if (m_raw.positionals.isEmpty())
+            return error(QStringLiteral("no folder, operation id or URL given"));
+        if (m_raw.positionals.size() > 1)
+            return error(
+                QStringLiteral("unexpected argument %1").arg(quoted(m_raw.positionals.at(1))));
+        const QString &source = m_raw.positionals.constFirst();
+        if (QFileInfo(source).isDir()) {
+            m_options.dataFolder = source;
+            return true;
+        }
+        const OperationIds::Extraction found = OperationIds::scan(source);
+        if (found.ids.size() != 1)
+            return error(QStringLiteral("%1 is neither a folder nor one operation id or URL")
+                             .arg(quoted(source)));
+        m_options.ids = found.ids;
+        return true;
+    }
+
+    bool readGrouping()
+    {
+        const QString by = m_raw.values.value(QStringLiteral("--by"), m_options.groupBy);
+        const std::optional<Grouping> grouping = Groupings::fromKey(by);
+        if (!grouping)
+            return error(QStringLiteral("--by wants customer, product, chargeType, subscription "
+                                        "or meterCategory, not %1")
+                             .arg(quoted(by)));
+        m_options.groupBy = Groupings::key(*grouping);
+        return true;
+    }
+
+    bool readConversion()
+    {
+        const QString to = m_raw.values.value(QStringLiteral("--to"));
+        if (to.isEmpty())
+            return error(QStringLiteral("--to csv|xlsx is required"));
+        if (to.compare(QLatin1String("csv"), Qt::CaseInsensitive) != 0
+            && to.compare(QLatin1String("xlsx"), Qt::CaseInsensitive) != 0)
+            return error(QStringLiteral("--to wants csv or xlsx, not %1").arg(quoted(to)));
+        m_options.convertToXlsx = to.compare(QLatin1String("xlsx"), Qt::CaseInsensitive) == 0;
+        m_options.outPath = m_raw.values.value(QStringLiteral("--out"));
+        if (m_options.outPath.isEmpty())
+            return error(QStringLiteral("--out PATH is required"));
+        if (m_raw.values.contains(QStringLiteral("--split-by"))) {
+            const QString by = m_raw.values.value(QStringLiteral("--split-by"));
+            if (by.compare(QLatin1String("customer"), Qt::CaseInsensitive) != 0)
+                return error(QStringLiteral("--split-by wants customer, not %1").arg(quoted(by)));
+            m_options.splitByCustomer = true;
+        }
+        return true;
+    }
+
     bool readExport()
     {
         if (m_raw.positionals.isEmpty())
@@ -410,10 +480,19 @@ Commands:
                                     Start an export and print its operation id.
   simulate [--port N] [--scenario FILE]
                                     Run the built-in Graph simulator in the foreground.
+  summarize <dir|id|url> [--by customer|product|chargeType|subscription|meterCategory]
+                                    What an export holds: its kind, rows, dates and
+                                    totals per currency, then one line per group.
+  convert  <dir|id|url> --to csv|xlsx --out PATH [--split-by customer]
+                                    Write the rows as a CSV (UTF-8, for Excel in any
+                                    locale) or an Excel workbook; with --split-by
+                                    customer, one file per customer in the folder PATH.
 
 An <id|url> is an operation id (a GUID) or text holding one, such as the operation URL
 from an export's Location header. Only the id is used: requests always go to the
 configured Graph. An argument without an id is a usage error and nothing is requested.
+For summarize and convert, <dir> is a folder of export files (*.gz) and an id or URL
+means the folder that download (here or in the app) last wrote its files to.
 
 Global options (anywhere on the line):
   --graph-url URL          Graph's root: scheme, host and port only. Default
@@ -436,6 +515,13 @@ Command options:
   --attributes full|basic  export: the attribute set (default full).
   --watch                  export: then watch the new operation until it ends;
                            --timeout and --interval apply as for watch.
+  --by GROUP               summarize: the groups listed after the totals (default
+                           customer).
+  --to csv|xlsx            convert: the format. A workbook has a Summary sheet, a
+                           Customers sheet and the rows on Data sheets of at most
+                           1,048,575 rows each, with numbers and dates typed.
+  --out PATH               convert: the file to write, or the folder with --split-by.
+  --split-by customer      convert: one file per customer, named after it.
   --port N                 simulate: the port on 127.0.0.1 (default 0: any free port).
   --scenario FILE          simulate: a scenario file (operations, exports, faults).
                            simulate also takes the graph-simulator program's other
@@ -461,13 +547,18 @@ Output:
   message, requestId} when the last request about it failed. watch prints a line
   whenever an operation changes and a final line for each, marked "final": true.
   manifest prints the manifest with Graph's field names; download prints one object
-  per file; export prints the new operation's id and url.
+  per file; export prints the new operation's id and url. summarize prints
+  {"kind", "files", "rows", "from", "to", "totals": {"EUR": 1234.56, ...}} first, then
+  one {"by", "id", "name", "rows", "totals"} per group; a total is BillingPreTaxTotal by
+  BillingCurrency for usage and Total by Currency for reconciliation, exact to the cent.
+  Their progress goes to stderr.
 
 Exit codes:
   0    success: status fetched every operation; watch ended with all of them succeeded;
        the manifest, the download or the export went through
   1    at least one operation failed, expired or is gone (404/410); manifest and
-       download: the operation has not succeeded
+       download: the operation has not succeeded; summarize and convert: a file is
+       corrupt or was refused (named on stderr), or the output could not be written
   2    usage error or invalid id: nothing was requested
   3    watch --timeout ran out
   4    authentication refused (401/403); download: Storage refused the link

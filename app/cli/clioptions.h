@@ -11,7 +11,18 @@
 // in range, the export request is valid. Parsing never touches the network.
 struct CliOptions
 {
-    enum class Command { Help, Version, Status, Watch, Manifest, Download, Export, Simulate };
+    enum class Command {
+        Help,
+        Version,
+        Status,
+        Watch,
+        Manifest,
+        Download,
+        Export,
+        Simulate,
+        Summarize,
+        Convert
+    };
 
     Command command = Command::Help;
     QString graphUrl; // --graph-url; empty: BILLING_MONITOR_GRAPH_URL, then Graph itself
@@ -27,6 +38,14 @@ struct CliOptions
     bool watchExport = false; // export --watch
 
     QStringList simulatorArguments; // simulate: its options, for the simulator's own parser
+
+    // summarize, convert: a folder of export files, or (in ids) the operation whose
+    // download folder to read.
+    QString dataFolder;
+    QString groupBy = QStringLiteral("customer"); // summarize --by, a Groupings key
+    bool convertToXlsx = false; // convert --to
+    QString outPath; // convert --out
+    bool splitByCustomer = false; // convert --split-by customer
 };
 
 struct CliParseResult

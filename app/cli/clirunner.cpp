@@ -1,6 +1,7 @@
 #include "clirunner.h"
 
 #include "clicommand.h"
+#include "convertcommand.h"
 #include "downloadcommand.h"
 #include "exportcommand.h"
 #include "interrupthandler.h"
@@ -8,6 +9,8 @@
 #include "operationprinter.h"
 #include "simulatecommand.h"
 #include "statuscommand.h"
+#include "summarizecommand.h"
+#include "texttable.h"
 #include "watchcommand.h"
 
 #include "app/appsettings.h"
@@ -23,7 +26,7 @@ namespace {
 
 void complain(QTextStream &err, const QString &message)
 {
-    err << "billing-monitor-cli: " << message << '\n';
+    err << "billing-monitor-cli: " << terminalSafe(message) << '\n';
     err.flush();
 }
 
@@ -43,6 +46,10 @@ std::unique_ptr<CliCommand> makeCommand(const CommandContext &context)
         return std::make_unique<ExportCommand>(context);
     case Command::Simulate:
         return std::make_unique<SimulateCommand>(context);
+    case Command::Summarize:
+        return std::make_unique<SummarizeCommand>(context);
+    case Command::Convert:
+        return std::make_unique<ConvertCommand>(context);
     case Command::Help:
     case Command::Version:
         break;

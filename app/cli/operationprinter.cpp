@@ -54,10 +54,10 @@ void OperationPrinter::printChange(const TrackedOperation &operation)
     }
     const QDateTime at
         = operation.lastChecked.isValid() ? operation.lastChecked : QDateTime::currentDateTimeUtc();
-    const QString status = operation.statusLabel();
+    const QString status = terminalSafe(operation.statusLabel());
     QString line = TimeText::localShort(at) + QLatin1String("  ") + operation.id
         + QLatin1String("  ") + ansiColoured(status, statusColour(operation), m_colour);
-    const QString detail = detailText(operation);
+    const QString detail = terminalSafe(detailText(operation));
     if (!detail.isEmpty()) {
         constexpr int StatusWidth = 11; // "Not started", the longest status word
         line += QString(std::max(0, StatusWidth - int(status.size())) + 2, QLatin1Char(' '))

@@ -2,6 +2,20 @@
 
 #include <algorithm>
 
+QString terminalSafe(const QString &text)
+{
+    QString safe = text;
+    for (QChar &c : safe) {
+        const char16_t u = c.unicode();
+        if (u == u'\t' || u == u'\n' || u == u'\r')
+            c = QLatin1Char(' ');
+        else if (u < 0x20 || (u >= 0x7f && u <= 0x9f) || (u >= 0x202a && u <= 0x202e)
+                 || (u >= 0x2066 && u <= 0x2069))
+            c = QChar::ReplacementCharacter;
+    }
+    return safe;
+}
+
 QString ansiColoured(const QString &text, const char *ansiColour, bool colour)
 {
     if (!colour || !ansiColour || text.isEmpty())
@@ -17,8 +31,10 @@ TextTable::TextTable(QStringList headers, bool colour)
         m_headers << Cell {std::move(header)};
 }
 
-void TextTable::addRow(const QList<Cell> &cells)
+void TextTable::addRow(QList<Cell> cells)
 {
+    for (Cell &cell : cells)
+        cell.text = terminalSafe(cell.text);
     m_rows << cells;
 }
 

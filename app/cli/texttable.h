@@ -6,7 +6,8 @@
 
 // A table for a terminal: columns padded to their widest cell, two spaces apart. A cell
 // may carry an SGR colour; the padding is counted without it, so colour never shifts
-// the columns.
+// the columns. Cell text passes through terminalSafe(), so only the table's own colours
+// ever reach the terminal.
 class TextTable
 {
 public:
@@ -18,7 +19,7 @@ public:
 
     explicit TextTable(QStringList headers, bool colour);
 
-    void addRow(const QList<Cell> &cells);
+    void addRow(QList<Cell> cells);
     bool isEmpty() const { return m_rows.isEmpty(); }
     // Every line, each ending in '\n'; the last column is never padded.
     QString render() const;
@@ -30,6 +31,12 @@ private:
     QList<QList<Cell>> m_rows;
     bool m_colour;
 };
+
+// Text from a server made safe to print: a terminal obeys escape sequences (retitling the
+// window, writing the clipboard with OSC 52) and line breaks forge output lines, so every
+// C0 and C1 control character, DEL and every bidirectional override becomes U+FFFD, and
+// tabs and line breaks become spaces.
+QString terminalSafe(const QString &text);
 
 // Wraps text in an SGR colour when colour is on.
 QString ansiColoured(const QString &text, const char *ansiColour, bool colour);

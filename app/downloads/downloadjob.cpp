@@ -109,20 +109,14 @@ QString DownloadJob::inflatedPath() const
 
 QString DownloadJob::inflatedFileName(const QString &blobName)
 {
-    QString name = blobName;
-    if (name.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive))
-        name.chop(3);
-    if (name.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
-        name.chop(5);
-    else if (name.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive))
-        name.chop(6);
-    return name + QLatin1String(".jsonl");
+    return SafeFileName::inflatedName(blobName);
 }
 
 bool DownloadJob::canRetry() const
 {
+    // A corrupt file is fetched again from the start: a bad transfer is the likeliest cause.
     return m_failure != Failure::UnsafeName
-        && (m_state == State::Failed || m_state == State::Cancelled);
+        && (m_state == State::Failed || m_state == State::Cancelled || m_state == State::Corrupt);
 }
 
 qint64 DownloadJob::bytesTotal() const
@@ -430,6 +424,14 @@ void DownloadJob::onVerified()
                                 "is kept as .part and Retry verifies it again."));
         return;
     }
+    if (m_report.outcome == ScanReport::Outcome::Unreadable) {
+        // The download is fine; the disk or the decompressed copy's path is not.
+        fail(Failure::Disk,
+             QStringLiteral("%1: %2. The downloaded file is kept as .part and Retry verifies "
+                            "it again.")
+                 .arg(m_blob.name, m_report.error));
+        return;
+    }
     if (!m_report.ok) {
         QFile::remove(corruptPath());
         const bool kept = QFile::rename(partPath(), corruptPath());
@@ -444,6 +446,7 @@ void DownloadJob::onVerified()
         return;
     }
     QFile::remove(filePath());
+    QFile::remove(corruptPath()); // what an earlier attempt set aside is now superseded
     if (!QFile::rename(partPath(), filePath())) {
         fail(Failure::Disk,
              QStringLiteral("Verified, but could not rename %1 to %2.")
@@ -484,6 +487,10 @@ void DownloadJob::requeue()
 {
     if (!canRetry())
         return;
+    if (m_state == State::Corrupt) {
+        m_discardPart = true;
+        m_etag.clear();
+    }
     setState(State::Queued, QStringLiteral("Waiting…"));
 }
 
@@ -508,10 +515,23 @@ void DownloadJob::sampleRate(qint64 elapsedMs)
 
 void DownloadJob::setState(State state, const QString &message, Failure failure)
 {
+    if (state == State::Failed || state == State::Cancelled)
+        removeEmptyPart();
     m_state = state;
     m_failure = failure;
     m_message = message;
     emit stateChanged();
+}
+
+void DownloadJob::removeEmptyPart()
+{
+    // An attempt that got no byte (an expired link, a 404, a refused connection) leaves
+    // nothing worth resuming: an empty .part would only look like a broken download.
+    const QFileInfo part(partPath());
+    if (m_file.isOpen() || part.filePath().isEmpty() || part.isSymLink() || !part.exists()
+        || part.size() > 0)
+        return;
+    QFile::remove(part.filePath());
 }
 
 void DownloadJob::fail(Failure failure, const QString &message)

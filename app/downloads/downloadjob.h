@@ -22,8 +22,9 @@ class QThread;
 
 // One blob on its way to disk: streamed into "<name>.part", resumed with a Range request
 // after an interruption, verified off the GUI thread, then renamed to "<name>" (or to
-// "<name>.corrupt" when it is not gzip JSON lines). The partial file always survives a
-// failure or a cancel, so the next attempt resumes where this one stopped.
+// "<name>.corrupt" when it is not gzip JSON lines). A partial file with bytes in it survives
+// a failure or a cancel, so the next attempt resumes where this one stopped; an empty one
+// is removed.
 class DownloadJob : public QObject
 {
     Q_OBJECT
@@ -101,6 +102,7 @@ private:
     void onVerified();
     void setState(State state, const QString &message, Failure failure = Failure::None);
     void fail(Failure failure, const QString &message);
+    void removeEmptyPart();
     QString describeHttpFailure() const;
 
     const int m_id;

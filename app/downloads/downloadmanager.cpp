@@ -1,5 +1,7 @@
 #include "app/downloads/downloadmanager.h"
 
+#include "app/downloads/downloadfolders.h"
+#include "app/downloads/safefilename.h"
 #include "app/graph/graphendpoint.h"
 #include "models/sizetext.h"
 
@@ -70,6 +72,24 @@ QString DownloadManager::folderProblem(const QString &folder)
     return {};
 }
 
+QString DownloadManager::operationFolder(const QString &base, const QString &operationId)
+{
+    if (!SafeFileName::problem(operationId).isEmpty() || QFileInfo(base).fileName() == operationId)
+        return base;
+    return QDir(base).filePath(operationId);
+}
+
+QStringList DownloadManager::existingFiles(const QString &folder, const QList<ManifestBlob> &blobs)
+{
+    QStringList existing;
+    for (const ManifestBlob &blob : blobs) {
+        if (SafeFileName::problem(blob.name).isEmpty()
+            && QFileInfo::exists(QDir(folder).filePath(blob.name)))
+            existing.append(blob.name);
+    }
+    return existing;
+}
+
 QString DownloadManager::download(const QString &operationId, const Manifest &manifest,
                                   const QList<ManifestBlob> &blobs, const QString &folder)
 {
@@ -89,8 +109,15 @@ QString DownloadManager::download(const QString &operationId, const Manifest &ma
                  QDir::toNativeSeparators(folder));
     }
 
+    QStringList names;
+    for (const ManifestBlob &blob : blobs)
+        names.append(blob.name);
+    if (const QString clash = SafeFileName::collisionProblem(names); !clash.isEmpty())
+        return clash;
+
     const QString canonicalFolder = QFileInfo(folder).canonicalFilePath();
     m_folders.insert(operationId, canonicalFolder);
+    DownloadFolders::remember(operationId, canonicalFolder);
     QSet<QString> seen;
     for (const ManifestBlob &blob : blobs) {
         bool busy = false;

@@ -72,6 +72,13 @@ public:
     static QString storageLinkProblem(const Manifest &manifest);
     // Empty when the folder can take new files, else why not.
     static QString folderProblem(const QString &folder);
+    // Where the app puts an operation's files when the analyst picks `base`: a subfolder
+    // named for the operation, because every export names its files part-00000-…, so two
+    // operations in one folder would overwrite each other. `base` itself when it already is
+    // that subfolder, or when the id cannot be a folder name.
+    static QString operationFolder(const QString &base, const QString &operationId);
+    // The verified files of these blobs that a download into `folder` would replace.
+    static QStringList existingFiles(const QString &folder, const QList<ManifestBlob> &blobs);
 
 signals:
     void jobAdded(DownloadJob *job);

@@ -99,9 +99,8 @@ void ManifestLoader::start(const TrackedOperation &operation, bool refreshOperat
     emit stateChanged(operation.id);
 
     if (state.source.kind == ManifestSource::Kind::Inline) {
-        const QUrl url = operation.url.isEmpty() ? m_client->endpoint().operationUrl(operation.id)
-                                                 : operation.url;
-        GraphCall *call = m_client->get(url);
+        GraphCall *call
+            = m_client->get(m_client->endpoint().operationUrl(operation.id, operation.url));
         m_calls.insert(operation.id, call);
         connect(call, &GraphCall::finished, this,
                 [this, operation](const GraphReply &reply) { onOperationReply(operation, reply); });

@@ -1,5 +1,6 @@
 #include "app/downloads/safefilename.h"
 
+#include <QHash>
 #include <QStringList>
 
 namespace SafeFileName {
@@ -57,6 +58,37 @@ QString problem(const QString &name)
         return QStringLiteral("the name is reserved for a device on Windows");
     if (name.toUtf8().size() > MaxBytes)
         return QStringLiteral("the name is longer than %1 bytes").arg(MaxBytes);
+    return {};
+}
+
+QString inflatedName(const QString &blobName)
+{
+    QString name = blobName;
+    if (name.endsWith(QLatin1String(".gz"), Qt::CaseInsensitive))
+        name.chop(3);
+    if (name.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        name.chop(5);
+    else if (name.endsWith(QLatin1String(".jsonl"), Qt::CaseInsensitive))
+        name.chop(6);
+    return name + QLatin1String(".jsonl");
+}
+
+QString collisionProblem(const QStringList &blobNames)
+{
+    QHash<QString, QString> owner; // a file name made, folded -> the blob that makes it
+    for (const QString &blob : blobNames) {
+        const QStringList made {blob, blob + QLatin1String(".part"),
+                                blob + QLatin1String(".corrupt"), inflatedName(blob)};
+        for (const QString &file : made) {
+            const QString folded = file.toCaseFolded();
+            const auto found = owner.constFind(folded);
+            if (found != owner.constEnd() && *found != blob)
+                return QStringLiteral("The blobs \"%1\" and \"%2\" would both be saved as "
+                                      "\"%3\"; nothing was downloaded.")
+                    .arg(found->left(200), blob.left(200), file.left(200));
+            owner.insert(folded, blob);
+        }
+    }
     return {};
 }
 

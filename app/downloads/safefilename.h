@@ -15,4 +15,13 @@ constexpr int MaxBytes = 240;
 // for the analyst, e.g. "contains a path separator".
 QString problem(const QString &name);
 
+// The decompressed copy's name: "x.json.gz" and "x.gz" both become "x.jsonl".
+QString inflatedName(const QString &blobName);
+
+// Empty when the files the downloader makes of these blobs ("<name>", "<name>.part",
+// "<name>.corrupt", the .jsonl copy) are all distinct, else which names collide (e.g.
+// "x.gz" and "x.json.gz" share "x.jsonl"). Compared ignoring case, as on Windows and
+// macOS. Checked before anything is downloaded.
+QString collisionProblem(const QStringList &blobNames);
+
 } // namespace SafeFileName

@@ -7,6 +7,7 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QTimer>
 #include <QUuid>
 
 namespace {
@@ -74,14 +75,22 @@ Problem::Kind kindFor(int status, bool hasRetryAfter)
 } // namespace
 
 GraphCall::GraphCall(QNetworkReply *reply, QByteArray clientRequestId, qint64 maxBodySize,
-                     QObject *parent)
+                     int deadlineMs, QObject *parent)
     : QObject(parent)
     , m_reply(reply)
     , m_url(reply->request().url())
     , m_clientRequestId(std::move(clientRequestId))
     , m_maxBodySize(maxBodySize)
+    , m_deadlineMs(deadlineMs)
 {
     reply->setParent(this);
+    // The transfer timeout only notices silence; this notices a reply that never ends.
+    QTimer::singleShot(deadlineMs, this, [this] {
+        if (!m_reply || m_reply->isFinished())
+            return;
+        m_pastDeadline = true;
+        m_reply->abort();
+    });
     connect(reply, &QNetworkReply::readyRead, this, &GraphCall::onReadyRead);
     connect(reply, &QNetworkReply::finished, this, &GraphCall::onFinished);
     connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
@@ -142,6 +151,11 @@ void GraphCall::onFinished()
         problem.message = GraphClient::tr("Reply too large: the server sent more than %1 MiB, "
                                           "so it was not read.")
                               .arg(m_maxBodySize / (1024 * 1024));
+    } else if (m_pastDeadline) {
+        problem.kind = Problem::Kind::Timeout;
+        problem.message = GraphClient::tr("Graph's answer took longer than %1 s in all, so it "
+                                          "was abandoned.")
+                              .arg(m_deadlineMs / 1000.0);
     } else if (m_cancelled) {
         problem.kind = Problem::Kind::Network;
         problem.message = GraphClient::tr("The request was cancelled.");
@@ -243,7 +257,7 @@ GraphCall *GraphClient::postJson(const QUrl &url, const QJsonObject &body)
 
 GraphCall *GraphClient::startCall(QNetworkReply *reply, const QByteArray &clientRequestId)
 {
-    auto *call = new GraphCall(reply, clientRequestId, maxBodySize(), this);
+    auto *call = new GraphCall(reply, clientRequestId, maxBodySize(), requestDeadline(), this);
     connect(call, &GraphCall::finished, this, [this](const GraphReply &answer) {
         if (answer.httpStatus == 401 && m_tokens)
             m_tokens->tokenRejected();

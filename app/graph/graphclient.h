@@ -44,7 +44,7 @@ signals:
 private:
     friend class GraphClient;
     explicit GraphCall(QNetworkReply *reply, QByteArray clientRequestId, qint64 maxBodySize,
-                       QObject *parent);
+                       int deadlineMs, QObject *parent);
     void onReadyRead();
     void onFinished();
 
@@ -55,10 +55,14 @@ private:
     qint64 m_maxBodySize;
     bool m_cancelled = false;
     bool m_tooLarge = false;
+    int m_deadlineMs;
+    bool m_pastDeadline = false;
 };
 
 // Talks to Graph through one QNetworkAccessManager. Every request carries a fresh
-// client-request-id and a transfer timeout. Authorization is added only when the URL's
+// client-request-id, a transfer timeout (no byte moving for that long) and an overall
+// deadline of DeadlineTransferTimeouts transfer timeouts, so a reply that trickles a byte
+// at a time cannot hold a request slot forever. Authorization is added only when the URL's
 // origin is the configured Graph origin, and redirects never leave that origin, so the
 // token cannot travel to storage, a foreign link or across a redirect.
 class GraphClient : public QObject
@@ -73,6 +77,10 @@ public:
     // Starts at PollPolicy::Limits::TransferTimeoutSeconds' default.
     void setTransferTimeout(int milliseconds);
     int transferTimeout() const { return m_transferTimeout; }
+    // A Graph answer is small (at most maxBodySize()); a whole request taking longer than
+    // this many transfer timeouts is abandoned as timed out.
+    static constexpr int DeadlineTransferTimeouts = 4;
+    int requestDeadline() const { return m_transferTimeout * DeadlineTransferTimeouts; }
     static constexpr qint64 DefaultMaxBodySize = 4 * 1024 * 1024;
     qint64 maxBodySize() const { return DefaultMaxBodySize; }
 

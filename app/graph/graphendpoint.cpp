@@ -136,6 +136,11 @@ QUrl GraphEndpoint::operationUrl(const QString &operationId) const
                       + QString::fromLatin1(QUrl::toPercentEncoding(operationId)));
 }
 
+QUrl GraphEndpoint::operationUrl(const QString &operationId, const QUrl &location) const
+{
+    return isGraphOrigin(location) ? location : operationUrl(operationId);
+}
+
 QUrl GraphEndpoint::manifestUrl(const QString &manifestId) const
 {
     return billingUrl(QLatin1String("manifests/")
@@ -148,7 +153,8 @@ bool GraphEndpoint::isGraphOrigin(const QUrl &url) const
         return u.port(u.scheme().compare(QLatin1String("https"), Qt::CaseInsensitive) == 0 ? 443
                                                                                            : 80);
     };
-    return url.isValid() && url.scheme().compare(m_root.scheme(), Qt::CaseInsensitive) == 0
+    return url.isValid() && url.userInfo().isEmpty()
+        && url.scheme().compare(m_root.scheme(), Qt::CaseInsensitive) == 0
         && url.host().compare(m_root.host(), Qt::CaseInsensitive) == 0
         && defaultPort(url) == defaultPort(m_root);
 }

@@ -31,9 +31,15 @@ public:
     // validated pieces only.
     QUrl billingUrl(const QString &path) const;
     QUrl operationUrl(const QString &operationId) const;
+    // Where an operation is checked: its Location when that is on this Graph origin, else
+    // the URL built from its id. Only this origin gets the token, and only its answer may
+    // speak for the operation, so a Location anywhere else (another host, 0.0.0.0, one with
+    // a user name) is never requested; it stays with the operation for display.
+    QUrl operationUrl(const QString &operationId, const QUrl &location) const;
     QUrl manifestUrl(const QString &manifestId) const;
 
-    // Same scheme, host and port as the root: the only origin that sees the token.
+    // Same scheme, host and port as the root, and no user info: the only origin that sees
+    // the token.
     bool isGraphOrigin(const QUrl &url) const;
 
     // What an analyst types, made into what make() accepts where the intent is plain: a bare

@@ -41,7 +41,7 @@ FetchOutcome FetchOutcome::fromReply(const GraphReply &reply, const QString &ope
 
 QUrl GraphOperationFetcher::operationUrl(const QString &id, const QUrl &ownUrl) const
 {
-    return ownUrl.isEmpty() ? m_client->endpoint().operationUrl(id) : ownUrl;
+    return m_client->endpoint().operationUrl(id, ownUrl);
 }
 
 void GraphOperationFetcher::fetch(const QString &id, const QUrl &url, Done done)

@@ -38,8 +38,8 @@ public:
     using Done = std::function<void(const FetchOutcome &)>;
 
     virtual ~OperationFetcher() = default;
-    // Where a check of this operation goes: its own URL (an export's Location), or the one
-    // the endpoint builds from the id.
+    // Where a check of this operation goes: its own URL (an export's Location) when that is
+    // on the Graph origin, else the one the endpoint builds from the id.
     virtual QUrl operationUrl(const QString &id, const QUrl &ownUrl) const = 0;
     // Starts a check; calls done exactly once, later, from the event loop, unless
     // cancelAll() aborts the check first.

@@ -6,3 +6,10 @@ QString StaticTokenProvider::fromEnvironment()
 {
     return qEnvironmentVariable(EnvironmentVariable).trimmed();
 }
+
+QString StaticTokenProvider::takeFromEnvironment()
+{
+    const QString token = fromEnvironment();
+    qunsetenv(EnvironmentVariable);
+    return token;
+}

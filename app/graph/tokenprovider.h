@@ -18,13 +18,18 @@ public:
 class StaticTokenProvider final : public TokenProvider
 {
 public:
-    explicit StaticTokenProvider(QString token = {}) : m_token(std::move(token)) { }
+    explicit StaticTokenProvider(QString token = {})
+        : m_token(std::move(token))
+    { }
     QString accessToken() const override { return m_token; }
     void setToken(const QString &token) { m_token = token; }
 
     static constexpr const char *EnvironmentVariable = "BILLING_MONITOR_TOKEN";
     // The environment variable's value, trimmed; empty when unset.
     static QString fromEnvironment();
+    // The same, and removes the variable from this process's environment, so programs the
+    // app starts (a browser, a file manager) never inherit the token.
+    static QString takeFromEnvironment();
 
 private:
     QString m_token;

@@ -1,11 +1,11 @@
 #include "app/polling/operationmonitor.h"
 
-#include "app/polling/clock.h"
 #include "app/graph/graphclient.h"
+#include "app/graph/operationfetch.h"
+#include "app/polling/clock.h"
+#include "app/polling/networkstatus.h"
 #include "models/operationids.h"
 #include "models/operationtablemodel.h"
-#include "app/polling/networkstatus.h"
-#include "app/graph/operationfetch.h"
 
 #include <QSet>
 
@@ -114,8 +114,34 @@ void OperationMonitor::applyOnline()
 
 void OperationMonitor::trackRows(int first, int last)
 {
+    QStringList elsewhere;
     for (int row = first; row <= last; ++row)
-        m_scheduler->track(m_model->at(row));
+        startTracking(m_model->at(row), &elsewhere);
+    if (!elsewhere.isEmpty())
+        emit locationsElsewhere(elsewhere);
+}
+
+void OperationMonitor::startTracking(const TrackedOperation &operation, QStringList *elsewhere)
+{
+    m_scheduler->track(operation);
+    if (hasLocationElsewhere(operation))
+        elsewhere->append(operation.id);
+}
+
+bool OperationMonitor::hasLocationElsewhere(const TrackedOperation &operation) const
+{
+    return m_client && !operation.url.isEmpty()
+        && !m_client->endpoint().isGraphOrigin(operation.url);
+}
+
+QStringList OperationMonitor::idsWithLocationElsewhere() const
+{
+    QStringList ids;
+    for (const TrackedOperation &operation : m_model->operations()) {
+        if (hasLocationElsewhere(operation))
+            ids.append(operation.id);
+    }
+    return ids;
 }
 
 void OperationMonitor::untrackRows(int first, int last)
@@ -136,10 +162,13 @@ void OperationMonitor::resyncWithModel()
         if (!inModel.contains(id))
             m_scheduler->untrack(id);
     }
+    QStringList elsewhere;
     for (int row = 0; row < m_model->rowCount(); ++row) {
         if (!m_scheduler->isTracked(m_model->at(row).id))
-            m_scheduler->track(m_model->at(row));
+            startTracking(m_model->at(row), &elsewhere);
     }
+    if (!elsewhere.isEmpty())
+        emit locationsElsewhere(elsewhere);
 }
 
 OperationMonitor::TrackResult OperationMonitor::track(const QStringList &ids, const QString &label)

@@ -75,16 +75,24 @@ public:
     QDateTime nextCheckAt() const; // UTC, invalid when nothing is scheduled
     QDateTime throttledUntil() const; // UTC, invalid when not throttled
     bool isOnline() const;
+    // Tracked operations whose Location is not on the configured Graph origin: they are
+    // checked at that origin by id instead, and the analyst should hear why.
+    QStringList idsWithLocationElsewhere() const;
 
 signals:
     // In-flight count, next check, throttle or online state changed (for the status bar).
     void activityChanged();
     // The network went away (polling paused) or came back (a staggered sweep follows).
     void onlineChanged(bool online);
+    // Operations just tracked whose Location is elsewhere (see idsWithLocationElsewhere()).
+    void locationsElsewhere(const QStringList &ids);
 
 private:
     void init(OperationFetcher *fetcher);
     void trackRows(int first, int last);
+    // Hands the operation to the scheduler; notes its id when its Location is elsewhere.
+    void startTracking(const TrackedOperation &operation, QStringList *elsewhere);
+    bool hasLocationElsewhere(const TrackedOperation &operation) const;
     void untrackRows(int first, int last);
     void resyncWithModel();
     void onUpdated(const PollUpdate &update);

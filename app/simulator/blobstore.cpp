@@ -132,7 +132,8 @@ const QByteArray &BlobStore::content(const QString &manifestId, int index)
         return *cached;
     const ManifestSpec &spec = m_manifests.value(manifestId).spec;
     QByteArray bytes = BlobGenerator::gzipJsonLines(stableHash(key.toUtf8()), spec.linesPerBlob,
-                                                    spec.blobSizeBytes);
+                                                    spec.blobSizeBytes,
+                                                    {spec.reconciliation, spec.basicAttributes});
     if (spec.corruptBlobs.contains(index)) {
         // Keep the gzip header so the damage shows only once inflating starts.
         for (qsizetype i = qMax<qsizetype>(10, bytes.size() / 2);
@@ -214,5 +215,9 @@ SimulatorReply BlobStore::serve(const QString &path, const QUrlQuery &query,
             && std::uniform_real_distribution<double>(0, 1)(m_dropRandom) < spec.dropRate);
     if (spec.dropAfterBytes >= 0 && drop)
         reply.cutAfterBytes = qMin<qint64>(spec.dropAfterBytes, reply.body.size());
+    if (seen == 0 && spec.stallBlobs.contains(blob.index)) {
+        reply.cutAfterBytes = reply.body.size() / 2;
+        reply.holdOpenAfterCut = true;
+    }
     return reply;
 }

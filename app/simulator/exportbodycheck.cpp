@@ -95,3 +95,13 @@ ExportBodyCheck::Problem ExportBodyCheck::validate(Kind kind, const QByteArray &
                                {QStringLiteral("full"), QStringLiteral("basic")});
     return problem;
 }
+
+bool ExportBodyCheck::asksForBasicAttributes(const QByteArray &body)
+{
+    const QJsonObject object = QJsonDocument::fromJson(body).object();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key().compare(QLatin1String("attributeSet"), Qt::CaseInsensitive) == 0)
+            return it.value().toString().compare(QLatin1String("basic"), Qt::CaseInsensitive) == 0;
+    }
+    return false;
+}

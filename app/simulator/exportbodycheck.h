@@ -20,4 +20,7 @@ struct Problem
 // An empty Problem when the body is acceptable.
 Problem validate(Kind kind, const QByteArray &body);
 
+// Whether a valid body asks for the "basic" attribute set (any case) rather than "full".
+bool asksForBasicAttributes(const QByteArray &body);
+
 } // namespace ExportBodyCheck

@@ -3,6 +3,8 @@
 #include <QHash>
 #include <QStringList>
 
+#include <cmath>
+
 namespace {
 
 enum class Field { Rate, Seconds, Milliseconds, Seed };
@@ -68,6 +70,8 @@ std::optional<FaultProfile> FaultProfile::fromString(const QString &text, QStrin
         const QString valueText = item.mid(equals + 1).trimmed();
         bool ok = false;
         const double value = valueText.toDouble(&ok);
+        // Qt reads "nan" and "inf" as numbers; neither is a rate or a count.
+        ok = ok && std::isfinite(value);
         switch (field->kind) {
         case Field::Rate:
             if (!ok || value < 0 || value > 1) {
@@ -81,7 +85,8 @@ std::optional<FaultProfile> FaultProfile::fromString(const QString &text, QStrin
         case Field::Seconds:
         case Field::Milliseconds:
         case Field::Seed:
-            if (!ok || value < 0 || value != qint64(value) || value > 4294967295.0) {
+            // Range first: converting a double outside qint64 to an integer is undefined.
+            if (!ok || value < 0 || value > 4294967295.0 || value != std::floor(value)) {
                 *error = QStringLiteral("Fault setting \"%1\" must be a whole number >= 0, not "
                                         "\"%2\"")
                              .arg(key, valueText);

@@ -530,6 +530,8 @@ SimulatorReply GraphSimulator::exportReply(const QHttpServerRequest &request,
     operation.outcome = m_exports.outcome;
     operation.retryAfter = m_exports.retryAfter;
     operation.manifest = m_exports.manifest;
+    operation.manifest.reconciliation = parts.at(0) == QLatin1String("reconciliation");
+    operation.manifest.basicAttributes = ExportBodyCheck::asksForBasicAttributes(request.body());
     const QString id = addOperation(operation);
     SimulatorReply reply;
     reply.status = 202;
@@ -740,7 +742,8 @@ void GraphSimulator::send(QHttpServerResponder &responder, QTcpSocket *socket,
     responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
     if (reply.cutAfterBytes >= 0) {
         responder.writeBody(reply.body.left(reply.cutAfterBytes));
-        socket->disconnectFromHost();
+        if (!reply.holdOpenAfterCut)
+            socket->disconnectFromHost();
         return;
     }
     responder.writeBody(QByteArray());

@@ -18,10 +18,16 @@ struct ManifestSpec
     qint64 sasLifetimeSeconds = 12 * 3600;
     bool reportBlobSizes = false; // adds the non-schema "sizeInBytes" to each blob
     QString dataFormat = QStringLiteral("compressedJSON");
+    // What the blobs hold: set from the export request (its path and attributeSet).
+    bool reconciliation = false;
+    bool basicAttributes = false;
     // Replaces the generated names (and blobCount): hostile names such as "../evil.json.gz"
     // or "a/b.json.gz" test the downloader.
     QStringList blobNames;
     QList<int> corruptBlobs; // indexes of blobs served as bytes that are not gzip
+    // Indexes of blobs whose first request sends half the body and then nothing more while
+    // keeping the connection open, as a stalled transfer does; later requests get the rest.
+    QList<int> stallBlobs;
     // Closes the connection after this many body bytes (-1: never) on the first
     // dropRequests requests for each blob (-1: on every request), and on each later request
     // with probability dropRate (from a fixed seed, so runs repeat).

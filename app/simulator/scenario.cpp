@@ -179,11 +179,23 @@ private:
     bool m_failed = false;
 };
 
+void readBlobIndexes(ObjectReader &reader, const char *key, QList<int> *indexes)
+{
+    const QJsonArray array = reader.array(key);
+    if (!array.isEmpty())
+        indexes->clear();
+    for (const QJsonValue &index : array) {
+        if (!index.isDouble() || index.toDouble() < 0)
+            reader.fail(QLatin1String(key), QStringLiteral("expected blob indexes"));
+        indexes->append(index.toInt());
+    }
+}
+
 void readManifest(ObjectReader &reader, ManifestSpec *spec)
 {
     reader.allowOnly({"blobCount", "linesPerBlob", "blobSizeBytes", "sasLifetimeSeconds",
-                      "reportBlobSizes", "dataFormat", "blobNames", "corruptBlobs",
-                      "dropAfterBytes", "dropRequests", "dropRate"});
+                      "reportBlobSizes", "dataFormat", "blobNames", "corruptBlobs", "stallBlobs",
+                      "dropAfterBytes", "dropRequests", "dropRate", "kind", "attributeSet"});
     reader.integer("blobCount", &spec->blobCount, 0, 10000);
     reader.integer("linesPerBlob", &spec->linesPerBlob, 0, 1e8);
     reader.integer("blobSizeBytes", &spec->blobSizeBytes, 0, 4e9);
@@ -193,6 +205,17 @@ void readManifest(ObjectReader &reader, ManifestSpec *spec)
     reader.integer("dropAfterBytes", &spec->dropAfterBytes, -1, 4e9);
     reader.integer("dropRequests", &spec->dropRequests, -1, 1e9);
     reader.number("dropRate", &spec->dropRate, 0, 1);
+    QString kind
+        = spec->reconciliation ? QStringLiteral("reconciliation") : QStringLiteral("usage");
+    reader.string("kind", &kind);
+    if (kind != QLatin1String("usage") && kind != QLatin1String("reconciliation"))
+        reader.fail(QStringLiteral("kind"), QStringLiteral("expected usage or reconciliation"));
+    spec->reconciliation = kind == QLatin1String("reconciliation");
+    QString attributes = spec->basicAttributes ? QStringLiteral("basic") : QStringLiteral("full");
+    reader.string("attributeSet", &attributes);
+    if (attributes != QLatin1String("full") && attributes != QLatin1String("basic"))
+        reader.fail(QStringLiteral("attributeSet"), QStringLiteral("expected full or basic"));
+    spec->basicAttributes = attributes == QLatin1String("basic");
     const QJsonArray names = reader.array("blobNames");
     if (!names.isEmpty())
         spec->blobNames.clear();
@@ -201,14 +224,8 @@ void readManifest(ObjectReader &reader, ManifestSpec *spec)
             reader.fail(QStringLiteral("blobNames"), QStringLiteral("expected non-empty strings"));
         spec->blobNames.append(name.toString());
     }
-    const QJsonArray corrupt = reader.array("corruptBlobs");
-    if (!corrupt.isEmpty())
-        spec->corruptBlobs.clear();
-    for (const QJsonValue &index : corrupt) {
-        if (!index.isDouble() || index.toDouble() < 0)
-            reader.fail(QStringLiteral("corruptBlobs"), QStringLiteral("expected blob indexes"));
-        spec->corruptBlobs.append(index.toInt());
-    }
+    readBlobIndexes(reader, "corruptBlobs", &spec->corruptBlobs);
+    readBlobIndexes(reader, "stallBlobs", &spec->stallBlobs);
     if (spec->linesPerBlob == 0 && spec->blobSizeBytes == 0)
         reader.fail(QStringLiteral("linesPerBlob"),
                     QStringLiteral("0 needs a blobSizeBytes to fill up to"));

@@ -75,8 +75,9 @@ struct ExportSettings
  ManifestSpec: { "blobCount": 2, "linesPerBlob": 200, "blobSizeBytes": 0,
                  "sasLifetimeSeconds": 43200, "reportBlobSizes": false,
                  "dataFormat": "compressedJSON", "blobNames": ["a/b.json.gz"],
-                 "corruptBlobs": [0], "dropAfterBytes": -1, "dropRequests": 1,
-                 "dropRate": 0 }
+                 "corruptBlobs": [0], "stallBlobs": [1], "dropAfterBytes": -1, "dropRequests": 1,
+                 "dropRate": 0, "kind": "usage" | "reconciliation",
+                 "attributeSet": "full" | "basic" }
  (see manifestspec.h for what each one means).
 */
 struct Scenario

@@ -4,20 +4,29 @@
 
 #include <QCommandLineParser>
 
+#include <cmath>
+
 namespace {
 
+enum class Kind { Any, Whole };
+
 bool readNumber(const QCommandLineParser &parser, const QString &name, double min, double max,
-                double *out, QString *error)
+                double *out, QString *error, Kind kind = Kind::Any)
 {
     if (!parser.isSet(name))
         return true;
     bool ok = false;
     const double value = parser.value(name).toDouble(&ok);
-    if (!ok || value < min || value > max) {
-        *error = QStringLiteral("--%1 must be a number from %2 to %3, not \"%4\"")
-                     .arg(name)
+    // Qt reads "nan" and "inf" as numbers; NaN passes every comparison, so it is refused
+    // first, and only a value already in range is ever converted to an integer.
+    if (!ok || !std::isfinite(value) || value < min || value > max
+        || (kind == Kind::Whole && value != std::floor(value))) {
+        *error = QStringLiteral("--%1 must be %2 from %3 to %4, not \"%5\"")
+                     .arg(name,
+                          kind == Kind::Whole ? QStringLiteral("a whole number")
+                                              : QStringLiteral("a number"))
                      .arg(min)
-                     .arg(max)
+                     .arg(max, 0, 'f', 0)
                      .arg(parser.value(name));
         return false;
     }
@@ -65,14 +74,14 @@ std::optional<SimulatorOptions> SimulatorOptions::fromParser(const QCommandLineP
     double fleet = 0;
     double seed = options.fleetSeed;
     double delay = 0;
-    if (!readNumber(parser, QStringLiteral("port"), 0, 65535, &port, error)
-        || !readNumber(parser, QStringLiteral("fleet"), 0, 1000000, &fleet, error)
-        || !readNumber(parser, QStringLiteral("seed"), 0, 4294967295.0, &seed, error)
+    if (!readNumber(parser, QStringLiteral("port"), 0, 65535, &port, error, Kind::Whole)
+        || !readNumber(parser, QStringLiteral("fleet"), 0, 1000000, &fleet, error, Kind::Whole)
+        || !readNumber(parser, QStringLiteral("seed"), 0, 4294967295.0, &seed, error, Kind::Whole)
         || !readNumber(parser, QStringLiteral("fleet-min"), 0, 1e7, &options.fleetMinSeconds, error)
         || !readNumber(parser, QStringLiteral("fleet-max"), 0, 1e7, &options.fleetMaxSeconds, error)
         || !readNumber(parser, QStringLiteral("failure-rate"), 0, 1, &options.fleetFailureRate,
                        error)
-        || !readNumber(parser, QStringLiteral("delay"), 0, 600000, &delay, error))
+        || !readNumber(parser, QStringLiteral("delay"), 0, 600000, &delay, error, Kind::Whole))
         return std::nullopt;
     if (options.fleetMaxSeconds < options.fleetMinSeconds) {
         *error = QStringLiteral("--fleet-max must not be smaller than --fleet-min");

@@ -14,6 +14,7 @@ struct SimulatorReply
     // Content-Length still announces the whole body, but the connection closes after this
     // many body bytes (-1: send everything).
     qint64 cutAfterBytes = -1;
+    bool holdOpenAfterCut = false; // after cutAfterBytes, send nothing but keep the connection
     bool closeWithoutAnswer = false;
     int holdMs = 0; // answer this late; a client that gives up first gets nothing
 

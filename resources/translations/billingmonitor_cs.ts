@@ -21,6 +21,263 @@
     </message>
 </context>
 <context>
+    <name>DataCharts</name>
+    <message>
+        <source>No totals to chart</source>
+        <translation>Žádné součty k zobrazení</translation>
+    </message>
+    <message numerus="yes">
+        <source>Top %n customers by %1 in %2</source>
+        <translation>
+            <numerusform>Nejvyšší %n zákazník podle %1 v %2</numerusform>
+            <numerusform>Nejvyšší %n zákazníci podle %1 v %2</numerusform>
+            <numerusform>Nejvyšších %n zákazníků podle %1 v %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 per day in %2</source>
+        <translation>%1 po dnech v %2</translation>
+    </message>
+</context>
+<context>
+    <name>DataLoader</name>
+    <message>
+        <source>Still busy with the previous folder.</source>
+        <translation>Předchozí složka se ještě načítá.</translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message>
+        <source>Customer</source>
+        <translation>Zákazník</translation>
+    </message>
+    <message>
+        <source>Product / SKU</source>
+        <translation>Produkt / SKU</translation>
+    </message>
+    <message>
+        <source>Charge type</source>
+        <translation>Typ poplatku</translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation>Předplatné</translation>
+    </message>
+    <message>
+        <source>Meter category</source>
+        <translation>Kategorie měřiče</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Využití</translation>
+    </message>
+    <message>
+        <source>Reconciliation</source>
+        <translation>Odsouhlasení</translation>
+    </message>
+    <message>
+        <source>Unknown (neither usage nor reconciliation columns)</source>
+        <translation>Neznámý (sloupce ani využití, ani odsouhlasení)</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>(no currency)</source>
+        <translation>(bez měny)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Zrušit</translation>
+    </message>
+    <message>
+        <source>Export &amp;CSV…</source>
+        <translation>Exportovat &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Excel…</source>
+        <translation>Exportovat do &amp;Excelu…</translation>
+    </message>
+    <message>
+        <source>One File per C&amp;ustomer</source>
+        <translation>Soubor pro každého &amp;zákazníka</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>&amp;Summary</source>
+        <translation>&amp;Souhrn</translation>
+    </message>
+    <message>
+        <source>&amp;Group By</source>
+        <translation>Sesk&amp;upení</translation>
+    </message>
+    <message>
+        <source>C&amp;harts</source>
+        <translation>&amp;Grafy</translation>
+    </message>
+    <message>
+        <source>&amp;Preview</source>
+        <translation>&amp;Náhled</translation>
+    </message>
+    <message>
+        <source>CSV Files…</source>
+        <translation>Soubory CSV…</translation>
+    </message>
+    <message>
+        <source>Excel Workbooks…</source>
+        <translation>Sešity Excelu…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Zrušeno.</translation>
+    </message>
+    <message>
+        <source>Data — %1</source>
+        <translation>Data — %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>Čte se %n soubor…</numerusform>
+            <numerusform>Čtou se %n soubory…</numerusform>
+            <numerusform>Čte se %n souborů…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Druh:</translation>
+    </message>
+    <message>
+        <source>Files:</source>
+        <translation>Soubory:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1 compressed, %2 of JSON</source>
+        <translation>
+            <numerusform>%n soubor, %1 komprimovaně, %2 JSON</numerusform>
+            <numerusform>%n soubory, %1 komprimovaně, %2 JSON</numerusform>
+            <numerusform>%n souborů, %1 komprimovaně, %2 JSON</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>Řádky:</translation>
+    </message>
+    <message>
+        <source>Dates:</source>
+        <translation>Data od–do:</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1 až %2</translation>
+    </message>
+    <message>
+        <source>Customers:</source>
+        <translation>Zákazníci:</translation>
+    </message>
+    <message>
+        <source>Subscriptions:</source>
+        <translation>Předplatná:</translation>
+    </message>
+    <message>
+        <source>Products:</source>
+        <translation>Produkty:</translation>
+    </message>
+    <message>
+        <source>Billed (BillingPreTaxTotal):</source>
+        <translation>Účtováno (BillingPreTaxTotal):</translation>
+    </message>
+    <message>
+        <source>Priced (PricingPreTaxTotal):</source>
+        <translation>V ceníkových cenách (PricingPreTaxTotal):</translation>
+    </message>
+    <message>
+        <source>Subtotal:</source>
+        <translation>Mezisoučet:</translation>
+    </message>
+    <message>
+        <source>Tax:</source>
+        <translation>Daň:</translation>
+    </message>
+    <message>
+        <source>Total:</source>
+        <translation>Celkem:</translation>
+    </message>
+    <message>
+        <source>Billable quantity:</source>
+        <translation>Účtované množství:</translation>
+    </message>
+    <message>
+        <source>Not in the data, so left out: %1.</source>
+        <translation>V datech chybí, proto vynecháno: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amount(s) are not numbers and were not added (e.g. %1).</source>
+        <translation>
+            <numerusform>%n částka není číslo a nebyla započtena (např. %1).</numerusform>
+            <numerusform>%n částky nejsou čísla a nebyly započteny (např. %1).</numerusform>
+            <numerusform>%n částek nejsou čísla a nebyly započteny (např. %1).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder mixes usage and reconciliation files.</source>
+        <translation>Složka obsahuje soubory využití i odsouhlasení.</translation>
+    </message>
+    <message>
+        <source>%1 was left out: %2</source>
+        <translation>%1 byl vynechán: %2</translation>
+    </message>
+    <message>
+        <source>Folder for One File per Customer</source>
+        <translation>Složka pro soubory jednotlivých zákazníků</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>Soubory CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Sešity Excelu (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Zapisuje se…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <translation>
+            <numerusform>%n řádek zapsán do %1.</numerusform>
+            <numerusform>%n řádky zapsány do %1.</numerusform>
+            <numerusform>%n řádků zapsáno do %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to %1.</source>
+        <translation>
+            <numerusform>%n soubor zapsán do %1.</numerusform>
+            <numerusform>%n soubory zapsány do %1.</numerusform>
+            <numerusform>%n souborů zapsáno do %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing was exported: %1</source>
+        <translation>Nic nebylo exportováno: %1</translation>
+    </message>
+    <message>
+        <source>Group &amp;by:</source>
+        <translation>&amp;Seskupit podle:</translation>
+    </message>
+</context>
+<context>
     <name>DemoMode</name>
     <message>
         <source>after %1 s</source>
@@ -277,6 +534,55 @@
     </message>
 </context>
 <context>
+    <name>DownloadJobModel</name>
+    <message>
+        <source>%1
+Partition: %2</source>
+        <translation>%1
+Oddíl: %2</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>%1 · %2/s</source>
+        <translation>%1 · %2/s</translation>
+    </message>
+    <message>
+        <source>%1 · %2 left</source>
+        <translation>%1 · zbývá %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Název</translation>
+    </message>
+    <message>
+        <source>Partition</source>
+        <translation>Oddíl</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Velikost</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Průběh</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stav</translation>
+    </message>
+</context>
+<context>
     <name>DownloadManager</name>
     <message>
         <source>The manifest has no usable rootDirectory, so there is nothing to download from.</source>
@@ -301,6 +607,44 @@
     <message>
         <source>The files need %1 but only %2 is free in %3.</source>
         <translation>Soubory potřebují %1, ale v %3 je volných jen %2.</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadState</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Čeká</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Stahuje se</translation>
+    </message>
+    <message>
+        <source>Verifying</source>
+        <translation>Ověřuje se</translation>
+    </message>
+    <message>
+        <source>Verified</source>
+        <translation>Ověřeno</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Selhalo</translation>
+    </message>
+    <message>
+        <source>Corrupt</source>
+        <translation>Poškozeno</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Zrušeno</translation>
+    </message>
+</context>
+<context>
+    <name>ElidedLabel</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopírovat</translation>
     </message>
 </context>
 <context>
@@ -390,6 +734,10 @@
 </context>
 <context>
     <name>GraphClient</name>
+    <message>
+        <source>Graph&apos;s answer took longer than %1 s in all, so it was abandoned.</source>
+        <translation>Odpověď Graphu trvala celkem déle než %1 s, a proto se na ni přestalo čekat.</translation>
+    </message>
     <message>
         <source>Graph rejected the request as malformed.</source>
         <translation>Graph odmítl požadavek jako chybně utvořený.</translation>
@@ -538,6 +886,33 @@
     </message>
 </context>
 <context>
+    <name>GroupTableModel</name>
+    <message>
+        <source>(none)</source>
+        <translation>(žádné)</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Název</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Řádky</translation>
+    </message>
+    <message>
+        <source>Total (no currency)</source>
+        <translation>Celkem (bez měny)</translation>
+    </message>
+    <message>
+        <source>Total %1</source>
+        <translation>Celkem %1</translation>
+    </message>
+</context>
+<context>
     <name>GuiApplication</name>
     <message>
         <source>Tracks Microsoft Graph partner-billing export operations.</source>
@@ -574,6 +949,10 @@
     <message>
         <source>With --demo: add this many operations with random timelines.</source>
         <translation>S --demo: přidat tolik operací s náhodným průběhem.</translation>
+    </message>
+    <message>
+        <source>Open the Data view on this folder of export files.</source>
+        <translation>Otevřít zobrazení dat pro tuto složku se soubory exportu.</translation>
     </message>
 </context>
 <context>
@@ -625,6 +1004,18 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n operation(s) gave an address on another host.</source>
+        <translation>
+            <numerusform>%n operace uvedla adresu na jiném hostiteli.</numerusform>
+            <numerusform>%n operace uvedly adresu na jiném hostiteli.</numerusform>
+            <numerusform>%n operací uvedlo adresu na jiném hostiteli.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their Location is not on the configured Graph (%1), so it is never requested: they are checked there by id instead. The Location is kept in the id&apos;s tooltip. First: %2</source>
+        <translation>Jejich Location není na nastaveném Graphu (%1), a proto se na ni nikdy neposílá požadavek: kontrolují se tam podle id. Location zůstává v bublinové nápovědě id. První: %2</translation>
+    </message>
     <message>
         <source>Billing Monitor</source>
         <translation>Billing Monitor</translation>
@@ -967,6 +1358,34 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <source>Edit La&amp;bel</source>
         <translation>Upravit &amp;popisek</translation>
     </message>
+    <message>
+        <source>&amp;Open Export Folder…</source>
+        <translation>&amp;Otevřít složku s exporty…</translation>
+    </message>
+    <message>
+        <source>Summarise, chart and convert a folder of downloaded export files</source>
+        <translation>Shrnout, zobrazit v grafech a převést složku stažených souborů exportu</translation>
+    </message>
+    <message>
+        <source>Show &amp;Data</source>
+        <translation>Zobrazit &amp;data</translation>
+    </message>
+    <message>
+        <source>Summarise, chart and convert the files downloaded for the selected operation</source>
+        <translation>Shrnout, zobrazit v grafech a převést soubory stažené pro vybranou operaci</translation>
+    </message>
+    <message>
+        <source>Open Export Folder</source>
+        <translation>Otevřít složku s exporty</translation>
+    </message>
+    <message>
+        <source>No files yet</source>
+        <translation>Zatím žádné soubory</translation>
+    </message>
+    <message>
+        <source>Download this operation&apos;s files first, or open a folder of export files with File → Open Export Folder…</source>
+        <translation>Nejprve stáhněte soubory této operace, nebo otevřete složku se soubory exportu přes Soubor → Otevřít složku s exporty…</translation>
+    </message>
 </context>
 <context>
     <name>ManifestLoader</name>
@@ -1086,26 +1505,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <translation>Platnost odkazu</translation>
     </message>
     <message>
-        <source>Name</source>
-        <translation>Název</translation>
-    </message>
-    <message>
-        <source>Partition</source>
-        <translation>Oddíl</translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation>Velikost</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>Průběh</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Stav</translation>
-    </message>
-    <message>
         <source>The export&apos;s files are listed here once it has succeeded.</source>
         <translation>Soubory exportu se zde zobrazí, jakmile export uspěje.</translation>
     </message>
@@ -1158,14 +1557,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <translation>⚠ Odkaz ke stažení vypršel %1; obnovte manifest a získáte nový.</translation>
     </message>
     <message>
-        <source>—</source>
-        <translation>—</translation>
-    </message>
-    <message>
-        <source> · %1 left</source>
-        <translation> · zbývá %1</translation>
-    </message>
-    <message>
         <source>%1 of %2</source>
         <translation>%1 z %2</translation>
     </message>
@@ -1192,12 +1583,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
             <numerusform>%n zrušeny</numerusform>
             <numerusform>%n zrušeno</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>
-Folder: %1</source>
-        <translation>
-Složka: %1</translation>
     </message>
     <message>
         <source>⚠ Storage refused the download link; refresh the manifest to get a new one.</source>
@@ -1230,6 +1615,54 @@ Složka: %1</translation>
             <numerusform>ověřeno %1 z %n souborů (%L2 řádků, %3 komprimováno, %4 nekomprimováno)</numerusform>
             <numerusform>ověřeno %1 z %n souborů (%L2 řádků, %3 komprimováno, %4 nekomprimováno)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Download the files to</source>
+        <translation>Stáhnout soubory do</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n files of this export are already in %1. Download them again and replace them?</source>
+        <translation>
+            <numerusform>%n soubor tohoto exportu už je v %1. Stáhnout ho znovu a nahradit?</numerusform>
+            <numerusform>%n soubory tohoto exportu už jsou v %1. Stáhnout je znovu a nahradit?</numerusform>
+            <numerusform>%n souborů tohoto exportu už je v %1. Stáhnout je znovu a nahradit?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replace downloaded files?</source>
+        <translation>Nahradit stažené soubory?</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Download failed: none of the %n files arrived. %1</source>
+        <translation>
+            <numerusform>Stažení selhalo: jediný soubor nedorazil. %1</numerusform>
+            <numerusform>Stažení selhalo: žádný z %n souborů nedorazil. %1</numerusform>
+            <numerusform>Stažení selhalo: žádný z %n souborů nedorazil. %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Download finished: %1 of %n files verified; %2</source>
+        <translation>
+            <numerusform>Stažení dokončeno: ověřeno %1 z %n souboru; %2</numerusform>
+            <numerusform>Stažení dokončeno: ověřeno %1 z %n souborů; %2</numerusform>
+            <numerusform>Stažení dokončeno: ověřeno %1 z %n souborů; %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Download failed: none of the %n files arrived.</source>
+        <translation>
+            <numerusform>Stažení selhalo: jediný soubor nedorazil.</numerusform>
+            <numerusform>Stažení selhalo: žádný z %n souborů nedorazil.</numerusform>
+            <numerusform>Stažení selhalo: žádný z %n souborů nedorazil.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Složka: %1</translation>
     </message>
 </context>
 <context>
@@ -1566,45 +1999,6 @@ Složka: %1</translation>
     </message>
 </context>
 <context>
-    <name>QObject</name>
-    <message>
-        <source>Waiting</source>
-        <translation>Čeká</translation>
-    </message>
-    <message>
-        <source>Downloading</source>
-        <translation>Stahuje se</translation>
-    </message>
-    <message>
-        <source>Verifying</source>
-        <translation>Ověřuje se</translation>
-    </message>
-    <message>
-        <source>Verified</source>
-        <translation>Ověřeno</translation>
-    </message>
-    <message>
-        <source>Failed</source>
-        <translation>Selhalo</translation>
-    </message>
-    <message>
-        <source>Corrupt</source>
-        <translation>Poškozeno</translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation>Zrušeno</translation>
-    </message>
-    <message>
-        <source>Copy</source>
-        <translation>Kopírovat</translation>
-    </message>
-    <message>
-        <source>Download the files to</source>
-        <translation>Stáhnout soubory do</translation>
-    </message>
-</context>
-<context>
     <name>RemovalUndo</name>
     <message>
         <source>Remove finished operations</source>
@@ -1665,9 +2059,6 @@ Složka: %1</translation>
         <source>No operation id found. An id is a GUID such as 1b5e7a4c-2d3f-4a5b-8c9d-0e1f2a3b4c5d, alone or inside an operation URL.</source>
         <translation>Nenalezeno žádné ID operace. ID je GUID, například 1b5e7a4c-2d3f-4a5b-8c9d-0e1f2a3b4c5d, samostatně nebo uvnitř URL operace.</translation>
     </message>
-</context>
-<context>
-    <name>Session::TrackTextResult</name>
     <message numerus="yes">
         <source>%n added</source>
         <translation>
@@ -1687,9 +2078,9 @@ Složka: %1</translation>
     <message numerus="yes">
         <source>; only the first %n ids were read</source>
         <translation>
-            <numerusform>; načteno jen první %n ID</numerusform>
-            <numerusform>; načtena jen první %n ID</numerusform>
-            <numerusform>; načteno jen prvních %n ID</numerusform>
+            <numerusform>; přečten byl jen první %n identifikátor</numerusform>
+            <numerusform>; přečteny byly jen první %n identifikátory</numerusform>
+            <numerusform>; přečteno bylo jen prvních %n identifikátorů</numerusform>
         </translation>
     </message>
 </context>

@@ -2,6 +2,54 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>DataCharts</name>
+    <message numerus="yes">
+        <source>Top %n customers by %1 in %2</source>
+        <translation>
+            <numerusform>Top customer by %1 in %2</numerusform>
+            <numerusform>Top %n customers by %1 in %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DataView</name>
+    <message numerus="yes">
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>Reading %n file…</numerusform>
+            <numerusform>Reading %n files…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s), %1 compressed, %2 of JSON</source>
+        <translation>
+            <numerusform>%n file, %1 compressed, %2 of JSON</numerusform>
+            <numerusform>%n files, %1 compressed, %2 of JSON</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n amount(s) are not numbers and were not added (e.g. %1).</source>
+        <translation>
+            <numerusform>%n amount is not a number and was not added (%1).</numerusform>
+            <numerusform>%n amounts are not numbers and were not added (e.g. %1).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <translation>
+            <numerusform>%n row written to %1.</numerusform>
+            <numerusform>%n rows written to %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) written to %1.</source>
+        <translation>
+            <numerusform>%n file written to %1.</numerusform>
+            <numerusform>%n files written to %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DemoMode</name>
     <message numerus="yes">
         <source>%n sample operations at %1; nothing reaches Microsoft Graph.</source>
@@ -13,6 +61,13 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message numerus="yes">
+        <source>%n operation(s) gave an address on another host.</source>
+        <translation>
+            <numerusform>%n operation gave an address on another host.</numerusform>
+            <numerusform>%n operations gave an address on another host.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Stopped tracking %Ln operation(s); Ctrl+Z brings them back.</source>
         <translation>
@@ -107,6 +162,34 @@
             <numerusform>%1 of %n files verified (%L2 lines, %3 compressed, %4 uncompressed)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n files of this export are already in %1. Download them again and replace them?</source>
+        <translation>
+            <numerusform>%n file of this export is already in %1. Download it again and replace it?</numerusform>
+            <numerusform>%n files of this export are already in %1. Download them again and replace them?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Download failed: none of the %n files arrived. %1</source>
+        <translation>
+            <numerusform>Download failed: the file did not arrive. %1</numerusform>
+            <numerusform>Download failed: none of the %n files arrived. %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Download finished: %1 of %n files verified; %2</source>
+        <translation>
+            <numerusform>Download finished: %1 of %n file verified; %2</numerusform>
+            <numerusform>Download finished: %1 of %n files verified; %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Download failed: none of the %n files arrived.</source>
+        <translation>
+            <numerusform>Download failed: the file did not arrive.</numerusform>
+            <numerusform>Download failed: none of the %n files arrived.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Notifier</name>
@@ -160,7 +243,7 @@
     </message>
 </context>
 <context>
-    <name>Session::TrackTextResult</name>
+    <name>Session</name>
     <message numerus="yes">
         <source>%n added</source>
         <translation>
@@ -178,7 +261,7 @@
     <message numerus="yes">
         <source>; only the first %n ids were read</source>
         <translation>
-            <numerusform>; only the first %n id was read</numerusform>
+            <numerusform>; only the first id was read</numerusform>
             <numerusform>; only the first %n ids were read</numerusform>
         </translation>
     </message>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "app/polling/clock.h"
 #include "app/graph/operationfetch.h"
+#include "app/polling/clock.h"
 
 #include <QList>
 #include <QUrl>

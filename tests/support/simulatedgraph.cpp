@@ -1,5 +1,6 @@
 #include "simulatedgraph.h"
 
+#include "app/downloads/manifestloader.h"
 #include "models/graphjson.h"
 
 #include <QTest>
@@ -30,6 +31,20 @@ SimulatedOperation SimulatedGraph::succeededOperation()
     operation.notStartedMs = 0;
     operation.runningMs = 1000;
     return operation;
+}
+
+Manifest SimulatedGraph::loadManifest(ManifestLoader *loader, const SimulatedOperation &spec,
+                                      TrackedOperation *operation)
+{
+    const TrackedOperation tracked = fetchOperation(simulator.addOperation(spec));
+    if (operation)
+        *operation = tracked;
+    loader->load(tracked);
+    if (!QTest::qWaitFor(
+            [&] { return loader->state(tracked.id).status != ManifestState::Status::Loading; },
+            5000))
+        qWarning("The manifest of %s did not load within 5 s", qPrintable(tracked.id));
+    return loader->state(tracked.id).manifest;
 }
 
 TrackedOperation SimulatedGraph::fetchOperation(const QString &id)

@@ -1,11 +1,14 @@
 #pragma once
 
 #include "app/graph/graphclient.h"
-#include "app/simulator/graphsimulator.h"
 #include "app/graph/tokenprovider.h"
+#include "app/simulator/graphsimulator.h"
+#include "models/manifest.h"
 #include "models/trackedoperation.h"
 
 #include <QString>
+
+class ManifestLoader;
 
 // Points a client at the simulator's v1.0 endpoint, as Settings would; false with *error.
 bool pointAtSimulator(GraphClient *client, const GraphSimulator &simulator, QString *error);
@@ -22,6 +25,10 @@ struct SimulatedGraph
     // The operation as the app would track it after one poll through the client; only the id
     // is set when no parsable answer comes within 5 s.
     TrackedOperation fetchOperation(const QString &id);
+    // Adds the export, fetches it as above and loads its manifest with loader. The manifest
+    // is empty when it did not load within 5 s (a warning says so; callers assert on it).
+    Manifest loadManifest(ManifestLoader *loader, const SimulatedOperation &spec,
+                          TrackedOperation *operation = nullptr);
 
     GraphSimulator simulator;
     StaticTokenProvider tokens {simulator.acceptedToken()};

@@ -1,0 +1,171 @@
+#include "app/data/decimal.h"
+
+#include <cmath>
+
+namespace {
+
+constexpr __int128 pow10(int exponent)
+{
+    __int128 value = 1;
+    for (int i = 0; i < exponent; ++i)
+        value *= 10;
+    return value;
+}
+
+constexpr __int128 Scale = pow10(Decimal::Places);
+// Beyond this the sum of millions of rows could overflow; no billing amount comes close.
+constexpr __int128 Limit = pow10(20 + Decimal::Places);
+
+bool isSpace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+QString digits(__int128 value) // value >= 0
+{
+    if (value == 0)
+        return QStringLiteral("0");
+    char buffer[48];
+    int at = sizeof buffer;
+    while (value > 0) {
+        buffer[--at] = char('0' + int(value % 10));
+        value /= 10;
+    }
+    return QString::fromLatin1(buffer + at, int(sizeof buffer) - at);
+}
+
+} // namespace
+
+bool Decimal::parse(std::string_view text, Decimal *out)
+{
+    std::size_t at = 0;
+    std::size_t end = text.size();
+    while (at < end && isSpace(text[at]))
+        ++at;
+    while (end > at && isSpace(text[end - 1]))
+        --end;
+    if (at == end)
+        return false;
+    bool negative = false;
+    if (text[at] == '-' || text[at] == '+') {
+        negative = text[at] == '-';
+        ++at;
+    }
+    // The significant digits as one integer, and where the decimal point sits in them.
+    __int128 mantissa = 0;
+    int fractionDigits = 0;
+    int digitCount = 0;
+    int droppedDigits = 0; // integer digits past what the mantissa holds (only for huge values)
+    bool seenPoint = false;
+    bool roundUp = false;
+    bool droppedFraction = false;
+    for (; at < end; ++at) {
+        const char c = text[at];
+        if (c == '.') {
+            if (seenPoint)
+                return false;
+            seenPoint = true;
+            continue;
+        }
+        if (c < '0' || c > '9')
+            break;
+        ++digitCount;
+        if (seenPoint && fractionDigits >= Places + 4) {
+            // Far below a billionth: only whether to round the last kept digit matters.
+            if (!droppedFraction)
+                roundUp = c >= '5';
+            droppedFraction = true;
+            continue;
+        }
+        if (mantissa > Limit) {
+            if (!seenPoint)
+                ++droppedDigits;
+            continue;
+        }
+        mantissa = mantissa * 10 + (c - '0');
+        if (seenPoint)
+            ++fractionDigits;
+    }
+    if (digitCount == 0 || droppedDigits > 0)
+        return false;
+    int exponent = 0;
+    if (at < end && (text[at] == 'e' || text[at] == 'E')) {
+        ++at;
+        bool negativeExponent = false;
+        if (at < end && (text[at] == '-' || text[at] == '+')) {
+            negativeExponent = text[at] == '-';
+            ++at;
+        }
+        if (at == end)
+            return false;
+        for (; at < end && text[at] >= '0' && text[at] <= '9'; ++at) {
+            exponent = exponent * 10 + (text[at] - '0');
+            if (exponent > 60)
+                return false;
+        }
+        if (negativeExponent)
+            exponent = -exponent;
+    }
+    if (at != end)
+        return false;
+    // value = mantissa * 10^(exponent - fractionDigits); units = value * 10^Places.
+    int shift = Places + exponent - fractionDigits;
+    __int128 units = mantissa;
+    if (shift >= 0) {
+        if (shift > 29 && mantissa != 0)
+            return false;
+        units = mantissa == 0 ? 0 : units * pow10(shift);
+    } else {
+        if (shift < -30) {
+            units = 0;
+        } else {
+            const __int128 divisor = pow10(-shift);
+            const __int128 remainder = units % divisor;
+            units /= divisor;
+            roundUp = remainder * 2 >= divisor;
+        }
+        if (roundUp)
+            ++units;
+    }
+    if (shift >= 0 && droppedFraction && roundUp)
+        ++units;
+    if (units > Limit)
+        return false;
+    out->m_units = negative ? -units : units;
+    return true;
+}
+
+QString Decimal::toString(int places) const
+{
+    places = qBound(0, places, Places);
+    const bool negative = m_units < 0;
+    __int128 magnitude = negative ? -m_units : m_units;
+    const __int128 step = pow10(Places - places);
+    magnitude = (magnitude + step / 2) / step; // half away from zero
+    const __int128 unit = pow10(places);
+    QString text = digits(magnitude / unit);
+    if (places > 0) {
+        const QString fraction = digits(magnitude % unit);
+        text += QLatin1Char('.') + QString(places - fraction.size(), QLatin1Char('0')) + fraction;
+    }
+    if (negative && magnitude != 0)
+        text.prepend(QLatin1Char('-'));
+    return text;
+}
+
+QString Decimal::toExactString() const
+{
+    QString text = toString(Places);
+    while (text.endsWith(QLatin1Char('0')))
+        text.chop(1);
+    if (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    return text == QLatin1String("-0") ? QStringLiteral("0") : text;
+}
+
+double Decimal::toDouble() const
+{
+    const __int128 whole = m_units / Scale;
+    const __int128 fraction = m_units % Scale;
+    return double(whole) + double(fraction) / double(Scale);
+}
