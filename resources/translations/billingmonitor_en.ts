@@ -243,7 +243,7 @@
     </message>
 </context>
 <context>
-    <name>Session</name>
+    <name>Session::TrackTextResult</name>
     <message numerus="yes">
         <source>%n added</source>
         <translation>
@@ -261,7 +261,7 @@
     <message numerus="yes">
         <source>; only the first %n ids were read</source>
         <translation>
-            <numerusform>; only the first id was read</numerusform>
+            <numerusform>; only the first %n id was read</numerusform>
             <numerusform>; only the first %n ids were read</numerusform>
         </translation>
     </message>
