@@ -88,14 +88,14 @@ QString customerFileName(const QString &name, const QString &id, const QString &
     safe = safe.simplified();
     // The id keeps two customers of one name apart; a hash of it keeps odd ids out of names.
     QString tag = id.left(8);
-    if (!SafeFileName::isSafe(tag) || tag.contains(QLatin1Char('.')))
+    if (!SafeFileName::problem(tag).isEmpty() || tag.contains(QLatin1Char('.')))
         tag = QString::fromLatin1(
             QCryptographicHash::hash(id.toUtf8(), QCryptographicHash::Sha1).toHex().left(8));
     if (tag.isEmpty())
         tag = QStringLiteral("no-id");
     const QString file = (safe.isEmpty() ? QString() : safe + QLatin1Char(' ')) + QLatin1Char('(')
         + tag + QStringLiteral(").") + extension;
-    return SafeFileName::isSafe(file) ? file : tag + QLatin1Char('.') + extension;
+    return SafeFileName::problem(file).isEmpty() ? file : tag + QLatin1Char('.') + extension;
 }
 
 } // namespace CellFormat
