@@ -80,7 +80,10 @@ void TestLanguage::menusAreCzech()
                           QStringLiteral("&Zobrazit"), QStringLiteral("Nápo&věda")}));
     const QMenu *file = window->menuBar()->actions().first()->menu();
     QCOMPARE(file->actions().first()->text(), QStringLiteral("&Nový export…"));
-    QCOMPARE(file->actions().at(1)->text(), QStringLiteral("&Exportovat tabulku…"));
+    QStringList items;
+    for (const QAction *action : file->actions())
+        items << action->text();
+    QVERIFY2(items.contains(QStringLiteral("&Exportovat tabulku…")), qPrintable(items.join(u'|')));
 }
 
 void TestLanguage::czechPluralsHaveThreeForms()

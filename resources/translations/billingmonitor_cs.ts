@@ -2059,6 +2059,9 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <source>No operation id found. An id is a GUID such as 1b5e7a4c-2d3f-4a5b-8c9d-0e1f2a3b4c5d, alone or inside an operation URL.</source>
         <translation>Nenalezeno žádné ID operace. ID je GUID, například 1b5e7a4c-2d3f-4a5b-8c9d-0e1f2a3b4c5d, samostatně nebo uvnitř URL operace.</translation>
     </message>
+</context>
+<context>
+    <name>Session::TrackTextResult</name>
     <message numerus="yes">
         <source>%n added</source>
         <translation>
@@ -2078,9 +2081,9 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message numerus="yes">
         <source>; only the first %n ids were read</source>
         <translation>
-            <numerusform>; přečten byl jen první %n identifikátor</numerusform>
-            <numerusform>; přečteny byly jen první %n identifikátory</numerusform>
-            <numerusform>; přečteno bylo jen prvních %n identifikátorů</numerusform>
+            <numerusform>; načteno jen první %n ID</numerusform>
+            <numerusform>; načtena jen první %n ID</numerusform>
+            <numerusform>; načteno jen prvních %n ID</numerusform>
         </translation>
     </message>
 </context>

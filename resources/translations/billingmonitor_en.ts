@@ -243,7 +243,7 @@
     </message>
 </context>
 <context>
-    <name>Session</name>
+    <name>Session::TrackTextResult</name>
     <message numerus="yes">
         <source>%n added</source>
         <translation>
