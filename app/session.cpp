@@ -20,12 +20,13 @@ QString Session::TrackTextResult::summary() const
         return error;
     QStringList parts;
     if (!added.isEmpty() || alreadyTracked.isEmpty())
-        parts << tr("%n added", nullptr, int(added.size()));
+        parts << Session::tr("%n added", nullptr, int(added.size()));
     if (!alreadyTracked.isEmpty())
-        parts << tr("%n already tracked", nullptr, int(alreadyTracked.size()));
+        parts << Session::tr("%n already tracked", nullptr, int(alreadyTracked.size()));
     QString text = parts.join(QStringLiteral(", "));
     if (truncated)
-        text += tr("; only the first %n ids were read", nullptr, OperationIds::MaxIdsPerInput);
+        text += Session::tr("; only the first %n ids were read", nullptr,
+                            OperationIds::MaxIdsPerInput);
     return text;
 }
 
