@@ -117,6 +117,13 @@
             <numerusform>Brought back %Ln operations.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Operations added by another program: %n.</source>
+        <translation>
+            <numerusform>Operations added by another program: %n.</numerusform>
+            <numerusform>Operations added by another program: %n.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ManifestPanel</name>
@@ -216,6 +223,16 @@
     </message>
 </context>
 <context>
+    <name>OperationStore</name>
+    <message numerus="yes">
+        <source>Operations imported from the list an earlier version kept (format version %1): %n.</source>
+        <translation>
+            <numerusform>Operations imported from the list an earlier version kept (format version %1): %n.</numerusform>
+            <numerusform>Operations imported from the list an earlier version kept (format version %1): %n.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PollScheduler</name>
     <message numerus="yes">
         <source>Checking %n operations at %1 per second takes about %2 s.</source>
@@ -243,7 +260,7 @@
     </message>
 </context>
 <context>
-    <name>Session::TrackTextResult</name>
+    <name>Session</name>
     <message numerus="yes">
         <source>%n added</source>
         <translation>
