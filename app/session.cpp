@@ -191,10 +191,10 @@ Session::TrackTextResult Session::trackText(const QString &text, const QString &
     return result;
 }
 
-QString Session::attachStore(const QString &filePath)
+void Session::attachStore(const QString &databasePath)
 {
-    m_store = new OperationStore(filePath, this);
-    return m_store->attach(m_model).message;
+    m_store = new OperationStore(databasePath, this);
+    m_store->attach(m_model);
 }
 
 void Session::start()

@@ -70,10 +70,10 @@ public:
     OAuthClient *oauth() const { return m_oauth; }
     AccountSettings *accountSettings() const { return m_accounts; }
 
-    // Fills the table from the saved operations and keeps saving it from now on. Call before
-    // start(), so polling resumes for what was loaded. Returns what the analyst should hear
-    // about the file (moved aside, migrated...), empty after a clean load.
-    QString attachStore(const QString &filePath);
+    // Fills the table from the saved operations in the background and keeps saving it from
+    // now on; polling takes up each operation as it arrives. store()->loadFinished() says
+    // what the analyst should hear about the database (moved aside, imported...).
+    void attachStore(const QString &databasePath);
 
     // Applies the stored endpoint, polling policy (refresh interval, limits, expiry) and
     // transfer timeout, and takes the token from the environment or, failing that, starts

@@ -219,6 +219,23 @@ QString formatDateTime(const QDateTime &dateTime)
     return dateTime.toUTC().toString(Qt::ISODateWithMs);
 }
 
+QString formatGraphDateTime(const QString &graphText)
+{
+    const QDateTime parsed = parseDateTime(graphText);
+    if (!parsed.isValid())
+        return {};
+    // An offset moves whole minutes, so the fraction Graph sent holds in UTC as well.
+    constexpr int FractionAt = 19; // after "yyyy-MM-ddTHH:mm:ss"
+    QString fraction;
+    if (graphText.size() > FractionAt && graphText.at(FractionAt) == u'.') {
+        int end = FractionAt + 1;
+        while (end < graphText.size() && graphText.at(end).isDigit())
+            ++end;
+        fraction = graphText.mid(FractionAt, end - FractionAt);
+    }
+    return parsed.toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss")) + fraction + u'Z';
+}
+
 QString valueText(const QJsonValue &value)
 {
     switch (value.type()) {
@@ -251,10 +268,14 @@ Operation operationFromJson(const QJsonObject &object)
     if (OperationIds::isValid(operation.id))
         operation.id = operation.id.trimmed().toLower();
     operation.odataType = object.value(QLatin1String("@odata.type")).toString();
-    operation.createdDateTime
-        = parseDateTime(object.value(QLatin1String("createdDateTime")).toString());
-    operation.lastActionDateTime
-        = parseDateTime(object.value(QLatin1String("lastActionDateTime")).toString());
+    const QString createdText = object.value(QLatin1String("createdDateTime")).toString();
+    const QString lastActionText = object.value(QLatin1String("lastActionDateTime")).toString();
+    operation.createdDateTime = parseDateTime(createdText);
+    operation.lastActionDateTime = parseDateTime(lastActionText);
+    if (operation.createdDateTime.isValid())
+        operation.createdDateTimeText = createdText;
+    if (operation.lastActionDateTime.isValid())
+        operation.lastActionDateTimeText = lastActionText;
 
     const QJsonValue statusValue = object.value(QLatin1String("status"));
     operation.rawStatus = elided(valueText(statusValue), MaxRawStatusLength);

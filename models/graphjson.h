@@ -21,6 +21,10 @@ namespace GraphJson {
 QDateTime parseDateTime(const QString &text);
 // ISO 8601 UTC with milliseconds and a trailing Z.
 QString formatDateTime(const QDateTime &dateTime);
+// A time as Graph wrote it, rewritten as UTC with a trailing Z and exactly the fractional
+// digits it came with ("2024-05-01T10:20:30.1234567Z", "2023-03-09T08:12:53Z"). Empty
+// when parseDateTime() cannot read it.
+QString formatGraphDateTime(const QString &graphText);
 
 // An operation body. The subtype comes from @odata.type, falling back to `status`.
 // On failure returns nullopt and sets *error to a readable reason.

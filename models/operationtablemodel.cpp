@@ -149,6 +149,21 @@ QVariant OperationTableModel::toolTipData(const TrackedOperation &operation, int
 QVariant OperationTableModel::sortData(const TrackedOperation &operation, int column) const
 {
     // Text columns sort by their text; the others by the raw value behind what they show.
+    if (const std::optional<qint64> number = sortNumber(operation, column))
+        return column == StatusColumn ? QVariant(int(*number)) : QVariant(*number);
+    return displayData(operation, column);
+}
+
+std::optional<qint64> OperationTableModel::sortNumber(int row, int column) const
+{
+    if (column == StatusColumn)
+        return m_statusByRow.at(row);
+    return sortNumber(m_operations.at(row), column);
+}
+
+std::optional<qint64> OperationTableModel::sortNumber(const TrackedOperation &operation,
+                                                      int column) const
+{
     switch (column) {
     case StatusColumn:
         return int(operation.status());
@@ -161,7 +176,7 @@ QVariant OperationTableModel::sortData(const TrackedOperation &operation, int co
     case LastCheckedColumn:
         return operation.lastChecked.toMSecsSinceEpoch();
     default:
-        return displayData(operation, column);
+        return std::nullopt;
     }
 }
 
@@ -227,6 +242,7 @@ QStringList OperationTableModel::add(const QList<TrackedOperation> &operations)
     for (const TrackedOperation &operation : std::as_const(fresh)) {
         m_rowById.insert(operation.id, int(m_operations.size()));
         m_operations.append(operation);
+        m_statusByRow.append(int(operation.status()));
     }
     endInsertRows();
     emit contentsChanged();
@@ -248,6 +264,7 @@ void OperationTableModel::update(const QList<TrackedOperation> &operations)
         const OperationStatus before = current.status();
         const bool wasChecked = current.hasBeenChecked();
         current = operation;
+        m_statusByRow[row] = int(current.status());
         changedRows.append(row);
         if (before != current.status() && (wasChecked || current.expired))
             transitions.append({current.id, {before, current.status()}});
@@ -255,18 +272,23 @@ void OperationTableModel::update(const QList<TrackedOperation> &operations)
     if (changedRows.isEmpty())
         return;
     std::sort(changedRows.begin(), changedRows.end());
-    // One signal per contiguous run: a sweep that touches most rows costs a few signals,
-    // not one per row, and a sort proxy only re-sorts the rows that really moved.
-    int runStart = changedRows.first();
-    int previous = runStart;
-    for (int i = 1; i <= changedRows.size(); ++i) {
-        if (i < changedRows.size() && changedRows.at(i) == previous + 1) {
-            previous = changedRows.at(i);
-            continue;
-        }
-        emit dataChanged(index(runStart, 0), index(previous, ColumnCount - 1));
-        if (i < changedRows.size())
-            runStart = previous = changedRows.at(i);
+    QList<std::pair<int, int>> runs;
+    for (const int row : std::as_const(changedRows)) {
+        if (!runs.isEmpty() && runs.last().second == row - 1)
+            runs.last().second = row;
+        else
+            runs.append({row, row});
+    }
+    // A sort proxy re-sorts once per signal that touches its sort column, at a cost that
+    // grows with the whole table: many scattered runs cost (runs x rows). Past a few runs
+    // per hundred rows (and a few dozen in all), one signal over the table lets it re-sort
+    // once instead.
+    if (runs.size() >= WideUpdateDivisor
+        && qint64(runs.size()) * WideUpdateDivisor > m_operations.size()) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    } else {
+        for (const auto &[first, last] : std::as_const(runs))
+            emit dataChanged(index(first, 0), index(last, ColumnCount - 1));
     }
     for (const auto &[id, change] : std::as_const(transitions))
         emit statusChanged(id, change.first, change.second);
@@ -296,6 +318,7 @@ void OperationTableModel::remove(const QStringList &ids)
         for (int row = first; row <= last; ++row)
             m_rowById.remove(m_operations.at(row).id);
         m_operations.remove(first, last - first + 1);
+        m_statusByRow.remove(first, last - first + 1);
         reindexFrom(first);
         endRemoveRows();
     }
@@ -374,6 +397,10 @@ void OperationTableModel::restore(const QList<std::pair<int, TrackedOperation>> 
         ordered.append(std::move(m_operations[old]));
     }
     m_operations = std::move(ordered);
+    m_statusByRow.clear();
+    m_statusByRow.reserve(total);
+    for (const TrackedOperation &operation : std::as_const(m_operations))
+        m_statusByRow.append(int(operation.status()));
     reindexFrom(0);
     const QModelIndexList before = persistentIndexList();
     QModelIndexList after;

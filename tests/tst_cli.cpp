@@ -62,6 +62,9 @@ private slots:
     void simulatePrintsShellLinesAndServes();
     void refusedManifestIsExitFour();
 
+    void trackAndListShareTheAppsList();
+    void exportTrackAddsTheExportToTheList();
+
 private:
     struct Run
     {
@@ -184,6 +187,8 @@ void TestCli::helpDocumentsEverything()
         QStringLiteral("--invoice"), QStringLiteral("--currency"), QStringLiteral("--period"),
         QStringLiteral("--attributes"), QStringLiteral("--watch"), QStringLiteral("--port"),
         QStringLiteral("--scenario"), QStringLiteral("--help"), QStringLiteral("--version"),
+        QStringLiteral("list"), QStringLiteral("track"), QStringLiteral("--track"),
+        QStringLiteral("--label"),
         // environment
         QStringLiteral("BILLING_MONITOR_GRAPH_URL"), QStringLiteral("BILLING_MONITOR_TOKEN"),
         QStringLiteral("NO_COLOR"),
@@ -322,6 +327,17 @@ void TestCli::statusJsonHasTheDocumentedFields()
         QVERIFY2(date.endsWith(u'Z'), qPrintable(date));
         QVERIFY(QDateTime::fromString(date, Qt::ISODateWithMs).isValid());
     }
+    // The times keep Graph's own digits: seven after the seconds for lastActionDateTime,
+    // none for createdDateTime, as the simulator (like Graph) writes them.
+    const QRegularExpression sevenDigits(
+        QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z$"));
+    const QRegularExpression noFraction(
+        QStringLiteral("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$"));
+    QVERIFY2(
+        sevenDigits.match(first.value(QStringLiteral("lastActionDateTime")).toString()).hasMatch(),
+        qPrintable(first.value(QStringLiteral("lastActionDateTime")).toString()));
+    QVERIFY2(noFraction.match(first.value(QStringLiteral("createdDateTime")).toString()).hasMatch(),
+             qPrintable(first.value(QStringLiteral("createdDateTime")).toString()));
     QVERIFY(first.value(QStringLiteral("manifestUrl"))
                 .toString()
                 .contains(QStringLiteral("/manifests/")));
@@ -776,6 +792,79 @@ void TestCli::refusedManifestIsExitFour()
     // Other manifest faults stay unresolved.
     const Run serverError = run({QStringLiteral("manifest"), addRefusing(500)});
     QCOMPARE(serverError.exitCode, 5);
+}
+
+void TestCli::trackAndListShareTheAppsList()
+{
+    QTemporaryDir data;
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+    const QString first = QStringLiteral("6fe687d7-1e0f-4bd6-9091-4672691f64bc");
+    const QString second = QStringLiteral("9ab9cb54-d07f-4f52-9ea6-a09d7de52c14");
+
+    const Run tracked = run({QStringLiteral("track"), first,
+                             QStringLiteral("https://graph.microsoft.com/v1.0/reports/partners/"
+                                            "billing/operations/")
+                                 + second.toUpper(),
+                             QStringLiteral("--label"), QStringLiteral("nightly run")},
+                            env);
+    QCOMPARE(tracked.exitCode, 0);
+    QCOMPARE(tracked.lines(),
+             QStringList({first + QStringLiteral("  added"), second + QStringLiteral("  added")}));
+    QVERIFY(QFileInfo::exists(
+        data.filePath(QStringLiteral("BillingMonitor/billing-monitor/operations.db"))));
+
+    const Run again = run({QStringLiteral("--json"), QStringLiteral("track"), first,
+                           QStringLiteral("--label"), QStringLiteral("other")},
+                          env);
+    QCOMPARE(again.exitCode, 0);
+    QCOMPARE(again.json().value(0).value(QStringLiteral("added")).toBool(true), false);
+
+    const Run listed = run({QStringLiteral("--json"), QStringLiteral("list")}, env);
+    QCOMPARE(listed.exitCode, 0);
+    const QList<QJsonObject> operations = listed.json();
+    QCOMPARE(operations.size(), 2);
+    QCOMPARE(operations.at(0).value(QStringLiteral("id")).toString(), first);
+    // Tracked already: the label it had stays.
+    QCOMPARE(operations.at(0).value(QStringLiteral("label")).toString(),
+             QStringLiteral("nightly run"));
+    QCOMPARE(operations.at(1).value(QStringLiteral("id")).toString(), second);
+    QVERIFY(operations.at(1).contains(QStringLiteral("lastCheckedDateTime")));
+    QVERIFY(!operations.at(1).value(QStringLiteral("addedDateTime")).toString().isEmpty());
+
+    const Run table = run({QStringLiteral("list")}, env);
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.lines().at(0).contains(QStringLiteral("LAST CHECKED")));
+    QVERIFY(table.out.contains(QStringLiteral("nightly run")));
+    QVERIFY(table.out.contains(QStringLiteral("Not checked yet")));
+
+    // Neither asks Graph anything; a bad argument is a usage error that adds nothing.
+    QCOMPARE(m_simulator->requestCount(), 0);
+    QCOMPARE(run({QStringLiteral("track"), QStringLiteral("nope")}, env).exitCode, 2);
+    QCOMPARE(run({QStringLiteral("list"), QStringLiteral("extra")}, env).exitCode, 2);
+    QCOMPARE(run({QStringLiteral("--json"), QStringLiteral("list")}, env).json().size(), 2);
+}
+
+void TestCli::exportTrackAddsTheExportToTheList()
+{
+    QTemporaryDir data;
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("XDG_DATA_HOME"), data.path());
+    const Run started = run({QStringLiteral("--json"), QStringLiteral("export"),
+                             QStringLiteral("billed-usage"), QStringLiteral("--invoice"),
+                             QStringLiteral("G016907411"), QStringLiteral("--track")},
+                            env);
+    QCOMPARE(started.exitCode, 0);
+    QCOMPARE(started.json().size(), 1);
+    const QJsonObject exported = started.json().constFirst();
+
+    const QList<QJsonObject> listed
+        = run({QStringLiteral("--json"), QStringLiteral("list")}, env).json();
+    QCOMPARE(listed.size(), 1);
+    QCOMPARE(listed.first().value(QStringLiteral("id")), exported.value(QStringLiteral("id")));
+    QCOMPARE(listed.first().value(QStringLiteral("url")), exported.value(QStringLiteral("url")));
+    QCOMPARE(listed.first().value(QStringLiteral("label")),
+             exported.value(QStringLiteral("label")));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

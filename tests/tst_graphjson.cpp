@@ -19,6 +19,8 @@ private slots:
     void formatDateTime_data();
     void formatDateTime();
     void formatThenParseRoundTrips();
+    void formatGraphDateTimeKeepsTheDigitsSent_data();
+    void formatGraphDateTimeKeepsTheDigitsSent();
 
     void successExample();
     void failedExample();
@@ -238,6 +240,37 @@ void TestGraphJson::formatDateTime()
     QFETCH(QDateTime, dateTime);
     QFETCH(QString, expected);
     QCOMPARE(GraphJson::formatDateTime(dateTime), expected);
+}
+
+void TestGraphJson::formatGraphDateTimeKeepsTheDigitsSent_data()
+{
+    QTest::addColumn<QString>("sent");
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("seven digits") << QStringLiteral("2024-05-01T10:20:30.1234567Z")
+                                  << QStringLiteral("2024-05-01T10:20:30.1234567Z");
+    QTest::newRow("no offset is UTC")
+        << QStringLiteral("2023-03-09T08:12:53") << QStringLiteral("2023-03-09T08:12:53Z");
+    QTest::newRow("no fraction is none")
+        << QStringLiteral("2023-03-09T08:12:53Z") << QStringLiteral("2023-03-09T08:12:53Z");
+    QTest::newRow("one digit") << QStringLiteral("2023-03-09T08:12:53.5Z")
+                               << QStringLiteral("2023-03-09T08:12:53.5Z");
+    QTest::newRow("trailing zeros stay") << QStringLiteral("2023-03-09T08:12:53.1200000Z")
+                                         << QStringLiteral("2023-03-09T08:12:53.1200000Z");
+    QTest::newRow("offset moves to UTC") << QStringLiteral("2023-03-09T23:12:53.9876543+02:00")
+                                         << QStringLiteral("2023-03-09T21:12:53.9876543Z");
+    QTest::newRow("across midnight") << QStringLiteral("2023-03-10T01:00:00.0000001+02:00")
+                                     << QStringLiteral("2023-03-09T23:00:00.0000001Z");
+    QTest::newRow("unreadable") << QStringLiteral("yesterday") << QString();
+    QTest::newRow("too many digits")
+        << QStringLiteral("2023-03-09T08:12:53.12345678Z") << QString();
+}
+
+void TestGraphJson::formatGraphDateTimeKeepsTheDigitsSent()
+{
+    QFETCH(QString, sent);
+    QFETCH(QString, expected);
+    QCOMPARE(GraphJson::formatGraphDateTime(sent), expected);
 }
 
 void TestGraphJson::formatThenParseRoundTrips()

@@ -2,6 +2,7 @@
 #include "app/graph/graphendpoint.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
+#include "app/store/operationstore.h"
 #include "models/operationtablemodel.h"
 #include "models/statusstyle.h"
 #include "ui/addoperationsbar.h"
@@ -18,10 +19,13 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QClipboard>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
@@ -50,6 +54,7 @@ private slots:
     void throttlingShowsEverywhere();
     void everyColumnSorts();
     void coloursReadInLightAndDark();
+    void noNoticeHidesWhatHappenedToTheList();
 
 private:
     QString addSimulated(SimulatedOperation::Outcome outcome, qint64 runningMs = 0);
@@ -445,6 +450,38 @@ void TestMainWindow::coloursReadInLightAndDark()
             QVERIFY2(plainTextContrast >= 4.5, qPrintable(QString::number(plainTextContrast)));
         }
     }
+}
+
+void TestMainWindow::noNoticeHidesWhatHappenedToTheList()
+{
+    // A list that is not a database: set aside at start-up, and the analyst must hear it
+    // even though the "no access token" notice of a first start follows at once.
+    const QString path = m_dir->filePath(QStringLiteral("data/operations.db"));
+    QVERIFY(QDir().mkpath(m_dir->filePath(QStringLiteral("data"))));
+    QFile junk(path);
+    QVERIFY(junk.open(QIODevice::WriteOnly));
+    junk.write(QByteArray(8192, 'x'));
+    junk.close();
+
+    AppSettings settings(m_dir->filePath(QStringLiteral("fresh.ini")));
+    Session session(&settings);
+    QAbstractItemModelTester tester(session.model(),
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    session.attachStore(path);
+    QSignalSpy loaded(session.store(), &OperationStore::loadFinished);
+    MainWindow window(&session);
+    window.show();
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(window.storeBanner()->isVisible());
+    const QString told = window.storeBanner()->text();
+    QVERIFY2(told.contains(QStringLiteral("operations.db.corrupt-")), qPrintable(told));
+
+    window.showNotice(QStringLiteral("No access token yet."),
+                      QStringLiteral("Enter a Graph token in Settings."),
+                      MessageBanner::Kind::Information);
+    QVERIFY(window.noticeBanner()->isVisible());
+    QVERIFY(window.storeBanner()->isVisible());
+    QCOMPARE(window.storeBanner()->text(), told);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -154,14 +154,15 @@ void TestRemovalUndo::nothingToRemovePushesNothing()
 void TestRemovalUndo::removalsAndUndoArePersisted()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("operations.json"));
-    QVERIFY(OperationStore(path).save(m_model->operations()));
+    const QString path = dir.filePath(QStringLiteral("operations.db"));
+    QVERIFY(OperationStore(path).add(m_model->operations()));
 
     OperationTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     OperationStore store(path);
-    store.setSaveDelay(10);
+    store.setWriteInterval(10);
     store.attach(&model);
+    QVERIFY(store.flush());
     QCOMPARE(model.rowCount(), 6);
 
     RemovalUndo removal(&model);

@@ -1,3 +1,4 @@
+#include "app/store/operationdatabase.h"
 #include "app/store/operationstore.h"
 #include "app/store/storeformat.h"
 #include "models/operationtablemodel.h"
@@ -9,6 +10,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -52,6 +55,7 @@ TrackedOperation fullySetOperation()
         {QStringLiteral("blobCount"), 2},
         {QStringLiteral("blobs"),
          QJsonArray {QJsonObject {{QStringLiteral("name"), QStringLiteral("a.json.gz")}}}},
+        {QStringLiteral("sasToken"), QStringLiteral("sv=2024&se=2026-12-01&sig=SECRET%2Bsig")},
     };
     last.error.code = QStringLiteral("5000");
     last.error.message = QStringLiteral("No data available");
@@ -144,6 +148,39 @@ bool writeAll(const QString &path, const QByteArray &data)
     return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
 }
 
+// What the store keeps of an operation: everything but the manifest's SAS token.
+TrackedOperation asStored(TrackedOperation operation)
+{
+    operation.last.inlineManifest.remove(QLatin1String("sasToken"));
+    return operation;
+}
+
+TrackedOperation bareOperation(const QString &id, const QString &label = {})
+{
+    TrackedOperation operation;
+    operation.id = id;
+    operation.label = label;
+    return operation;
+}
+
+// Runs SQL on the file through a connection of its own, as another program would.
+QVariant querySql(const QString &path, const QString &sql)
+{
+    QVariant result;
+    {
+        QSqlDatabase db
+            = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("test-side"));
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec(sql) && query.next())
+                result = query.value(0);
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("test-side"));
+    return result;
+}
+
 } // namespace
 
 class TestOperationStore : public QObject
@@ -153,41 +190,47 @@ class TestOperationStore : public QObject
 private slots:
     void init();
     void everyFieldRoundTrips();
-    void fileIsVersionedJson();
-    void missingFileStartsEmptyWithoutMessage();
-    void staleTemporaryFilesAreCleared();
-    void unusableFilesAreMovedAside_data();
-    void unusableFilesAreMovedAside();
-    void unreadableFileIsMovedAside();
-    void badEntriesAreLeftOutAndTheOriginalKept();
-    void version0IdListIsMigrated();
-    void version0ObjectsKeepLabelsAndLocations();
-    void attachFillsTheModelAndSavesChanges();
-    void newOperationsAreSavedAtOnce();
+    void databaseIsVersionedSqliteInWalMode();
+    void noSecretIsStored();
+    void missingDatabaseStartsEmptyWithoutMessage();
+    void unusableDatabasesAreMovedAside_data();
+    void unusableDatabasesAreMovedAside();
+    void unreadableDatabaseIsMovedAside();
+    void legacyIdListIsImportedOnce();
+    void legacyCurrentFormatIsImportedWhole();
+    void legacyObjectsKeepLabelsAndLocations();
+    void unusableLegacyFileIsMovedAside();
+    void oversizedLegacyFileIsRefusedUnread();
+    void attachFillsTheModelInTheBackground();
+    void changesAreWrittenRowByRow();
+    void checkedTimesWaitForTheirInterval();
+    void additionsWhileLoadingKeepTheStoredOperation();
+    void twoWritersKeepEachOthersOperations();
+    void othersAdditionsAppearInTheModel();
     void flushWritesPendingChanges();
-    void changesDuringABackgroundSaveAreNotLost();
-    void saveFailureIsReported();
 
 private:
-    bool writeStoreFile(const QByteArray &content) const;
+    bool writeFile(const QString &path, const QByteArray &content) const;
     void verifyKeptAside(const OperationStore::LoadResult &result, const QString &suffix,
                          const QByteArray &content, const QStringList &messageParts) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_path;
+    QString m_legacyPath;
 };
 
 void TestOperationStore::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_path = m_dir->filePath(QStringLiteral("data/operations.json"));
+    m_path = m_dir->filePath(QStringLiteral("data/operations.db"));
+    m_legacyPath = m_dir->filePath(QStringLiteral("data/operations.json"));
 }
 
 // Puts the file there as if an earlier run (or another program) had written it.
-bool TestOperationStore::writeStoreFile(const QByteArray &content) const
+bool TestOperationStore::writeFile(const QString &path, const QByteArray &content) const
 {
-    return QDir().mkpath(QFileInfo(m_path).absolutePath()) && writeAll(m_path, content);
+    return QDir().mkpath(QFileInfo(path).absolutePath()) && writeAll(path, content);
 }
 
 // The original was set aside under `suffix`, byte for byte, and the message names every part.
@@ -203,142 +246,140 @@ void TestOperationStore::verifyKeptAside(const OperationStore::LoadResult &resul
 
 void TestOperationStore::everyFieldRoundTrips()
 {
-    TrackedOperation bare;
-    bare.id = OtherGuid;
+    const TrackedOperation bare = bareOperation(OtherGuid);
     const TrackedOperation full = fullySetOperation();
 
     OperationStore store(m_path);
-    QVERIFY2(store.save({full, bare}), qPrintable(store.lastError()));
+    QStringList added;
+    QVERIFY2(store.add({full, bare}, &added), qPrintable(store.lastError()));
+    QCOMPARE(added, QStringList({Guid, OtherGuid}));
 
-    OperationStore reader(m_path);
-    const OperationStore::LoadResult result = reader.load();
+    const OperationStore::LoadResult result = OperationStore(m_path).load();
     QVERIFY2(result.message.isEmpty(), qPrintable(result.message));
     QVERIFY(result.keptAt.isEmpty());
     QCOMPARE(result.operations.size(), 2);
-    compareOperations(result.operations.at(0), full);
+    compareOperations(result.operations.at(0), asStored(full));
     if (QTest::currentTestFailed())
         return;
     compareOperations(result.operations.at(1), bare);
     QVERIFY(!result.operations.at(1).hasBeenChecked());
     QVERIFY(result.operations.at(1).problem.isNull());
 
-    // And once more: what was loaded saves to the same bytes (savedAt aside).
-    const QByteArray first = StoreFormat::serialize(result.operations, full.addedAt);
-    const StoreFormat::ParseResult again = StoreFormat::parse(first);
-    QCOMPARE(StoreFormat::serialize(again.operations, full.addedAt), first);
+    // Adding an operation tracked already changes nothing about it.
+    TrackedOperation again = bareOperation(Guid, QStringLiteral("another label"));
+    QVERIFY(store.add({again}, &added));
+    QVERIFY(added.isEmpty());
+    QCOMPARE(OperationStore(m_path).load().operations.at(0).label, full.label);
 }
 
-void TestOperationStore::fileIsVersionedJson()
+void TestOperationStore::databaseIsVersionedSqliteInWalMode()
 {
-    OperationStore store(m_path);
-    QVERIFY(store.save({fullySetOperation()}));
-    const QJsonObject document = QJsonDocument::fromJson(readAll(m_path)).object();
-    QCOMPARE(document.value(QLatin1String("format")).toString(),
-             QStringLiteral("billing-monitor-operations"));
-    QCOMPARE(document.value(QLatin1String("version")).toInt(), StoreFormat::CurrentVersion);
-    QVERIFY(document.value(QLatin1String("savedAt")).toString().endsWith(u'Z'));
-    const QJsonArray operations = document.value(QLatin1String("operations")).toArray();
-    QCOMPARE(operations.size(), 1);
-    QCOMPARE(operations.first().toObject().value(QLatin1String("id")).toString(), Guid);
-    // Nothing that looks like a credential is ever written.
-    QVERIFY(!readAll(m_path).contains("Bearer"));
-    QVERIFY(!readAll(m_path).contains("token"));
+    QVERIFY(OperationStore(m_path).add({fullySetOperation()}));
+    QCOMPARE(querySql(m_path, QStringLiteral("PRAGMA journal_mode")).toString(),
+             QStringLiteral("wal"));
+    QCOMPARE(querySql(m_path, QStringLiteral("PRAGMA user_version")).toInt(),
+             OperationDatabase::SchemaVersion);
+    QCOMPARE(querySql(m_path, QStringLiteral("SELECT status FROM operations")).toString(),
+             QStringLiteral("failed"));
+    QCOMPARE(querySql(m_path, QStringLiteral("SELECT label FROM operations")).toString(),
+             fullySetOperation().label);
 }
 
-void TestOperationStore::missingFileStartsEmptyWithoutMessage()
+void TestOperationStore::noSecretIsStored()
 {
-    OperationStore store(m_path);
-    const OperationStore::LoadResult result = store.load();
+    QVERIFY(OperationStore(m_path).add({fullySetOperation()}));
+    QVERIFY(fullySetOperation().last.inlineManifest.contains(QLatin1String("sasToken")));
+    const QByteArray bytes = readAll(m_path) + readAll(m_path + QStringLiteral("-wal"));
+    QVERIFY(bytes.contains("a.json.gz")); // the manifest is there ...
+    QVERIFY(!bytes.contains("SECRET")); // ... without its SAS token
+    QVERIFY(!bytes.contains("sasToken"));
+    QVERIFY(!bytes.contains("Bearer"));
+}
+
+void TestOperationStore::missingDatabaseStartsEmptyWithoutMessage()
+{
+    const OperationStore::LoadResult result = OperationStore(m_path).load();
     QVERIFY(result.operations.isEmpty());
     QVERIFY(result.message.isEmpty());
     QVERIFY(!result.startedEmpty);
-    QVERIFY(!QFile::exists(m_path));
+    QCOMPARE(result.imported, -1);
+    QVERIFY(QFile::exists(m_path));
 }
 
-void TestOperationStore::staleTemporaryFilesAreCleared()
+void TestOperationStore::unusableDatabasesAreMovedAside_data()
 {
-    OperationStore store(m_path);
-    QVERIFY(store.save({fullySetOperation()}));
-    const QString stale = m_path + QStringLiteral(".xtkcBW");
-    const QString keptAside = m_path + QStringLiteral(".corrupt-20261121-203000");
-    const QString unrelated = m_path + QStringLiteral(".notes");
-    for (const QString &path : {stale, keptAside, unrelated})
-        QVERIFY(writeAll(path, "{\"half\":"));
-
-    const OperationStore::LoadResult result = store.load();
-    QVERIFY2(result.message.isEmpty(), qPrintable(result.message));
-    QCOMPARE(result.operations.size(), 1);
-    QVERIFY(!QFile::exists(stale));
-    QVERIFY(QFile::exists(keptAside));
-    QVERIFY(QFile::exists(unrelated));
-}
-
-void TestOperationStore::unusableFilesAreMovedAside_data()
-{
-    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QByteArray>("kind");
     QTest::addColumn<QString>("suffix");
     QTest::addColumn<QString>("reason");
 
-    QTest::newRow("empty") << QByteArray() << QStringLiteral(".corrupt-")
-                           << QStringLiteral("empty");
-    QTest::newRow("truncated JSON")
-        << QByteArray(R"({"format":"billing-monitor-operations","version":1,"operations":[{"id":)")
-        << QStringLiteral(".corrupt-") << QStringLiteral("not valid JSON");
-    QTest::newRow("binary junk") << QByteArray("\x00\xff\xfe garbage", 12)
-                                 << QStringLiteral(".corrupt-") << QStringLiteral("not valid JSON");
-    QTest::newRow("someone else's JSON")
-        << QByteArray(R"({"hello":"world"})") << QStringLiteral(".corrupt-")
-        << QStringLiteral("not a Billing Monitor");
-    QTest::newRow("version is text")
-        << QByteArray(R"({"format":"billing-monitor-operations","version":"one","operations":[]})")
-        << QStringLiteral(".corrupt-") << QStringLiteral("version");
-    QTest::newRow("operations not a list")
-        << QByteArray(R"({"format":"billing-monitor-operations","version":1,"operations":{}})")
-        << QStringLiteral(".corrupt-") << QStringLiteral("no list of operations");
-    QTest::newRow("future version")
-        << QByteArray(R"({"format":"billing-monitor-operations","version":7,"operations":[)"
-                      R"({"id":"6fe687d7-1e0f-4bd6-9091-4672691f64bc","newField":1}]})")
-        << QStringLiteral(".newer-version-") << QStringLiteral("version 7");
+    QTest::newRow("binary junk") << QByteArray("junk") << QStringLiteral(".corrupt-")
+                                 << QStringLiteral("not a database");
+    QTest::newRow("someone else's database") << QByteArray("foreign") << QStringLiteral(".corrupt-")
+                                             << QStringLiteral("not a Billing Monitor database");
+    QTest::newRow("newer version")
+        << QByteArray("newer") << QStringLiteral(".newer-version-") << QStringLiteral("version 7");
+    QTest::newRow("damaged pages") << QByteArray("damaged") << QStringLiteral(".corrupt-")
+                                   << QStringLiteral("could not be used");
 }
 
-void TestOperationStore::unusableFilesAreMovedAside()
+void TestOperationStore::unusableDatabasesAreMovedAside()
 {
-    QFETCH(QByteArray, content);
+    QFETCH(QByteArray, kind);
     QFETCH(QString, suffix);
     QFETCH(QString, reason);
 
-    QVERIFY(writeStoreFile(content));
+    QVERIFY(QDir().mkpath(QFileInfo(m_path).absolutePath()));
+    if (kind == "junk") {
+        QVERIFY(writeAll(m_path, QByteArray(8192, 'x')));
+    } else if (kind == "foreign") {
+        querySql(m_path, QStringLiteral("CREATE TABLE notes (text TEXT)"));
+    } else {
+        QList<TrackedOperation> many;
+        for (int i = 0; i < 400; ++i)
+            many.append(bareOperation(numberedGuid(i), QString(200, QLatin1Char('l'))));
+        QVERIFY(OperationStore(m_path).add(many));
+        querySql(m_path, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+        if (kind == "newer") {
+            querySql(m_path, QStringLiteral("PRAGMA user_version=7"));
+        } else {
+            // Scribble over the pages after the first: the header stays a valid SQLite one.
+            QFile file(m_path);
+            QVERIFY(file.open(QIODevice::ReadWrite));
+            QVERIFY(file.size() > 16 * 4096);
+            QVERIFY(file.seek(4096));
+            QVERIFY(file.write(QByteArray(8 * 4096, '\xA5')) == 8 * 4096);
+        }
+    }
+    querySql(m_path, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    const QByteArray content = readAll(m_path);
 
     OperationTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     OperationStore store(m_path);
-    const OperationStore::LoadResult result = store.attach(&model);
-
-    QVERIFY(result.startedEmpty);
-    QVERIFY(result.operations.isEmpty());
+    QSignalSpy finished(&store, &OperationStore::loadFinished);
+    store.attach(&model);
+    QVERIFY(finished.wait(10000));
+    const QString message = finished.first().first().toString();
+    QVERIFY2(message.contains(reason), qPrintable(message));
     QCOMPARE(model.rowCount(), 0);
-    verifyKeptAside(result, suffix, content, {reason, QDir::toNativeSeparators(result.keptAt)});
-    if (QTest::currentTestFailed())
-        return;
-    QVERIFY(!QFile::exists(m_path));
 
-    // Starting over writes a fresh file; the one set aside is untouched.
-    TrackedOperation operation;
-    operation.id = Guid;
-    model.add({operation});
+    // Kept aside byte for byte, named in the message; a fresh list takes its place.
+    const QStringList aside = QDir(QFileInfo(m_path).absolutePath())
+                                  .entryList({QStringLiteral("operations.db") + suffix + u'*'});
+    QCOMPARE(aside.size(), 1);
+    const QString keptAt = QFileInfo(m_path).absolutePath() + u'/' + aside.first();
+    QVERIFY2(message.contains(QDir::toNativeSeparators(keptAt)), qPrintable(message));
+    QCOMPARE(readAll(keptAt), content);
+
+    model.add({bareOperation(Guid)});
     QVERIFY(store.flush());
-    QCOMPARE(readAll(result.keptAt), content);
-    QCOMPARE(OperationStore(m_path).load().operations.size(), 1);
-
-    // A second bad file on the same second gets a name of its own.
-    QVERIFY(writeAll(m_path, content));
-    const OperationStore::LoadResult second = OperationStore(m_path).load();
-    QVERIFY(second.keptAt != result.keptAt);
-    QCOMPARE(readAll(second.keptAt), content);
-    QCOMPARE(readAll(result.keptAt), content);
+    QCOMPARE(readAll(keptAt), content);
+    const OperationStore::LoadResult reloaded = OperationStore(m_path).load();
+    QVERIFY2(reloaded.message.isEmpty(), qPrintable(reloaded.message));
+    QCOMPARE(reloaded.operations.size(), 1);
 }
 
-void TestOperationStore::unreadableFileIsMovedAside()
+void TestOperationStore::unreadableDatabaseIsMovedAside()
 {
     // A folder where the file should be cannot be read, even by root.
     QVERIFY(QDir().mkpath(m_path));
@@ -346,50 +387,15 @@ void TestOperationStore::unreadableFileIsMovedAside()
 
     const OperationStore::LoadResult result = OperationStore(m_path).load();
     QVERIFY(result.startedEmpty);
-    QVERIFY2(result.message.contains(u"could not be read"), qPrintable(result.message));
+    QVERIFY2(result.message.contains(u"could not be used"), qPrintable(result.message));
     QVERIFY(result.keptAt.startsWith(m_path + QStringLiteral(".unreadable-")));
-    QVERIFY(!QFileInfo::exists(m_path));
+    QVERIFY2(result.message.contains(QDir::toNativeSeparators(result.keptAt)),
+             qPrintable(result.message));
+    QVERIFY(QFileInfo(m_path).isFile());
     QCOMPARE(readAll(result.keptAt + QStringLiteral("/inside")), QByteArray("kept"));
 }
 
-void TestOperationStore::badEntriesAreLeftOutAndTheOriginalKept()
-{
-    const QByteArray content = R"({"format":"billing-monitor-operations","version":1,
-        "operations":[
-            {"id":"6fe687d7-1e0f-4bd6-9091-4672691f64bc","label":"good",
-             "addedAt":"yesterday","url":"ftp://example.com/x"},
-            {"id":"not-a-guid","label":"bad"},
-            {"label":"no id"},
-            {"id":"9AB9CB54-D07F-4F52-9EA6-A09D7DE52C14","label":"upper case"}
-        ]})";
-    QVERIFY(writeStoreFile(content));
-
-    OperationTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    OperationStore store(m_path);
-    const OperationStore::LoadResult result = store.attach(&model);
-
-    QVERIFY(!result.startedEmpty);
-    QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.at(0).id, Guid);
-    QCOMPARE(model.at(0).label, QStringLiteral("good"));
-    QVERIFY(!model.at(0).addedAt.isValid());
-    QVERIFY(model.at(0).url.isEmpty());
-    QCOMPARE(model.at(1).id, OtherGuid);
-    verifyKeptAside(
-        result, QStringLiteral(".partial-"), content,
-        {QStringLiteral("not-a-guid"), QStringLiteral("“url”"), QStringLiteral("and 1 more")});
-    if (QTest::currentTestFailed())
-        return;
-
-    // The readable part is written back in full once loading is done.
-    QTRY_VERIFY(!store.hasPendingChanges());
-    const OperationStore::LoadResult reloaded = OperationStore(m_path).load();
-    QVERIFY2(reloaded.message.isEmpty(), qPrintable(reloaded.message));
-    QCOMPARE(reloaded.operations.size(), 2);
-}
-
-void TestOperationStore::version0IdListIsMigrated()
+void TestOperationStore::legacyIdListIsImportedOnce()
 {
     const QByteArray content = R"([
         "6fe687d7-1e0f-4bd6-9091-4672691f64bc",
@@ -399,38 +405,55 @@ void TestOperationStore::version0IdListIsMigrated()
         "not an id",
         42
     ])";
-    QVERIFY(writeStoreFile(content));
+    QVERIFY(writeFile(m_legacyPath, content));
 
-    OperationTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    OperationStore store(m_path);
-    const OperationStore::LoadResult result = store.attach(&model);
-
-    QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(model.at(0).id, Guid);
-    QVERIFY(model.at(0).url.isEmpty());
-    QVERIFY(model.at(0).label.isEmpty());
-    QCOMPARE(model.at(1).id, OtherGuid);
-    QCOMPARE(model.at(1).url.toString(),
+    const OperationStore::LoadResult result = OperationStore(m_path).load();
+    QCOMPARE(result.imported, 3);
+    QCOMPARE(result.operations.size(), 3);
+    QCOMPARE(result.operations.at(0).id, Guid);
+    QVERIFY(result.operations.at(0).url.isEmpty());
+    QCOMPARE(result.operations.at(1).id, OtherGuid);
+    QCOMPARE(result.operations.at(1).url.toString(),
              QStringLiteral("https://graph.microsoft.com/beta/reports/partners/billing/"
                             "operations/9AB9CB54-D07F-4F52-9EA6-A09D7DE52C14"));
-    QCOMPARE(model.at(2).id, numberedGuid(1));
-    QVERIFY(!model.at(2).hasBeenChecked());
-    verifyKeptAside(
-        result, QStringLiteral(".version0-"), content,
-        {QStringLiteral("version 0"), QStringLiteral("not an id"), QStringLiteral("entry 6")});
-    if (QTest::currentTestFailed())
-        return;
+    QCOMPARE(result.operations.at(2).id, numberedGuid(1));
+    const QString kept = m_legacyPath + QStringLiteral(".migrated");
+    for (const QString &part :
+         {QStringLiteral("imported"), QStringLiteral("version 0): 3."), QStringLiteral("not an id"),
+          QStringLiteral("entry 6"), QDir::toNativeSeparators(kept)})
+        QVERIFY2(result.message.contains(part), qPrintable(result.message));
+    QVERIFY(!QFile::exists(m_legacyPath));
+    QCOMPARE(readAll(kept), content);
 
-    // Rewritten in the current format straight away.
-    QTRY_VERIFY(!store.hasPendingChanges());
-    const StoreFormat::ParseResult current = StoreFormat::parse(readAll(m_path));
-    QCOMPARE(current.outcome, StoreFormat::ParseResult::Outcome::Loaded);
-    QCOMPARE(current.version, StoreFormat::CurrentVersion);
-    QCOMPARE(current.operations.size(), 3);
+    // Once only: the next start finds nothing to import and says nothing.
+    const OperationStore::LoadResult next = OperationStore(m_path).load();
+    QVERIFY2(next.message.isEmpty(), qPrintable(next.message));
+    QCOMPARE(next.imported, -1);
+    QCOMPARE(next.operations.size(), 3);
+
+    // A list put back by hand is imported again without doubling anything.
+    QVERIFY(writeAll(m_legacyPath, content));
+    const OperationStore::LoadResult again = OperationStore(m_path).load();
+    QCOMPARE(again.imported, 0);
+    QCOMPARE(again.operations.size(), 3);
+    QVERIFY(QFile::exists(kept + QStringLiteral("-2")));
 }
 
-void TestOperationStore::version0ObjectsKeepLabelsAndLocations()
+void TestOperationStore::legacyCurrentFormatIsImportedWhole()
+{
+    const TrackedOperation full = fullySetOperation();
+    QVERIFY(writeFile(
+        m_legacyPath,
+        StoreFormat::serialize({full, bareOperation(OtherGuid)}, QDateTime::currentDateTimeUtc())));
+    const OperationStore::LoadResult result = OperationStore(m_path).load();
+    QCOMPARE(result.imported, 2);
+    QVERIFY2(result.message.contains(u"version 1"), qPrintable(result.message));
+    QCOMPARE(result.operations.size(), 2);
+    compareOperations(result.operations.at(0), asStored(full));
+    QVERIFY(!readAll(m_path + QStringLiteral("-wal")).contains("SECRET"));
+}
+
+void TestOperationStore::legacyObjectsKeepLabelsAndLocations()
 {
     const QByteArray content = R"([
         {"id":"6fe687d7-1e0f-4bd6-9091-4672691f64bc","label":"  March invoice  "},
@@ -456,64 +479,221 @@ void TestOperationStore::version0ObjectsKeepLabelsAndLocations()
     QVERIFY(result.repairs.first().contains(u"entry 4"));
 }
 
-void TestOperationStore::attachFillsTheModelAndSavesChanges()
+void TestOperationStore::unusableLegacyFileIsMovedAside()
 {
-    TrackedOperation first = fullySetOperation();
-    TrackedOperation second;
-    second.id = OtherGuid;
-    second.label = QStringLiteral("second");
-    QVERIFY(OperationStore(m_path).save({first, second}));
-    const QByteArray before = readAll(m_path);
-
-    OperationTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    OperationStore store(m_path);
-    store.setSaveDelay(20);
-    const OperationStore::LoadResult result = store.attach(&model);
-    QVERIFY(result.message.isEmpty());
-    QCOMPARE(model.rowCount(), 2);
-    compareOperations(model.at(0), first);
-    // Loading alone writes nothing.
-    QVERIFY(!store.hasPendingChanges());
-    QTest::qWait(50);
-    QCOMPARE(readAll(m_path), before);
-
-    // A label edit and a removal each reach the disk.
-    QVERIFY(
-        model.setData(model.index(1, OperationTableModel::LabelColumn), QStringLiteral("renamed")));
-    QVERIFY(store.hasPendingChanges());
-    QTRY_VERIFY(!store.hasPendingChanges());
-    QCOMPARE(OperationStore(m_path).load().operations.at(1).label, QStringLiteral("renamed"));
-
-    model.remove({Guid});
-    QTRY_VERIFY(!store.hasPendingChanges());
-    const QList<TrackedOperation> left = OperationStore(m_path).load().operations;
-    QCOMPARE(left.size(), 1);
-    QCOMPARE(left.first().id, OtherGuid);
+    const QByteArray content
+        = R"({"format":"billing-monitor-operations","version":1,"operations":[{"id":)";
+    QVERIFY(writeFile(m_legacyPath, content));
+    const OperationStore::LoadResult result = OperationStore(m_path).load();
+    QVERIFY(result.operations.isEmpty());
+    QVERIFY2(result.message.contains(u"not valid JSON"), qPrintable(result.message));
+    QVERIFY(!QFile::exists(m_legacyPath));
+    const QStringList aside = QDir(QFileInfo(m_path).absolutePath())
+                                  .entryList({QStringLiteral("operations.json.corrupt-*")});
+    QCOMPARE(aside.size(), 1);
+    QVERIFY2(result.message.contains(aside.first()), qPrintable(result.message));
 }
 
-void TestOperationStore::newOperationsAreSavedAtOnce()
+void TestOperationStore::oversizedLegacyFileIsRefusedUnread()
+{
+    // Valid JSON just over the limit: reading it whole is what took gigabytes.
+    QByteArray content = "[\"" + Guid.toLatin1() + "\"";
+    content += QByteArray(OperationStore::MaxLegacyFileBytes - content.size(), ' ');
+    content += "]";
+    QVERIFY(content.size() > OperationStore::MaxLegacyFileBytes);
+    QVERIFY(writeFile(m_legacyPath, content));
+    content.clear();
+
+    const OperationStore::LoadResult result = OperationStore(m_path).load();
+    QVERIFY(result.operations.isEmpty());
+    QCOMPARE(result.imported, -1);
+    for (const QString &part :
+         {QStringLiteral("more than the 64 MB"), QDir::toNativeSeparators(m_legacyPath)})
+        QVERIFY2(result.message.contains(part), qPrintable(result.message));
+    // Left as it was, for the analyst to split.
+    QCOMPARE(QFileInfo(m_legacyPath).size(), OperationStore::MaxLegacyFileBytes + 1);
+}
+
+void TestOperationStore::attachFillsTheModelInTheBackground()
+{
+    QList<TrackedOperation> many;
+    for (int i = 0; i < 12000; ++i) {
+        TrackedOperation operation = fullySetOperation();
+        operation.id = numberedGuid(i);
+        operation.last.id = operation.id;
+        many.append(operation);
+    }
+    QVERIFY(OperationStore(m_path).add(many));
+
+    OperationTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    OperationStore store(m_path);
+    QSignalSpy finished(&store, &OperationStore::loadFinished);
+    store.attach(&model);
+    // attach() returns at once; the rows arrive in chunks through the event loop.
+    QCOMPARE(model.rowCount(), 0);
+    QVERIFY(store.isLoading());
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(finished.first().first().toString().isEmpty());
+    QCOMPARE(model.rowCount(), 12000);
+    compareOperations(model.at(0), asStored(many.at(0)));
+    QCOMPARE(model.at(11999).id, numberedGuid(11999));
+    // Loading writes nothing back.
+    QVERIFY(!store.hasPendingChanges());
+}
+
+void TestOperationStore::changesAreWrittenRowByRow()
+{
+    QVERIFY(OperationStore(m_path).add({fullySetOperation(), bareOperation(OtherGuid)}));
+    OperationTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    OperationStore store(m_path);
+    store.setWriteInterval(20);
+    store.attach(&model);
+    QVERIFY(store.flush());
+    QCOMPARE(model.rowCount(), 2);
+
+    // Another program changes the first row behind our back: rows this store does not
+    // change are not rewritten, so its change survives ours.
+    querySql(m_path,
+             QStringLiteral("UPDATE operations SET label = 'theirs' WHERE id = '%1'").arg(Guid));
+    QVERIFY(model.setLabel(OtherGuid, QStringLiteral("renamed")));
+    QVERIFY(store.hasPendingChanges());
+    QTRY_VERIFY(!store.hasPendingChanges());
+    QList<TrackedOperation> stored = OperationStore(m_path).load().operations;
+    QCOMPARE(stored.at(0).label, QStringLiteral("theirs"));
+    QCOMPARE(stored.at(1).label, QStringLiteral("renamed"));
+
+    TrackedOperation finished = model.at(1);
+    finished.last.status = OperationStatus::Succeeded;
+    finished.last.rawStatus = QStringLiteral("succeeded");
+    model.update({finished});
+    model.add({bareOperation(numberedGuid(7))});
+    model.remove({Guid});
+    QTRY_VERIFY(!store.hasPendingChanges());
+    stored = OperationStore(m_path).load().operations;
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored.at(0).id, OtherGuid);
+    QCOMPARE(stored.at(0).last.status, OperationStatus::Succeeded);
+    QCOMPARE(stored.at(1).id, numberedGuid(7));
+
+    // Removed, then brought back (Undo): stored again.
+    model.remove({OtherGuid});
+    model.add({finished});
+    QTRY_VERIFY(!store.hasPendingChanges());
+    QCOMPARE(OperationStore(m_path).load().operations.size(), 2);
+}
+
+void TestOperationStore::checkedTimesWaitForTheirInterval()
+{
+    TrackedOperation running = bareOperation(Guid);
+    running.last.status = OperationStatus::Running;
+    running.last.rawStatus = QStringLiteral("running");
+    QVERIFY(OperationStore(m_path).add({running}));
+    OperationTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    OperationStore store(m_path);
+    store.setWriteInterval(10);
+    store.setChecksInterval(60 * 60 * 1000); // an hour: only flush() can write them in time
+    store.attach(&model);
+    QVERIFY(store.flush());
+
+    // A poll that only moved the check times is not worth a write of its own ...
+    TrackedOperation polled = model.at(0);
+    polled.lastChecked = QDateTime::currentDateTimeUtc();
+    polled.nextCheck = polled.lastChecked.addSecs(30);
+    polled.lastRetryAfter = QStringLiteral("30");
+    model.update({polled});
+    QTest::qWait(100);
+    QVERIFY(store.hasPendingChanges());
+    QVERIFY(!OperationStore(m_path).load().operations.at(0).lastChecked.isValid());
+
+    // ... a real change takes them along ...
+    polled.label = QStringLiteral("labelled");
+    model.update({polled});
+    QTRY_VERIFY(!store.hasPendingChanges());
+    QCOMPARE(OperationStore(m_path).load().operations.at(0).lastChecked, polled.lastChecked);
+
+    // ... and flush() (on quit) writes whatever waits.
+    polled.lastChecked = polled.lastChecked.addSecs(30);
+    model.update({polled});
+    QTest::qWait(50);
+    QVERIFY(store.hasPendingChanges());
+    QVERIFY(store.flush());
+    QCOMPARE(OperationStore(m_path).load().operations.at(0).lastChecked, polled.lastChecked);
+}
+
+void TestOperationStore::additionsWhileLoadingKeepTheStoredOperation()
+{
+    QVERIFY(OperationStore(m_path).add({fullySetOperation()}));
+    OperationTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    OperationStore store(m_path);
+    store.attach(&model);
+    // Pasted before the load arrived: the stored operation, label and state, wins.
+    model.add({bareOperation(Guid), bareOperation(OtherGuid)});
+    QVERIFY(store.flush());
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.find(Guid)->label, fullySetOperation().label);
+    const QList<TrackedOperation> stored = OperationStore(m_path).load().operations;
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored.at(0).label, fullySetOperation().label);
+    QCOMPARE(stored.at(1).id, OtherGuid);
+}
+
+void TestOperationStore::twoWritersKeepEachOthersOperations()
+{
+    // Two windows on one list, as two processes would have them: each adds, removes and
+    // quits; neither erases what the other did.
+    OperationTableModel first;
+    OperationTableModel second;
+    QAbstractItemModelTester firstTester(&first,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester secondTester(&second,
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    auto firstStore = std::make_unique<OperationStore>(m_path);
+    auto secondStore = std::make_unique<OperationStore>(m_path);
+    firstStore->attach(&first);
+    secondStore->attach(&second);
+    QVERIFY(firstStore->flush());
+    QVERIFY(secondStore->flush());
+    first.add({bareOperation(Guid, QStringLiteral("first window"))});
+    second.add({bareOperation(OtherGuid, QStringLiteral("second window"))});
+    second.add({bareOperation(numberedGuid(3))});
+    QVERIFY(firstStore->flush());
+    QVERIFY(secondStore->flush());
+    second.remove({numberedGuid(3)});
+    QVERIFY(secondStore->flush());
+    firstStore.reset();
+    secondStore.reset();
+
+    const QList<TrackedOperation> stored = OperationStore(m_path).load().operations;
+    QCOMPARE(stored.size(), 2);
+    QCOMPARE(stored.at(0).label, QStringLiteral("first window"));
+    QCOMPARE(stored.at(1).label, QStringLiteral("second window"));
+}
+
+void TestOperationStore::othersAdditionsAppearInTheModel()
 {
     OperationTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     OperationStore store(m_path);
-    store.setSaveDelay(60 * 60 * 1000); // an hour: only the additions path can save in time
+    store.setWatchInterval(20);
     store.attach(&model);
+    QVERIFY(store.flush());
+    model.add({bareOperation(Guid)});
+    QVERIFY(store.flush());
+    QSignalSpy elsewhere(&store, &OperationStore::addedElsewhere);
 
-    TrackedOperation operation;
-    operation.id = Guid;
-    operation.url = QUrl::fromEncoded("http://127.0.0.1:1/v1.0/reports/partners/billing/operations/"
-                                      + Guid.toLatin1());
-    model.add({operation});
-    QTRY_VERIFY(!store.hasPendingChanges());
-    const QList<TrackedOperation> saved = OperationStore(m_path).load().operations;
-    QCOMPARE(saved.size(), 1);
-    QCOMPARE(saved.first().url, operation.url);
-
-    // Other changes wait for the delay.
-    model.setLabel(Guid, QStringLiteral("later"));
-    QTest::qWait(50);
-    QVERIFY(store.hasPendingChanges());
+    // What the CLI's track does.
+    QVERIFY(OperationStore(m_path).add({bareOperation(OtherGuid, QStringLiteral("from the CLI"))}));
+    QTRY_COMPARE(model.rowCount(), 2);
+    QCOMPARE(model.at(1).label, QStringLiteral("from the CLI"));
+    QCOMPARE(elsewhere.size(), 1);
+    QCOMPARE(elsewhere.first().first().toStringList(), QStringList {OtherGuid});
+    // Shown, not written back as this window's change.
+    QVERIFY(!store.hasPendingChanges());
 }
 
 void TestOperationStore::flushWritesPendingChanges()
@@ -522,12 +702,10 @@ void TestOperationStore::flushWritesPendingChanges()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     {
         OperationStore store(m_path);
-        store.setSaveDelay(60 * 60 * 1000);
+        store.setWriteInterval(60 * 60 * 1000);
         store.attach(&model);
-        TrackedOperation operation;
-        operation.id = Guid;
-        model.add({operation});
-        QTRY_VERIFY(!store.hasPendingChanges());
+        model.add({bareOperation(Guid)});
+        QVERIFY(store.flush());
         model.setLabel(Guid, QStringLiteral("flushed on quit"));
         QVERIFY(store.hasPendingChanges());
         QVERIFY(store.flush());
@@ -535,72 +713,6 @@ void TestOperationStore::flushWritesPendingChanges()
     }
     QCOMPARE(OperationStore(m_path).load().operations.first().label,
              QStringLiteral("flushed on quit"));
-}
-
-void TestOperationStore::changesDuringABackgroundSaveAreNotLost()
-{
-    OperationTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    // Enough rows that each save takes a while, so changes land while one is being written.
-    QList<TrackedOperation> many;
-    for (int i = 0; i < 3000; ++i) {
-        TrackedOperation operation = fullySetOperation();
-        operation.id = numberedGuid(i);
-        many.append(operation);
-    }
-    auto store = std::make_unique<OperationStore>(m_path);
-    store->setSaveDelay(1);
-    store->attach(&model);
-    model.add(many);
-    for (int i = 0; i < 30; ++i) {
-        TrackedOperation operation;
-        operation.id = numberedGuid(10000 + i);
-        model.add({operation});
-        model.setLabel(numberedGuid(i), QStringLiteral("relabelled %1").arg(i));
-        QTest::qWait(2);
-    }
-    model.remove({numberedGuid(5)});
-    QTRY_VERIFY_WITH_TIMEOUT(!store->hasPendingChanges(), 20000);
-
-    const QList<TrackedOperation> saved = OperationStore(m_path).load().operations;
-    QCOMPARE(saved.size(), model.rowCount());
-    for (int row = 0; row < model.rowCount(); ++row) {
-        QCOMPARE(saved.at(row).id, model.at(row).id);
-        QCOMPARE(saved.at(row).label, model.at(row).label);
-    }
-
-    // Destroyed while a save is under way: it finishes, and nothing dangles.
-    model.setLabel(numberedGuid(0), QStringLiteral("last words"));
-    QTRY_VERIFY(store->hasPendingChanges());
-    QTest::qWait(2);
-    store.reset();
-    QVERIFY(OperationStore(m_path).load().message.isEmpty());
-}
-
-void TestOperationStore::saveFailureIsReported()
-{
-    // The store's folder is a file: nothing can be written, and the analyst hears it once.
-    QVERIFY(writeAll(m_dir->filePath(QStringLiteral("data")), "in the way"));
-    OperationTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    OperationStore store(m_path);
-    QSignalSpy failed(&store, &OperationStore::saveFailed);
-    QSignalSpy resumed(&store, &OperationStore::savingResumed);
-    store.attach(&model);
-
-    TrackedOperation operation;
-    operation.id = Guid;
-    model.add({operation});
-    QVERIFY(!store.flush());
-    QVERIFY(!store.flush());
-    QCOMPARE(failed.size(), 1);
-    QVERIFY(!failed.first().first().toString().isEmpty());
-    QVERIFY(store.hasPendingChanges());
-
-    QVERIFY(QFile::remove(m_dir->filePath(QStringLiteral("data"))));
-    QVERIFY(store.flush());
-    QCOMPARE(resumed.size(), 1);
-    QCOMPARE(OperationStore(m_path).load().operations.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestOperationStore)

@@ -109,6 +109,43 @@ private slots:
         QCOMPARE(dataChanged.count(), 0);
     }
 
+    void scatteredBigBatchIsOneSignalAndOneResort()
+    {
+        constexpr int Rows = 1000;
+        QList<TrackedOperation> operations;
+        for (int i = 0; i < Rows; ++i)
+            operations.append(tracked(i));
+        m_model->add(operations);
+        m_proxy->sort(OperationTableModel::StatusColumn);
+
+        QSignalSpy dataChanged(m_model.get(), &QAbstractItemModel::dataChanged);
+        QSignalSpy proxyLayout(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+        // Every seventh row finishes: 143 runs, more than one in 32 rows.
+        QList<TrackedOperation> batch;
+        for (int row = 0; row < Rows; row += 7)
+            batch.append(tracked(row, OperationStatus::Succeeded));
+        m_model->update(batch);
+
+        QCOMPARE(dataChanged.count(), 1);
+        QCOMPARE(dataChanged.at(0).at(0).toModelIndex(), m_model->index(0, 0));
+        QCOMPARE(dataChanged.at(0).at(1).toModelIndex(),
+                 m_model->index(Rows - 1, OperationTableModel::ColumnCount - 1));
+        QCOMPARE(proxyLayout.count(), 1); // the proxy re-sorted once
+        // And it is sorted: the running rows first, then the 143 that succeeded.
+        const int running = Rows - int(batch.size());
+        for (int row = 0; row < Rows; ++row) {
+            const QModelIndex index = m_proxy->index(row, OperationTableModel::StatusColumn);
+            QCOMPARE(m_proxy->data(index, OperationTableModel::StatusRole).toInt(),
+                     int(row < running ? OperationStatus::Running : OperationStatus::Succeeded));
+        }
+
+        // A few scattered rows stay row-scoped.
+        dataChanged.clear();
+        m_model->update(
+            {tracked(1, OperationStatus::Failed), tracked(500, OperationStatus::Failed)});
+        QCOMPARE(dataChanged.count(), 2);
+    }
+
     void statusTransitionsAreAnnounced()
     {
         TrackedOperation fresh = tracked(1);
@@ -156,6 +193,36 @@ private slots:
         }
         QCOMPARE(remaining, QStringList({guid(0), guid(3), guid(4), guid(5), guid(7)}));
         QVERIFY(!m_model->contains(guid(6)));
+    }
+
+    void restoredRowsReturnWithTheirStatus()
+    {
+        QList<TrackedOperation> operations;
+        for (int i = 0; i < 6; ++i)
+            operations.append(
+                tracked(i, i % 2 ? OperationStatus::Failed : OperationStatus::Running));
+        m_model->add(operations);
+        m_model->remove({guid(1), guid(4)});
+        m_proxy->sort(OperationTableModel::StatusColumn);
+
+        m_model->restore({{1, operations.at(1)}, {4, operations.at(4)}});
+
+        QCOMPARE(m_model->rowCount(), 6);
+        for (int row = 0; row < m_model->rowCount(); ++row) {
+            QCOMPARE(m_model->at(row).id, guid(row));
+            QCOMPARE(m_model->rowOf(guid(row)), row);
+            // The status the sort reads is the restored row's own, not a neighbour's.
+            QCOMPARE(m_model->sortNumber(row, OperationTableModel::StatusColumn),
+                     std::optional<qint64>(int(operations.at(row).status())));
+        }
+        // The proxy, sorted by status before the undo, puts each restored row in its place.
+        for (int row = 1; row < m_proxy->rowCount(); ++row) {
+            const auto statusAt = [this](int proxyRow) {
+                const QModelIndex source = m_proxy->mapToSource(m_proxy->index(proxyRow, 0));
+                return int(m_model->at(source.row()).status());
+            };
+            QVERIFY(statusAt(row - 1) <= statusAt(row));
+        }
     }
 
     void showsStatusProblemAndResult()

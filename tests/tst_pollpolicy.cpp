@@ -11,10 +11,11 @@ class TestPollPolicy : public QObject
 private slots:
     void intervalGrowsWithAge();
     void intervalFollowsTheRefreshSetting();
-    void retryAfterWinsWhenLater();
+    void retryAfterIsFollowed();
+    void throttlePauseIsAtLeastTheBackoff();
     void backoffDoublesWithinJitterBounds();
     void ageLimit();
-    void evenSpacing();
+    void tokenBucket();
     void resumeSpread();
     void settingsAreKeptSane();
 };
@@ -49,14 +50,35 @@ void TestPollPolicy::intervalFollowsTheRefreshSetting()
     QCOMPARE(policy.intervalMs(3600 * 1000), 2000);
 }
 
-void TestPollPolicy::retryAfterWinsWhenLater()
+void TestPollPolicy::retryAfterIsFollowed()
 {
     const PollPolicy policy;
+    // Without Retry-After: the age-based interval.
     QCOMPARE(policy.nextCheckDelayMs(0, std::nullopt), 5000);
+    QCOMPARE(policy.nextCheckDelayMs(3600 * 1000, std::nullopt), 30000);
+    // With it: what Graph asked for, whatever the age, shorter or longer than the interval.
     QCOMPARE(policy.nextCheckDelayMs(0, 12500), 12500);
-    QCOMPARE(policy.nextCheckDelayMs(0, 1000), 5000);
-    QCOMPARE(policy.nextCheckDelayMs(3600 * 1000, 2128), 30000);
+    QCOMPARE(policy.nextCheckDelayMs(0, 2000), 2000);
+    QCOMPARE(policy.nextCheckDelayMs(3600 * 1000, 2128), 2128);
     QCOMPARE(policy.nextCheckDelayMs(3600 * 1000, 45000), 45000);
+    // Under a second counts as a second: a server answering 0 cannot make a busy loop.
+    QCOMPARE(policy.nextCheckDelayMs(0, 0), PollPolicy::MinRetryAfterMs);
+    QCOMPARE(policy.nextCheckDelayMs(0, 400), PollPolicy::MinRetryAfterMs);
+}
+
+void TestPollPolicy::throttlePauseIsAtLeastTheBackoff()
+{
+    const PollPolicy policy;
+    // A Retry-After longer than the backoff is followed as sent.
+    QCOMPARE(policy.throttlePauseMs(30000, 1, 0.0), 30000);
+    QCOMPARE(policy.throttlePauseMs(2000, 1, 0.999), 2000);
+    // Zero, tiny, or a date already past (which reads as 0): the backoff still holds.
+    QCOMPARE(policy.throttlePauseMs(0, 1, 0.0), 1000);
+    QCOMPARE(policy.throttlePauseMs(5, 1, 0.0), 1000);
+    QCOMPARE(policy.throttlePauseMs(std::nullopt, 1, 0.0), 1000);
+    // And it grows with the throttles in a row, past a Retry-After that stays short.
+    QCOMPARE(policy.throttlePauseMs(2000, 3, 0.0), 4000);
+    QCOMPARE(policy.throttlePauseMs(2000, 5, 0.0), 16000);
 }
 
 void TestPollPolicy::backoffDoublesWithinJitterBounds()
@@ -93,12 +115,46 @@ void TestPollPolicy::ageLimit()
     QVERIFY(policy.isTooOld(3600 * 1000 + 1));
 }
 
-void TestPollPolicy::evenSpacing()
+void TestPollPolicy::tokenBucket()
 {
     PollPolicy policy;
     QCOMPARE(policy.sendSpacingUs(), 50000);
+    QCOMPARE(policy.burstSize(), 6); // the in-flight cap
+    QCOMPARE(policy.burstUs(), 5 * 50000);
+    // A full bucket lets the in-flight cap go out at once, then one send per spacing.
+    qint64 bucket = 0;
+    const qint64 start = 10'000'000;
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(policy.earliestSendUs(bucket) <= start);
+        bucket = policy.afterSendUs(bucket, start);
+    }
+    QCOMPARE(policy.earliestSendUs(bucket), start + 50000);
+    bucket = policy.afterSendUs(bucket, start + 50000);
+    QCOMPARE(policy.earliestSendUs(bucket), start + 100000);
+    // A bucket left alone refills to full and no further.
+    QVERIFY(policy.earliestSendUs(bucket) <= start + 3'000'000);
+    bucket = policy.afterSendUs(bucket, start + 3'000'000);
+    QCOMPARE(policy.earliestSendUs(bucket), start + 3'000'000 - 4 * 50000);
+
     policy.maxRequestsPerSecond = 3;
     QCOMPARE(policy.sendSpacingUs(), 333334); // rounded up: never faster than asked
+    // A ceiling far above a thousand a second is kept to the microsecond: the bucket does
+    // not limit sends to one per millisecond.
+    policy.maxRequestsPerSecond = 200'000;
+    policy = policy.normalized();
+    QCOMPARE(policy.sendSpacingUs(), 5);
+    bucket = 0;
+    int sent = 0;
+    for (qint64 now = start; now < start + 1000; now += 1) {
+        while (policy.earliestSendUs(bucket) <= now) {
+            bucket = policy.afterSendUs(bucket, now);
+            ++sent;
+        }
+    }
+    // A millisecond's worth at once (the bucket is never smaller than one tick's refill),
+    // then one every 5 us.
+    QCOMPARE(policy.burstSize(), 200);
+    QCOMPARE(sent, 200 + 199);
 }
 
 void TestPollPolicy::resumeSpread()

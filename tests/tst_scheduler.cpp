@@ -25,7 +25,8 @@ private slots:
 
     void newOperationIsPolledAtOnce();
     void intervalGrowsWithAge();
-    void laterOfRetryAfterAndInterval();
+    void retryAfterIsFollowed();
+    void oldOperationFollowsAShortRetryAfter();
     void terminalIsNeverPolledAgain();
     void expiresByAge();
     void expiresAfterRepeated404And410();
@@ -33,11 +34,13 @@ private slots:
     void throttle429PausesTheWholeHost();
     void throttleUntilHttpDate();
     void throttleWithoutRetryAfterBacksOffWithJitter();
+    void throttleWithTinyOrPastRetryAfterStillBacksOff();
     void after503TheRetryUsesAFreshConnection();
     void serverErrorsAndTimeoutsBackOffWithoutStatus();
     void unauthorizedWaitsTheRegularInterval();
     void inFlightCap();
-    void sweepOf10000StaysUnderTheRateWithoutBursts();
+    void sweepOf10000StaysUnderTheRate();
+    void highCeilingIsNotLimitedByTheMillisecondClock();
     void pollsOfOneOperationNeverOverlap();
     void offlinePausesAndResumesStaggered();
     void sleepIsDetectedByWallClockJump();
@@ -158,9 +161,9 @@ void TestScheduler::intervalGrowsWithAge()
     QCOMPARE(later.last().sentAtMs - later[later.size() - 2].answeredAtMs, 120000);
 }
 
-void TestScheduler::laterOfRetryAfterAndInterval()
+void TestScheduler::retryAfterIsFollowed()
 {
-    QList<QByteArray> retryAfters {"12.5", "1", "", "garbage", "0.5", "40"};
+    QList<QByteArray> retryAfters {"12.5", "1", "", "garbage", "0.5", "40", "0"};
     m_fetcher->setResponder([&](const FakeFetcher::Request &request, int nth) {
         return FakeFetcher::Answer {FakeFetcher::running(request.id, retryAfters.value(nth))};
     });
@@ -168,14 +171,39 @@ void TestScheduler::laterOfRetryAfterAndInterval()
     m_scheduler->track(tracked);
     m_clock->advanceBy(120 * 1000);
     const QList<FakeFetcher::Request> requests = m_fetcher->requestsFor(tracked.id);
-    QVERIFY(requests.size() >= 7);
-    const QList<qint64> expected {12500, 5000, 5000, 5000, 5000, 40000};
+    QVERIFY(requests.size() >= 8);
+    // Retry-After as sent; without one (or unreadable) the interval of a young operation;
+    // under a second, a second.
+    const QList<qint64> expected {12500, 1000, 5000, 5000, 1000, 40000, 1000};
     for (int i = 0; i < expected.size(); ++i)
         QCOMPARE(requests[i + 1].sentAtMs - requests[i].answeredAtMs, expected[i]);
     // The update keeps the header verbatim and says when the next check is.
     const PollUpdate first = updatesFor(tracked.id).first();
     QCOMPARE(first.retryAfter, QStringLiteral("12.5"));
     QCOMPARE(first.nextCheck, first.checkedAt.addMSecs(12500));
+}
+
+void TestScheduler::oldOperationFollowsAShortRetryAfter()
+{
+    // An hour old, so the interval would be 30 s; Graph says 2 s and finishes after 61 s.
+    const qint64 finishesAtMs = 61 * 1000;
+    m_fetcher->setResponder([&](const FakeFetcher::Request &request, int) {
+        if (m_clock->steadyMs() >= finishesAtMs)
+            return FakeFetcher::Answer {
+                FakeFetcher::finished(request.id, OperationStatus::Succeeded), 100};
+        return FakeFetcher::Answer {
+            FakeFetcher::running(request.id, "2", m_clock->nowUtc().addSecs(-3600)), 100};
+    });
+    const TrackedOperation tracked = operation();
+    m_scheduler->track(tracked);
+    m_clock->advanceBy(5 * 60 * 1000);
+    const QList<FakeFetcher::Request> requests = m_fetcher->requestsFor(tracked.id);
+    for (int i = 0; i + 1 < requests.size(); ++i)
+        QCOMPARE(requests[i + 1].sentAtMs - requests[i].answeredAtMs, 2000);
+    // Every 2.1 s (2 s after each answer that takes 0.1 s), where the age-based interval
+    // would have waited 30 s; and the finish is seen within Retry-After and one answer.
+    QCOMPARE(requests.size(), 31);
+    QVERIFY(requests.last().answeredAtMs - finishesAtMs <= 2000 + 100);
 }
 
 void TestScheduler::terminalIsNeverPolledAgain()
@@ -402,6 +430,34 @@ void TestScheduler::throttleWithoutRetryAfterBacksOffWithJitter()
     QCOMPARE(requests[5].sentAtMs - requests[4].answeredAtMs, 5000);
 }
 
+void TestScheduler::throttleWithTinyOrPastRetryAfterStillBacksOff()
+{
+    // A server that keeps answering 429 with "0", "0.001" or a date already past (clock
+    // skew): without a floor each retry would go out at once.
+    const QByteArray past = m_clock->nowUtc()
+                                .addSecs(-30)
+                                .toString(Qt::RFC2822Date)
+                                .toLatin1()
+                                .replace("+0000", "GMT");
+    for (const QByteArray &retryAfter : {QByteArray("0"), QByteArray("0.001"), past}) {
+        m_fetcher->setResponder([&](const FakeFetcher::Request &, int) {
+            return FakeFetcher::Answer {FakeFetcher::problem(429, retryAfter), 10};
+        });
+        const int before = int(m_fetcher->requests().size());
+        const QStringList ids = trackMany(5);
+        m_clock->advanceBy(10 * 1000);
+        const int sent = int(m_fetcher->requests().size()) - before;
+        // Five at once, then one host pause after another: 1 s, 2 s, 4 s (random 0).
+        QVERIFY2(sent <= 5 + 3 * 5,
+                 qPrintable(QStringLiteral("%1 requests in 10 s after \"%2\"")
+                                .arg(sent)
+                                .arg(QString::fromLatin1(retryAfter))));
+        for (const QString &id : ids)
+            m_scheduler->untrack(id);
+        m_clock->advanceBy(10 * 60 * 1000); // the streak's pause runs out
+    }
+}
+
 void TestScheduler::after503TheRetryUsesAFreshConnection()
 {
     m_fetcher->setResponder([](const FakeFetcher::Request &request, int nth) {
@@ -494,9 +550,10 @@ void TestScheduler::inFlightCap()
     QVERIFY(m_fetcher->inFlight() <= 2);
 }
 
-void TestScheduler::sweepOf10000StaysUnderTheRateWithoutBursts()
+void TestScheduler::sweepOf10000StaysUnderTheRate()
 {
     constexpr int Count = 10000;
+    constexpr int Burst = 6; // the in-flight cap, allowed at once
     m_fetcher->setResponder([](const FakeFetcher::Request &request, int) {
         return FakeFetcher::Answer {FakeFetcher::finished(request.id, OperationStatus::Succeeded),
                                     80};
@@ -512,12 +569,19 @@ void TestScheduler::sweepOf10000StaysUnderTheRateWithoutBursts()
     int busiest = 0;
     for (const auto &[second, count] : perSecond)
         busiest = std::max(busiest, count);
-    QCOMPARE(busiest, 20);
-    // Not just per calendar second: no 20 + 1 requests within any one second.
-    for (int i = 0; i + 20 < requests.size(); ++i)
-        QVERIFY(requests[i + 20].sentAtMs - requests[i].sentAtMs >= 1000);
-    // And it drains at that rate: 10,000 / 20 per second = 500 s.
-    QCOMPARE(requests.last().sentAtMs, (Count - 1) * 50);
+    // The first second holds the burst and then the ceiling's pace; no other more than 20.
+    QCOMPARE(perSecond.at(0), Burst + 19);
+    perSecond.erase(0);
+    for (const auto &[second, count] : perSecond)
+        QVERIFY(count <= 20);
+    // Not just per calendar second: the token bucket's law, that any n requests in a row
+    // span at least (n - Burst) spacings of 50 ms, holds everywhere.
+    for (const int n : {21, 201}) {
+        for (int i = 0; i + n - 1 < requests.size(); ++i)
+            QVERIFY(requests[i + n - 1].sentAtMs - requests[i].sentAtMs >= (n - Burst) * 50);
+    }
+    // And it drains at that rate: 10,000 / 20 per second = 500 s, less the burst's head start.
+    QCOMPARE(requests.last().sentAtMs, (Count - Burst) * 50);
     QVERIFY(m_fetcher->peakInFlight() <= 6);
 
     PollPolicy faster;
@@ -528,7 +592,25 @@ void TestScheduler::sweepOf10000StaysUnderTheRateWithoutBursts()
     const QList<FakeFetcher::Request> all = m_fetcher->requests();
     QCOMPARE(all.size(), Count + 500);
     for (int i = Count; i + 50 < all.size(); ++i)
-        QVERIFY(all[i + 50].sentAtMs - all[i].sentAtMs >= 1000);
+        QVERIFY(all[i + 50].sentAtMs - all[i].sentAtMs >= (51 - Burst) * 20);
+}
+
+void TestScheduler::highCeilingIsNotLimitedByTheMillisecondClock()
+{
+    // Answers that take no time at all and a ceiling of 100,000 a second: what limits the
+    // sweep is the ceiling, not one send per tick of the steady clock.
+    PollPolicy policy;
+    policy.maxRequestsPerSecond = 100'000;
+    m_scheduler->setPolicy(policy);
+    m_fetcher->setResponder([](const FakeFetcher::Request &request, int) {
+        return FakeFetcher::Answer {FakeFetcher::finished(request.id, OperationStatus::Succeeded),
+                                    0};
+    });
+    trackMany(5000);
+    QVERIFY(m_clock->advanceUntil([&] { return m_updates.size() == 5000; }, 60 * 1000));
+    // 5,000 at 100 per millisecond take 50 ms, where one a millisecond would take 5 s.
+    QVERIFY2(m_fetcher->requests().last().sentAtMs <= 50,
+             qPrintable(QString::number(m_fetcher->requests().last().sentAtMs)));
 }
 
 void TestScheduler::pollsOfOneOperationNeverOverlap()

@@ -65,6 +65,7 @@ private slots:
     void authenticationIsRequired();
     void unknownAndMalformedIdsAre404();
     void requestLogRecordsWhatHappened();
+    void requestLogIsBounded();
     void concurrencyIsMeasured();
 
     void scenarioFileLoads();
@@ -452,6 +453,30 @@ void TestSimulator::requestLogRecordsWhatHappened()
         QVERIFY(!request.path.contains(m_sim->acceptedToken()));
     m_sim->clearRequestLog();
     QCOMPARE(m_sim->requestCount(), 0);
+}
+
+void TestSimulator::requestLogIsBounded()
+{
+    QCOMPARE(m_sim->requestLogLimit(), GraphSimulator::DefaultRequestLogLimit);
+    m_sim->setRequestLogLimit(10);
+    SimulatedOperation op;
+    op.runningMs = 3600000;
+    const QString id = m_sim->addOperation(op);
+    for (int i = 0; i < 25; ++i)
+        QCOMPARE(getOperation(id).status, 200);
+    // The oldest are forgotten; the count still holds every request, and the ones kept are
+    // the latest, answered as they were.
+    QVERIFY(m_sim->requestLog().size() <= 10);
+    QVERIFY(!m_sim->requestLog().isEmpty());
+    QCOMPARE(m_sim->requestCount(), 25);
+    for (const SimulatorRequest &request : m_sim->requestLog())
+        QCOMPARE(request.status, 200);
+    QCOMPARE(m_sim->requestLog().last().receivedAtMs, m_sim->requestsFor(id).last().receivedAtMs);
+    m_sim->clearRequestLog();
+    QCOMPARE(m_sim->requestCount(), 0);
+    QCOMPARE(getOperation(id).status, 200);
+    QCOMPARE(m_sim->requestCount(), 1);
+    QCOMPARE(m_sim->requestLog().first().status, 200);
 }
 
 void TestSimulator::concurrencyIsMeasured()

@@ -7,6 +7,7 @@
 #include "app/downloads/manifestloader.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
+#include "app/singleinstance.h"
 #include "app/store/operationstore.h"
 #include "dataview.h"
 #include "demomode.h"
@@ -20,6 +21,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QPointer>
 #include <QStatusBar>
@@ -29,6 +31,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
 
 namespace GuiApplication {
 
@@ -49,7 +52,7 @@ struct Options
     QStringList initialText;
 };
 
-Options parse(QApplication &app)
+Options parse(QCoreApplication &app)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate(
@@ -110,15 +113,39 @@ Options parse(QApplication &app)
     return options;
 }
 
+void setNames()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("BillingMonitor"));
+    QCoreApplication::setApplicationName(QStringLiteral("billing-monitor"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(BILLING_MONITOR_VERSION));
+}
+
 } // namespace
+
+bool answersWithoutDisplay(int argc, char *argv[])
+{
+    const QList<QByteArray> textOnly {"-h", "--help", "-?", "--help-all", "-v", "--version"};
+    for (int i = 1; i < argc; ++i) {
+        if (textOnly.contains(QByteArray(argv[i])))
+            return true;
+    }
+    return false;
+}
+
+int answerWithoutDisplay(QCoreApplication &app)
+{
+    setNames();
+    AppSettings settings;
+    Translations::install(Translations::localeFor(settings.language()));
+    parse(app); // prints the help or the version and exits
+    return 0;
+}
 
 void describe(QApplication &app)
 {
     initUiResources();
-    QApplication::setOrganizationName(QStringLiteral("BillingMonitor"));
-    QApplication::setApplicationName(QStringLiteral("billing-monitor"));
+    setNames();
     QApplication::setApplicationDisplayName(QStringLiteral("Billing Monitor"));
-    QApplication::setApplicationVersion(QStringLiteral(BILLING_MONITOR_VERSION));
     // Matches packaging/*.desktop, so Wayland compositors find the icon and name.
     QApplication::setDesktopFileName(QStringLiteral("io.github.billingmonitor.BillingMonitor"));
     app.setWindowIcon(StatusIcons::appIcon());
@@ -132,6 +159,24 @@ int run(QApplication &app)
     const Options options = parse(app);
     // --dark is for screenshots: it does not change the saved choice.
     Theme::apply(options.dark ? Theme::Choice::Dark : Theme::fromSetting(settings.theme()));
+
+    // Started again while it runs: the running window takes the arguments. A demo (or a
+    // screenshot) runs beside it, since it never touches the list.
+    std::unique_ptr<SingleInstance> instance;
+    if (!options.demo && options.screenshot.isEmpty()) {
+        instance = std::make_unique<SingleInstance>(
+            QFileInfo(OperationStore::defaultDatabasePath()).absolutePath());
+        QString reply;
+        if (instance->forward(options.initialText, &reply)) {
+            std::printf("billing-monitor: %s\n",
+                        qPrintable(reply.isEmpty() ? QApplication::translate(
+                                       "GuiApplication", "Handed over to the running window.")
+                                                   : reply));
+            return 0;
+        }
+        if (!instance->listen())
+            std::fprintf(stderr, "billing-monitor: %s\n", qPrintable(instance->errorString()));
+    }
 
     // Demo mode's sign-in lives in memory and a throwaway file, never in the analyst's own.
     MemorySecretStore demoSecrets;
@@ -161,15 +206,24 @@ int run(QApplication &app)
     }
 
     // Demo operations are not the analyst's: they are never saved over the real list.
-    const QString storeMessage
-        = demo.simulator ? QString() : session.attachStore(OperationStore::defaultFilePath());
+    if (!demo.simulator)
+        session.attachStore(OperationStore::defaultDatabasePath());
 
     MainWindow window(&session);
     if (demo.simulator)
         window.setDemoMode(demo.description);
-    if (!storeMessage.isEmpty())
-        window.showNotice(QApplication::translate("GuiApplication", "Saved operations."),
-                          storeMessage, MessageBanner::Kind::Warning);
+    if (instance) {
+        // Another start of the app: bring this window forward and track what it was given.
+        instance->setHandler([&window](const QStringList &arguments) {
+            window.showNormal();
+            window.raise();
+            window.activateWindow();
+            if (arguments.isEmpty())
+                return QApplication::translate("GuiApplication",
+                                               "The running window was brought forward.");
+            return window.addFromText(arguments.join(u'\n'));
+        });
+    }
     if (!demo.simulator && !session.hasToken() && !settings.tokenInKeychain()) {
         window.showNotice(
             QApplication::translate("GuiApplication", "Not signed in yet."),

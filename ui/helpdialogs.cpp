@@ -189,7 +189,7 @@ QString diagnostics(const Session *session)
     lines << QString();
     lines << QStringLiteral("Data:");
     lines << QStringLiteral("  Tracked operations: %1")
-                 .arg(session->store() ? QDir::toNativeSeparators(session->store()->filePath())
+                 .arg(session->store() ? QDir::toNativeSeparators(session->store()->databasePath())
                                        : QStringLiteral("not saved (demo mode)"));
     lines << QStringLiteral("  Data folder: %1")
                  .arg(QDir::toNativeSeparators(

@@ -72,6 +72,7 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     , m_demoBanner(new MessageBanner(MessageBanner::Kind::Information))
     , m_offlineBanner(new MessageBanner(MessageBanner::Kind::Warning))
     , m_noticeBanner(new MessageBanner(MessageBanner::Kind::Positive))
+    , m_storeBanner(new MessageBanner(MessageBanner::Kind::Warning))
     , m_summary(new StatusSummary(session->model(), session->monitor()))
     , m_removal(new RemovalUndo(session->model(), this))
     , m_filter(new QLineEdit)
@@ -104,6 +105,10 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     m_noticeBanner->setVisible(false);
     m_noticeBanner->setClosable(true);
     m_noticeBanner->setObjectName(QStringLiteral("noticeBanner"));
+    m_storeBanner->setVisible(false);
+    m_storeBanner->setClosable(true);
+    m_storeBanner->setObjectName(QStringLiteral("storeBanner"));
+    layout->addWidget(m_storeBanner);
     layout->addWidget(m_demoBanner);
     layout->addWidget(m_offlineBanner);
     layout->addWidget(m_noticeBanner);
@@ -188,13 +193,22 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
                                ExportStarter::failureText(problem), MessageBanner::Kind::Error);
             });
     if (OperationStore *store = session->store()) {
+        connect(store, &OperationStore::loadFinished, this, [this](const QString &message) {
+            if (!message.isEmpty())
+                showStoreNotice(tr("Saved operations."), message, MessageBanner::Kind::Warning);
+        });
         connect(store, &OperationStore::saveFailed, this, [this](const QString &message) {
-            showNotice(tr("The list of operations could not be saved."), message,
-                       MessageBanner::Kind::Error);
+            showStoreNotice(tr("The list of operations could not be saved."), message,
+                            MessageBanner::Kind::Error);
         });
         connect(store, &OperationStore::savingResumed, this, [this] {
-            m_noticeBanner->hide();
+            m_storeBanner->hide();
             statusBar()->showMessage(tr("Saving works again."), StatusMessageMs);
+        });
+        connect(store, &OperationStore::addedElsewhere, this, [this](const QStringList &ids) {
+            statusBar()->showMessage(
+                tr("Operations added by another program: %n.", nullptr, int(ids.size())),
+                StatusMessageMs);
         });
     }
     connect(m_tray, &TrayIcon::activated, m_showAction, &QAction::trigger);
@@ -569,12 +583,13 @@ void MainWindow::setDemoMode(const QString &description)
     m_demoBanner->setVisible(true);
 }
 
-void MainWindow::addFromText(const QString &text)
+QString MainWindow::addFromText(const QString &text)
 {
     const Session::TrackTextResult result = m_session->trackText(text);
     m_addBar->showResult(result.summary(), result.isError());
     if (!result.added.isEmpty())
         selectOperation(result.added.last());
+    return result.summary();
 }
 
 void MainWindow::pasteFromClipboard()
@@ -831,6 +846,15 @@ void MainWindow::showNotice(const QString &title, const QString &text, MessageBa
     m_noticeBanner->setVisible(true);
 }
 
+void MainWindow::showStoreNotice(const QString &title, const QString &text,
+                                 MessageBanner::Kind kind)
+{
+    m_storeBanner->setKind(kind);
+    m_storeBanner->setText(
+        QStringLiteral("<b>%1</b> %2").arg(title.toHtmlEscaped(), text.toHtmlEscaped()));
+    m_storeBanner->setVisible(true);
+}
+
 void MainWindow::showTableContextMenu(const QPoint &position)
 {
     if (!m_table->indexAt(position).isValid())
@@ -976,5 +1000,6 @@ void MainWindow::applyPalette()
     m_demoBanner->updateColours();
     m_offlineBanner->updateColours();
     m_noticeBanner->updateColours();
+    m_storeBanner->updateColours();
     m_checkAction->setIcon(StatusIcons::icon(OperationStatus::Running, false, palette()));
 }

@@ -38,8 +38,8 @@ public:
     // Says, in the title and a banner, that this window shows the built-in simulator.
     void setDemoMode(const QString &description);
 
-    // Tracks the ids found in the text; the outcome shows in the input bar.
-    void addFromText(const QString &text);
+    // Tracks the ids found in the text; the outcome shows in the input bar and is returned.
+    QString addFromText(const QString &text);
     void pasteFromClipboard();
     void refreshNow();
     void removeSelected();
@@ -64,6 +64,9 @@ public:
 
     // A closable banner for news that needs no dialog; title is shown bold, both plain text.
     void showNotice(const QString &title, const QString &text, MessageBanner::Kind kind);
+    // The list of tracked operations has its own banner, which no other notice replaces:
+    // a list set aside or not saved is news the analyst must not miss.
+    void showStoreNotice(const QString &title, const QString &text, MessageBanner::Kind kind);
 
     // The ids of the selected rows, in view order.
     QStringList selectedIds() const;
@@ -82,6 +85,7 @@ public:
     AddOperationsBar *addBar() const { return m_addBar; }
     StatusSummary *statusSummary() const { return m_summary; }
     MessageBanner *noticeBanner() const { return m_noticeBanner; }
+    MessageBanner *storeBanner() const { return m_storeBanner; }
     Notifier *notifier() const { return m_notifier; }
     RemovalUndo *removal() const { return m_removal; }
 
@@ -119,6 +123,7 @@ private:
     MessageBanner *m_demoBanner;
     MessageBanner *m_offlineBanner;
     MessageBanner *m_noticeBanner;
+    MessageBanner *m_storeBanner;
     StatusSummary *m_summary;
     Notifier *m_notifier;
     RemovalUndo *m_removal;

@@ -3,6 +3,8 @@
 #include "models/operationstatus.h"
 #include "models/operationtablemodel.h"
 
+#include <QIdentityProxyModel>
+
 QString OperationFilterProxy::stateFilterName(StateFilter filter)
 {
     switch (filter) {
@@ -68,4 +70,35 @@ bool OperationFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &so
             return false;
     }
     return QSortFilterProxyModel::filterAcceptsRow(sourceRow, sourceParent);
+}
+
+void OperationFilterProxy::setSourceModel(QAbstractItemModel *source)
+{
+    QSortFilterProxyModel::setSourceModel(source);
+    // An identity proxy below may get its own source later.
+    for (auto *proxy = qobject_cast<QIdentityProxyModel *>(source); proxy;
+         proxy = qobject_cast<QIdentityProxyModel *>(proxy->sourceModel())) {
+        connect(proxy, &QAbstractProxyModel::sourceModelChanged, this,
+                &OperationFilterProxy::findTable, Qt::UniqueConnection);
+    }
+    findTable();
+}
+
+void OperationFilterProxy::findTable()
+{
+    QAbstractItemModel *model = sourceModel();
+    while (auto *proxy = qobject_cast<QIdentityProxyModel *>(model))
+        model = proxy->sourceModel();
+    m_table = qobject_cast<OperationTableModel *>(model);
+}
+
+bool OperationFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    if (m_table && sortRole() == OperationTableModel::SortRole) {
+        const std::optional<qint64> a = m_table->sortNumber(left.row(), left.column());
+        const std::optional<qint64> b = m_table->sortNumber(right.row(), right.column());
+        if (a && b)
+            return *a < *b;
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
 }

@@ -57,8 +57,9 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     , m_version(new QComboBox)
     , m_interval(makeSpinBox(
           QStringLiteral("refreshInterval"), Limits::RefreshIntervalSeconds, tr(" s"),
-          tr("The longest wait between two checks of a running export. New exports are "
-             "checked more often; Graph's Retry-After can make the wait longer, never shorter.")))
+          tr("The longest wait between two checks of a running export when Graph names no "
+             "time. New exports are checked more often; a Retry-After from Graph is followed "
+             "to the second.")))
     , m_inFlight(makeSpinBox(
           QStringLiteral("requestsInFlight"), Limits::RequestsInFlight, QString(),
           tr("How many checks may wait for Graph's answer at once. At most %1, because Qt opens "

@@ -39,6 +39,7 @@ const QList<CommandInfo> &commands()
           {QStringLiteral("--period"), true},
           {QStringLiteral("--attributes"), true},
           {QStringLiteral("--watch"), false},
+          {QStringLiteral("--track"), false},
           {QStringLiteral("--timeout"), true},
           {QStringLiteral("--interval"), true}}},
         {"simulate", Command::Simulate, {}}, // its options go to SimulatorOptions
@@ -55,6 +56,8 @@ const QList<CommandInfo> &commands()
          {{QStringLiteral("--to"), true},
           {QStringLiteral("--out"), true},
           {QStringLiteral("--split-by"), true}}},
+        {"list", Command::List, {}},
+        {"track", Command::Track, {{QStringLiteral("--label"), true}}},
     };
     return table;
 }
@@ -148,6 +151,15 @@ public:
             break;
         case Command::Convert:
             ok = readDataSource() && readConversion();
+            break;
+        case Command::List:
+            ok = m_raw.positionals.isEmpty()
+                || error(QStringLiteral("takes no arguments, but %1 was given")
+                             .arg(quoted(m_raw.positionals.constFirst())));
+            break;
+        case Command::Track:
+            ok = readIds(false);
+            m_options.label = m_raw.values.value(QStringLiteral("--label")).trimmed();
             break;
         case Command::Simulate:
         case Command::Help:
@@ -452,6 +464,7 @@ private:
         }
         m_options.exportRequest = request;
         m_options.watchExport = m_raw.values.contains(QStringLiteral("--watch"));
+        m_options.trackExport = m_raw.values.contains(QStringLiteral("--track"));
         return true;
     }
 
@@ -510,8 +523,13 @@ Commands:
                                     (gzip, one JSON object per line).
   export   billed-usage|unbilled-usage|billed-reconciliation|unbilled-reconciliation
            [--invoice ID] [--currency CCY] [--period current|last]
-           [--attributes full|basic] [--watch]
+           [--attributes full|basic] [--watch] [--track]
                                     Start an export and print its operation id.
+  list                              The operations tracked in the app's list (shared
+                                    with the app): status, label, when last checked.
+  track    <id|url>... [--label TEXT]
+                                    Add operations to that list; a running app shows
+                                    them within seconds.
   simulate [--port N] [--scenario FILE]
                                     Run the built-in Graph simulator in the foreground.
   login    [--tenant T] [--client-id ID] [--device-code]
@@ -572,6 +590,8 @@ Command options:
                            1,048,575 rows each, with numbers and dates typed.
   --out PATH               convert: the file to write, or the folder with --split-by.
   --split-by customer      convert: one file per customer, named after it.
+  --track                  export: also add the new operation to the app's list.
+  --label TEXT             track: the label the operations get in the list.
   --port N                 simulate: the port on 127.0.0.1 (default 0: any free port).
   --scenario FILE          simulate: a scenario file (operations, exports, faults).
                            simulate also takes the graph-simulator program's other
@@ -603,7 +623,8 @@ Output:
   A table for people, with colour only on a terminal; download progress goes to stderr.
   With --json every line is one JSON object. An operation has: id, status (notStarted,
   running, succeeded, failed, unknown, expired), rawStatus (the server's own word),
-  createdDateTime and lastActionDateTime (ISO 8601 UTC ending in Z), manifestUrl,
+  createdDateTime and lastActionDateTime (ISO 8601 UTC ending in Z, with the fractional
+  seconds exactly as Graph sent them), manifestUrl,
   error {code, message, target} for a failed operation, and problem {httpStatus, code,
   message, requestId} when the last request about it failed. watch prints a line
   whenever an operation changes and a final line for each, marked "final": true.
@@ -616,7 +637,7 @@ Output:
 
 Exit codes:
   0    success: status fetched every operation; watch ended with all of them succeeded;
-       the manifest, the download or the export went through
+       the manifest, the download or the export went through; list and track: done
   1    at least one operation failed, expired or is gone (404/410); manifest and
        download: the operation has not succeeded; summarize and convert: a file is
        corrupt or was refused (named on stderr), or the output could not be written
@@ -624,7 +645,8 @@ Exit codes:
   3    watch --timeout ran out
   4    authentication refused (401/403), or sign-in refused (declined, expired code, an
        AADSTS error); download: Storage refused the link
-  5    network or server errors that did not resolve (login: Entra ID unreachable)
+  5    network or server errors that did not resolve (login: Entra ID unreachable); list,
+       track and export --track: the list of tracked operations could not be read or saved
   130  interrupted by Ctrl+C (what is known so far is printed; a second Ctrl+C exits
        at once)
 )")

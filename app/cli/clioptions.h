@@ -24,7 +24,9 @@ struct CliOptions
         Logout,
         Account,
         Summarize,
-        Convert
+        Convert,
+        List,
+        Track
     };
 
     Command command = Command::Help;
@@ -33,13 +35,15 @@ struct CliOptions
     QString authorityUrl; // --authority-url; empty: AZURE_AUTHORITY_HOST, then Entra ID itself
     bool json = false;
 
-    QStringList ids; // status, watch (one or more), manifest, download (exactly one)
+    QStringList ids; // status, watch, track (one or more), manifest, download (exactly one)
+    QString label; // track --label
     double timeoutSeconds = 0; // watch: 0 means wait as long as it takes
     int intervalSeconds = 0; // watch: the longest pause between checks; 0: the default
     QString destination; // download --dest
 
     ExportRequest exportRequest; // export, normalized
     bool watchExport = false; // export --watch
+    bool trackExport = false; // export --track: add it to the shared list
 
     QString tenant; // login --tenant; empty: AZURE_TENANT_ID, then the last one used
     QString clientId; // login --client-id; empty: AZURE_CLIENT_ID, then the last one used

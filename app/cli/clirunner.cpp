@@ -7,6 +7,7 @@
 #include "downloadcommand.h"
 #include "exportcommand.h"
 #include "interrupthandler.h"
+#include "listcommand.h"
 #include "logincommand.h"
 #include "manifestcommand.h"
 #include "operationprinter.h"
@@ -14,6 +15,7 @@
 #include "statuscommand.h"
 #include "summarizecommand.h"
 #include "texttable.h"
+#include "trackcommand.h"
 #include "watchcommand.h"
 
 #include "app/appsettings.h"
@@ -60,6 +62,10 @@ std::unique_ptr<CliCommand> makeCommand(const CommandContext &context)
         return std::make_unique<SummarizeCommand>(context);
     case Command::Convert:
         return std::make_unique<ConvertCommand>(context);
+    case Command::List:
+        return std::make_unique<ListCommand>(context);
+    case Command::Track:
+        return std::make_unique<TrackCommand>(context);
     case Command::Help:
     case Command::Version:
         break;
@@ -126,7 +132,11 @@ int run(const QStringList &arguments, const CliEnvironment &environment, QTextSt
     // the account signed in (with login or in the app).
     AppSettings settings;
     std::unique_ptr<Session> session;
-    if (options.command != CliOptions::Command::Simulate) {
+    // list and track work on the shared list alone; simulate is its own Graph.
+    const bool needsGraph = options.command != CliOptions::Command::Simulate
+        && options.command != CliOptions::Command::List
+        && options.command != CliOptions::Command::Track;
+    if (needsGraph) {
         QString error;
         const std::optional<GraphEndpoint> endpoint = endpointFor(options, environment, &error);
         if (!endpoint) {

@@ -1,6 +1,7 @@
 #include "exportcommand.h"
 
 #include "operationprinter.h"
+#include "trackcommand.h"
 #include "watchcommand.h"
 
 #include "app/exports/exportstarter.h"
@@ -41,6 +42,11 @@ void ExportCommand::onStarted(const QString &id, const QString &label)
     const TrackedOperation *operation = m_context.session->model()->find(id);
     const QUrl url = operation ? operation->url : QUrl();
     m_context.printer->printExportStarted(id, url, label);
+    if (m_context.options.trackExport && operation
+        && !TrackCommand::track(m_context, {*operation}, false)) {
+        finish(ExitCode::Unresolved);
+        return;
+    }
     if (!m_context.options.watchExport) {
         finish(ExitCode::Success);
         return;

@@ -23,6 +23,14 @@ QJsonValue dateOrNull(const QDateTime &dateTime)
     return textOrNull(GraphJson::formatDateTime(dateTime));
 }
 
+// Graph's own digits when it sent the time (7 fractional digits stay 7, none stay none);
+// milliseconds only for a time that came from elsewhere, such as the store.
+QJsonValue graphDateOrNull(const QString &sentText, const QDateTime &dateTime)
+{
+    return sentText.isEmpty() ? dateOrNull(dateTime)
+                              : textOrNull(GraphJson::formatGraphDateTime(sentText));
+}
+
 const char *statusColour(const TrackedOperation &operation)
 {
     return statusStyle(operation.status()).ansiColour;
@@ -125,6 +133,43 @@ void OperationPrinter::printExportStarted(const QString &id, const QUrl &url, co
     printLine(id);
 }
 
+void OperationPrinter::printTracked(const QList<TrackedOperation> &operations)
+{
+    if (m_json) {
+        for (const TrackedOperation &operation : operations) {
+            QJsonObject object = operationJson(operation);
+            object.insert(QStringLiteral("url"),
+                          textOrNull(operation.url.toString(QUrl::FullyEncoded)));
+            object.insert(QStringLiteral("addedDateTime"), dateOrNull(operation.addedAt));
+            object.insert(QStringLiteral("lastCheckedDateTime"), dateOrNull(operation.lastChecked));
+            printJson(object);
+        }
+        return;
+    }
+    TextTable table({QStringLiteral("ID"), QStringLiteral("STATUS"), QStringLiteral("LABEL"),
+                     QStringLiteral("LAST CHECKED"), QStringLiteral("DETAILS")},
+                    m_colour);
+    for (const TrackedOperation &operation : operations) {
+        table.addRow(
+            {{operation.id},
+             {operation.statusLabel(), statusColour(operation)},
+             {terminalSafe(operation.label)},
+             {TimeText::local(operation.lastChecked)},
+             {detailText(operation), operation.problem.isNull() ? nullptr : ProblemAnsiColour}});
+    }
+    *m_out << table.render();
+    m_out->flush();
+}
+
+void OperationPrinter::printTrackResult(const QString &id, bool added)
+{
+    if (m_json) {
+        printJson({{QStringLiteral("id"), id}, {QStringLiteral("added"), added}});
+        return;
+    }
+    printLine(id + (added ? QStringLiteral("  added") : QStringLiteral("  already tracked")));
+}
+
 void OperationPrinter::printJson(const QJsonObject &object)
 {
     *m_out << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << '\n';
@@ -144,8 +189,10 @@ QJsonObject OperationPrinter::operationJson(const TrackedOperation &operation)
         {QStringLiteral("id"), operation.id},
         {QStringLiteral("status"), operationStatusKey(operation.status())},
         {QStringLiteral("rawStatus"), textOrNull(last.rawStatus)},
-        {QStringLiteral("createdDateTime"), dateOrNull(last.createdDateTime)},
-        {QStringLiteral("lastActionDateTime"), dateOrNull(last.lastActionDateTime)},
+        {QStringLiteral("createdDateTime"),
+         graphDateOrNull(last.createdDateTimeText, last.createdDateTime)},
+        {QStringLiteral("lastActionDateTime"),
+         graphDateOrNull(last.lastActionDateTimeText, last.lastActionDateTime)},
         {QStringLiteral("manifestUrl"), textOrNull(last.manifestLink.toString(QUrl::FullyEncoded))},
     };
     if (!operation.label.isEmpty())

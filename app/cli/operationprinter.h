@@ -29,6 +29,10 @@ public:
     void printFinal(const QList<TrackedOperation> &operations);
     void printManifest(const Manifest &manifest);
     void printExportStarted(const QString &id, const QUrl &url, const QString &label);
+    // list: the tracked operations with their label and when they were last checked.
+    void printTracked(const QList<TrackedOperation> &operations);
+    // track: whether the operation was added or was tracked already.
+    void printTrackResult(const QString &id, bool added);
     // One object as a line of compact JSON.
     void printJson(const QJsonObject &object);
     void printLine(const QString &line);

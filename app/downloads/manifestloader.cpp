@@ -91,7 +91,9 @@ void ManifestLoader::start(const TrackedOperation &operation, bool refreshOperat
     state.error.clear();
     state.problem = Problem();
 
-    if (state.source.kind == ManifestSource::Kind::Inline && !refreshOperation) {
+    // The store keeps an inline manifest without its SAS token; the operation has a fresh one.
+    if (state.source.kind == ManifestSource::Kind::Inline && !refreshOperation
+        && operation.last.inlineManifest.contains(QLatin1String("sasToken"))) {
         setLoaded(operation.id, GraphJson::manifestFromJson(operation.last.inlineManifest));
         return;
     }

@@ -88,6 +88,7 @@ public:
 
     void setEndpoint(const GraphEndpoint &endpoint);
     const GraphEndpoint &endpoint() const { return m_endpoint; }
+    TokenProvider *tokens() const { return m_tokens; }
 
     // Starts at PollPolicy::Limits::TransferTimeoutSeconds' default.
     void setTransferTimeout(int milliseconds);

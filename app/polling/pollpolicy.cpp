@@ -9,7 +9,7 @@ PollPolicy PollPolicy::normalized() const
     policy.refreshIntervalSeconds = std::clamp(refreshIntervalSeconds, 1, 24 * 3600);
     policy.maxRequestsInFlight = std::clamp(maxRequestsInFlight, 1, 64);
     policy.maxRequestsPerSecond = std::isfinite(maxRequestsPerSecond)
-        ? std::clamp(maxRequestsPerSecond, 0.01, 1000.0)
+        ? std::clamp(maxRequestsPerSecond, 0.01, 1'000'000.0)
         : 20.0;
     policy.expiryHours = std::clamp(expiryHours, 1, 24 * 365);
     policy.backoffBaseMs = std::clamp<qint64>(backoffBaseMs, 1, 3600 * 1000);
@@ -26,7 +26,9 @@ qint64 PollPolicy::intervalMs(qint64 ageMs) const
 
 qint64 PollPolicy::nextCheckDelayMs(qint64 ageMs, std::optional<qint64> retryAfterMs) const
 {
-    return std::max(intervalMs(ageMs), retryAfterMs.value_or(0));
+    if (retryAfterMs)
+        return std::max(*retryAfterMs, MinRetryAfterMs);
+    return intervalMs(ageMs);
 }
 
 qint64 PollPolicy::backoffMs(int failures, double unitRandom) const
@@ -38,6 +40,12 @@ qint64 PollPolicy::backoffMs(int failures, double unitRandom) const
     return step / 2 + qint64(double(step / 2) * random);
 }
 
+qint64 PollPolicy::throttlePauseMs(std::optional<qint64> retryAfterMs, int throttles,
+                                   double unitRandom) const
+{
+    return std::max(retryAfterMs.value_or(0), backoffMs(throttles, unitRandom));
+}
+
 bool PollPolicy::isTooOld(qint64 ageMs) const
 {
     return ageMs > expiryMs();
@@ -46,6 +54,24 @@ bool PollPolicy::isTooOld(qint64 ageMs) const
 qint64 PollPolicy::sendSpacingUs() const
 {
     return qint64(std::ceil(1'000'000.0 / maxRequestsPerSecond));
+}
+
+int PollPolicy::burstSize() const
+{
+    // A millisecond's worth at least: the steady clock ticks in milliseconds, and a bucket
+    // smaller than one tick's refill would make the tick the limit instead of the ceiling.
+    return std::max(maxRequestsInFlight, int(std::ceil(maxRequestsPerSecond / 1000.0)));
+}
+
+qint64 PollPolicy::burstUs() const
+{
+    return qint64(burstSize() - 1) * sendSpacingUs();
+}
+
+qint64 PollPolicy::afterSendUs(qint64 bucketFullUs, qint64 nowUs) const
+{
+    // A bucket that has been full for a while holds no more than full.
+    return std::max(bucketFullUs, nowUs) + sendSpacingUs();
 }
 
 qint64 PollPolicy::resumeStepUs(int overdueCount) const

@@ -217,7 +217,7 @@ QDateTime PollScheduler::nextCheckAt() const
         return {};
     qint64 due = std::get<1>(m_queue.begin()->first);
     due = std::max(due, latestPauseMs());
-    due = std::max(due, (m_nextSendUs + 999) / 1000);
+    due = std::max(due, nextSendMs());
     return wallTimeOf(due);
 }
 
@@ -281,7 +281,7 @@ void PollScheduler::dispatchDue()
     const qint64 now = m_clock->steadyMs();
     while (m_inFlight < m_policy.maxRequestsInFlight && !m_queue.empty()) {
         const auto head = m_queue.begin();
-        if (std::get<1>(head->first) > now || m_nextSendUs > now * 1000)
+        if (std::get<1>(head->first) > now || m_policy.earliestSendUs(m_bucketFullUs) > now * 1000)
             return;
         if (m_freshConnectionWanted) {
             // Connections in use cannot be dropped; wait until they are idle.
@@ -309,8 +309,7 @@ void PollScheduler::dispatchDue()
 
 void PollScheduler::send(Entry &entry, const QUrl &url, const QString &origin)
 {
-    const qint64 nowUs = m_clock->steadyMs() * 1000;
-    m_nextSendUs = std::max(m_nextSendUs, nowUs) + m_policy.sendSpacingUs();
+    m_bucketFullUs = m_policy.afterSendUs(m_bucketFullUs, m_clock->steadyMs() * 1000);
     dequeue(entry);
     entry.sendNumber = ++m_sendCounter;
     entry.origin = origin;
@@ -370,7 +369,11 @@ void PollScheduler::onFetched(const QString &id, quint64 sendNumber, const Fetch
         const bool throttled = outcome.httpStatus == 429 || outcome.httpStatus == 503;
         if (throttled) {
             // Throttling is about the host, not the operation: every request to it waits.
-            const qint64 pause = retryAfter ? *retryAfter : backoffMs(++host.throttles);
+            // The requests already out when a pause began answer into it; only a throttle
+            // after a pause has run out counts as one more in a row.
+            if (host.pausedUntilMs <= now || host.throttles == 0)
+                ++host.throttles;
+            const qint64 pause = m_policy.throttlePauseMs(retryAfter, host.throttles, m_random());
             host.pausedUntilMs = std::max(host.pausedUntilMs, now + pause);
             if (outcome.httpStatus == 503)
                 m_freshConnectionWanted = true;
@@ -429,7 +432,13 @@ void PollScheduler::armAlarm()
         return;
     }
     const qint64 due = std::get<1>(m_queue.begin()->first);
-    m_alarm->setAt(std::max(due, (m_nextSendUs + 999) / 1000));
+    m_alarm->setAt(std::max(due, nextSendMs()));
+}
+
+qint64 PollScheduler::nextSendMs() const
+{
+    const qint64 earliestUs = m_policy.earliestSendUs(m_bucketFullUs);
+    return earliestUs <= 0 ? 0 : (earliestUs + 999) / 1000;
 }
 
 qint64 PollScheduler::ageMs(const Entry &entry, const QDateTime &nowUtc) const

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "app/polling/pollpolicy.h"
 #include "models/operation.h"
 #include "models/problem.h"
-#include "app/polling/pollpolicy.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -106,7 +106,7 @@ private:
     struct HostState
     {
         qint64 pausedUntilMs = 0;
-        int throttles = 0; // 429/503 without Retry-After in a row
+        int throttles = 0; // pauses in a row (429/503 after the last pause ran out)
     };
 
     void enqueue(Entry &entry, qint64 dueMs, bool manual = false);
@@ -124,6 +124,7 @@ private:
     qint64 backoffMs(int failures) const;
     QDateTime wallTimeOf(qint64 steadyMs) const;
     qint64 latestPauseMs() const;
+    qint64 nextSendMs() const; // when the rate ceiling allows the next send
     QString waitReason() const;
 
     OperationFetcher *m_fetcher;
@@ -137,7 +138,7 @@ private:
     QHash<QString, HostState> m_hosts;
     quint64 m_queueCounter = 0;
     quint64 m_sendCounter = 0;
-    qint64 m_nextSendUs = 0; // the even spacing between requests, on the steady clock
+    qint64 m_bucketFullUs = 0; // the rate ceiling's token bucket (PollPolicy), steady clock
     int m_inFlight = 0;
     bool m_running = false;
     bool m_online = true;

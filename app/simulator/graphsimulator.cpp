@@ -279,10 +279,28 @@ QList<SimulatorRequest> GraphSimulator::requestsFor(const QString &operationId) 
     return requests;
 }
 
+void GraphSimulator::setRequestLogLimit(int requests)
+{
+    m_logLimit = qMax(1, requests);
+    forgetOldRequests();
+}
+
+void GraphSimulator::forgetOldRequests()
+{
+    if (m_log.size() <= m_logLimit)
+        return;
+    // The older half goes at once, so the cost of moving the rest is spread thin.
+    const qsizetype drop = m_log.size() - qMax(1, m_logLimit / 2);
+    m_log.remove(0, drop);
+    m_logBase += drop;
+    m_forgotten += drop;
+}
+
 void GraphSimulator::clearRequestLog()
 {
     m_logBase += m_log.size();
     m_log.clear();
+    m_forgotten = 0;
     m_peakInFlight = m_inFlight;
     m_peakConnections = int(m_connections.size());
 }
@@ -300,7 +318,9 @@ void GraphSimulator::handle(const QHttpServerRequest &request, QHttpServerRespon
     record.receivedAtMs = m_clock.elapsed();
     const SimulatorReply reply = route(request, record);
     m_log.append(record);
-    deliver(std::move(responder), reply, m_logBase + m_log.size() - 1);
+    const qint64 logIndex = m_logBase + m_log.size() - 1;
+    forgetOldRequests();
+    deliver(std::move(responder), reply, logIndex);
 }
 
 SimulatorReply GraphSimulator::route(const QHttpServerRequest &request, SimulatorRequest &record)

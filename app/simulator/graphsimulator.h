@@ -75,11 +75,16 @@ public:
     // peakConcurrentRequests().
     void setResponseDelay(int milliseconds) { m_responseDelayMs = milliseconds; }
 
-    // The request log (Graph and blob routes) and what it adds up to.
+    // The request log (Graph and blob routes) and what it adds up to. The log keeps the
+    // latest requestLogLimit() requests, so a simulator serving a long sweep does not grow
+    // without bound; requestCount() counts every request since the last clear.
+    static constexpr int DefaultRequestLogLimit = 50000;
     qint64 elapsedMs() const { return m_clock.elapsed(); } // the clock receivedAtMs uses
     QList<SimulatorRequest> requestLog() const { return m_log; }
     QList<SimulatorRequest> requestsFor(const QString &operationId) const;
-    int requestCount() const { return int(m_log.size()); }
+    int requestCount() const { return int(m_forgotten + m_log.size()); }
+    int requestLogLimit() const { return m_logLimit; }
+    void setRequestLogLimit(int requests);
     int peakConcurrentRequests() const { return m_peakInFlight; }
     int peakConnections() const { return m_peakConnections; }
     void clearRequestLog();
@@ -110,6 +115,7 @@ private:
     void send(QHttpServerResponder &responder, QTcpSocket *socket, const SimulatorReply &reply,
               qint64 logIndex);
     void trackConnection(QTcpSocket *socket);
+    void forgetOldRequests();
     void finishRequest();
     QString manifestLinkFor(const LiveOperation &operation, const QString &version) const;
     void publishManifest(const LiveOperation &operation);
@@ -129,7 +135,9 @@ private:
     int m_nextOrder = 0;
 
     QList<SimulatorRequest> m_log;
-    qint64 m_logBase = 0; // requests dropped by clearRequestLog(), so late answers find theirs
+    qint64 m_logBase = 0; // requests dropped from the log, so late answers find theirs
+    qint64 m_forgotten = 0; // requests since the last clear that the limit dropped
+    int m_logLimit = DefaultRequestLogLimit;
     int m_inFlight = 0;
     int m_peakInFlight = 0;
     QSet<QTcpSocket *> m_connections;

@@ -127,7 +127,8 @@ QJsonObject operationToJson(const Operation &operation)
     insertDate(&object, LastActionKey, operation.lastActionDateTime);
     insertUrl(&object, ManifestLinkKey, operation.manifestLink);
     if (!operation.inlineManifest.isEmpty())
-        object.insert(InlineManifestKey, operation.inlineManifest);
+        object.insert(InlineManifestKey,
+                      OperationRecord::manifestWithoutSecrets(operation.inlineManifest));
     const QJsonObject error = operation.error.toJson();
     if (!error.isEmpty())
         object.insert(ErrorKey, error);
@@ -151,7 +152,7 @@ Operation operationFromJson(const QJsonObject &object, const EntryReader &read)
     return operation;
 }
 
-QJsonObject problemToJson(const Problem &problem)
+QJsonObject problemObject(const Problem &problem)
 {
     QJsonObject object;
     object.insert(KindKey, Problem::kindKey(problem.kind));
@@ -164,7 +165,7 @@ QJsonObject problemToJson(const Problem &problem)
     return object;
 }
 
-Problem problemFromJson(const QJsonObject &object, const EntryReader &read)
+Problem problemFromObject(const QJsonObject &object, const EntryReader &read)
 {
     Problem problem;
     if (object.isEmpty())
@@ -196,7 +197,7 @@ QJsonObject toJson(const TrackedOperation &operation)
     if (last.size() > 1 || operation.last.status != OperationStatus::Unknown)
         object.insert(LastKey, last);
     if (!operation.problem.isNull())
-        object.insert(ProblemKey, problemToJson(operation.problem));
+        object.insert(ProblemKey, problemObject(operation.problem));
     insertDate(&object, LastCheckedKey, operation.lastChecked);
     insertDate(&object, NextCheckKey, operation.nextCheck);
     insertText(&object, LastRetryAfterKey, operation.lastRetryAfter);
@@ -221,12 +222,30 @@ std::optional<TrackedOperation> fromJson(const QJsonObject &object, QString *err
     operation.label = read.text(object, LabelKey);
     operation.addedAt = read.date(object, AddedAtKey);
     operation.last = operationFromJson(read.object(object, LastKey), read);
-    operation.problem = problemFromJson(read.object(object, ProblemKey), read);
+    operation.problem = problemFromObject(read.object(object, ProblemKey), read);
     operation.lastChecked = read.date(object, LastCheckedKey);
     operation.nextCheck = read.date(object, NextCheckKey);
     operation.lastRetryAfter = read.text(object, LastRetryAfterKey);
     operation.expired = object.value(ExpiredKey).toBool();
     return operation;
+}
+
+QJsonObject problemToJson(const Problem &problem)
+{
+    return problem.isNull() ? QJsonObject() : problemObject(problem);
+}
+
+Problem problemFromJson(const QJsonObject &object)
+{
+    QStringList ignored; // a stored problem is only shown, never acted on
+    return problemFromObject(object, EntryReader(&ignored, QString()));
+}
+
+QJsonObject manifestWithoutSecrets(const QJsonObject &manifest)
+{
+    QJsonObject kept = manifest;
+    kept.remove(QLatin1String("sasToken"));
+    return kept;
 }
 
 } // namespace OperationRecord

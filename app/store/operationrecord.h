@@ -19,4 +19,12 @@ QJsonObject toJson(const TrackedOperation &operation);
 std::optional<TrackedOperation> fromJson(const QJsonObject &object, QString *error,
                                          QStringList *repairs);
 
+// A problem as an object of its own (the database keeps it in one column); empty for none.
+QJsonObject problemToJson(const Problem &problem);
+Problem problemFromJson(const QJsonObject &object);
+
+// An inline manifest as it may be kept on disk: without its storage SAS token, which is a
+// credential. A manifest without one is fetched again before anything is downloaded.
+QJsonObject manifestWithoutSecrets(const QJsonObject &manifest);
+
 } // namespace OperationRecord

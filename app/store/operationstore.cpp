@@ -1,18 +1,23 @@
 #include "app/store/operationstore.h"
 
-#include "models/operationtablemodel.h"
 #include "app/store/storeformat.h"
+#include "models/operationtablemodel.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
-#include <QSaveFile>
+#include <QLocale>
 #include <QStandardPaths>
+#include <QThread>
+
+#include <algorithm>
 
 namespace {
+
+constexpr int ChunkSize = 5000;
+constexpr int RetryAfterFailureFactor = 5;
 
 // The banner names a few of the entries that were left out; the kept original has them all.
 QString repairsText(const QStringList &repairs)
@@ -24,256 +29,548 @@ QString repairsText(const QStringList &repairs)
     return text;
 }
 
-// A save cut short (a crash, a kill) can leave QSaveFile's temporary file, named like
-// "operations.json.AbC123", beside the intact store; nothing else is named that way.
-void removeStaleTemporaryFiles(const QString &filePath)
+QString native(const QString &path)
 {
-    const QFileInfo info(filePath);
-    QDir folder = info.absoluteDir();
-    const QRegularExpression temporaryName(QLatin1Char('^')
-                                           + QRegularExpression::escape(info.fileName())
-                                           + QStringLiteral("\\.[A-Za-z0-9]{6}$"));
-    const QStringList candidates = folder.entryList({info.fileName() + QStringLiteral(".??????")},
-                                                    QDir::Files | QDir::Hidden);
-    for (const QString &name : candidates) {
-        if (temporaryName.match(name).hasMatch())
-            folder.remove(name);
+    return QDir::toNativeSeparators(path);
+}
+
+// A name beside `path` that is not taken: "<path><suffix>", then "<path><suffix>-2"...
+QString freeName(const QString &base, const QStringList &companions = {})
+{
+    QString target = base;
+    const auto taken = [&companions](const QString &name) {
+        if (QFileInfo::exists(name))
+            return true;
+        for (const QString &companion : companions) {
+            if (QFileInfo::exists(name + companion))
+                return true;
+        }
+        return false;
+    };
+    for (int n = 2; taken(target); ++n)
+        target = base + QLatin1Char('-') + QString::number(n);
+    return target;
+}
+
+QString stamp()
+{
+    return QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+}
+
+// Moves the database and its WAL companions to "<path>.<reason>-<time>"; empty on failure.
+QString moveDatabaseAside(const QString &path, const QString &reason, QString *error)
+{
+    const QStringList companions {QStringLiteral("-wal"), QStringLiteral("-shm")};
+    const QString target
+        = freeName(path + QLatin1Char('.') + reason + QLatin1Char('-') + stamp(), companions);
+    QFile file(path);
+    if (!file.rename(target)) {
+        *error = file.errorString();
+        return {};
     }
+    for (const QString &companion : companions) {
+        if (QFileInfo::exists(path + companion))
+            QFile::rename(path + companion, target + companion);
+    }
+    return target;
+}
+
+QString connectionName(const char *role, const void *owner)
+{
+    return QStringLiteral("billing-monitor-%1-%2")
+        .arg(QLatin1String(role))
+        .arg(quintptr(owner), 0, 16);
+}
+
+QList<TrackedOperation> operationsOf(const OperationTableModel &model, const QSet<QString> &ids)
+{
+    QList<TrackedOperation> operations;
+    operations.reserve(ids.size());
+    for (const QString &id : ids) {
+        if (const TrackedOperation *operation = model.find(id))
+            operations.append(*operation);
+    }
+    return operations;
 }
 
 } // namespace
 
-QString OperationStore::defaultFilePath()
+QString OperationStore::defaultDatabasePath()
 {
-    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
-        + QStringLiteral("/operations.json");
+    // Not AppDataLocation: the CLI has an application name of its own.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)
+        + QStringLiteral("/BillingMonitor/billing-monitor/operations.db");
 }
 
-OperationStore::OperationStore(const QString &filePath, QObject *parent)
+QString OperationStore::legacyFilePath(const QString &databasePath)
+{
+    return QFileInfo(databasePath).absolutePath() + QStringLiteral("/operations.json");
+}
+
+OperationStore::OperationStore(const QString &databasePath, QObject *parent)
     : QObject(parent)
-    , m_filePath(filePath)
+    , m_path(databasePath)
 {
-    m_saveTimer.setSingleShot(true);
-    connect(&m_saveTimer, &QTimer::timeout, this, &OperationStore::saveInBackground);
-    m_writer.setMaxThreadCount(1);
-}
-
-OperationStore::LoadResult OperationStore::load()
-{
-    LoadResult result;
-    removeStaleTemporaryFiles(m_filePath);
-    QFile file(m_filePath);
-    if (!file.exists())
-        return result;
-
-    if (!file.open(QIODevice::ReadOnly)) {
-        const QString reason = file.errorString();
-        result.startedEmpty = true;
-        result.keptAt = keepAside(QStringLiteral("unreadable"), true);
-        result.message = tr("The list of tracked operations (%1) could not be read: %2.")
-                             .arg(QDir::toNativeSeparators(m_filePath), reason);
-    } else {
-        const StoreFormat::ParseResult parsed = StoreFormat::parse(file.readAll());
-        file.close();
-        using Outcome = StoreFormat::ParseResult::Outcome;
-        switch (parsed.outcome) {
-        case Outcome::Corrupt:
-        case Outcome::NewerVersion:
-            result.startedEmpty = true;
-            result.keptAt
-                = keepAside(parsed.outcome == Outcome::Corrupt ? QStringLiteral("corrupt")
-                                                               : QStringLiteral("newer-version"),
-                            true);
-            result.message = tr("The list of tracked operations (%1) could not be used: %2.")
-                                 .arg(QDir::toNativeSeparators(m_filePath), parsed.error);
-            break;
-        case Outcome::Migrated:
-            result.operations = parsed.operations;
-            result.keptAt = keepAside(QStringLiteral("version%1").arg(parsed.version), false);
-            result.message = tr("The list of tracked operations was converted from an older "
-                                "format (version %1); operations read: %2.")
-                                 .arg(parsed.version)
-                                 .arg(parsed.operations.size());
-            if (!parsed.repairs.isEmpty())
-                result.message
-                    += QLatin1Char(' ') + tr("Left out: %1.").arg(repairsText(parsed.repairs));
-            break;
-        case Outcome::Loaded:
-            result.operations = parsed.operations;
-            if (parsed.repairs.isEmpty())
-                return result;
-            result.keptAt = keepAside(QStringLiteral("partial"), false);
-            result.message = tr("Parts of the list of tracked operations could not be read "
-                                "and were left out: %1.")
-                                 .arg(repairsText(parsed.repairs));
-            break;
-        }
-    }
-
-    if (m_savingBlocked)
-        result.message += QLatin1Char(' ')
-            + tr("The file could not be set aside (%1), so it is left untouched and changes "
-                 "made now will not be saved.")
-                  .arg(m_lastError);
-    else if (result.startedEmpty)
-        result.message += QLatin1Char(' ')
-            + tr("It was moved to %1; the list starts empty.")
-                  .arg(QDir::toNativeSeparators(result.keptAt));
-    else
-        result.message += QLatin1Char(' ')
-            + tr("The original file is kept at %1.").arg(QDir::toNativeSeparators(result.keptAt));
-    return result;
-}
-
-QString OperationStore::keepAside(const QString &reason, bool move)
-{
-    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
-    const QString base = m_filePath + QLatin1Char('.') + reason + QLatin1Char('-') + stamp;
-    QString target = base;
-    for (int n = 2; QFileInfo::exists(target); ++n)
-        target = base + QLatin1Char('-') + QString::number(n);
-
-    QFile file(m_filePath);
-    const bool kept = move ? file.rename(target) : file.copy(target);
-    if (kept)
-        return target;
-    // Saving would overwrite the only copy of what could not be read.
-    m_savingBlocked = true;
-    m_lastError = file.errorString();
-    return {};
+    m_writeTimer.setSingleShot(true);
+    connect(&m_writeTimer, &QTimer::timeout, this, [this] { writeNow(false); });
+    m_watchTimer.setInterval(2000);
+    connect(&m_watchTimer, &QTimer::timeout, this, [this] { readOthersAdditions(false); });
+    m_clock.start();
 }
 
 OperationStore::~OperationStore()
 {
-    m_writer.waitForDone();
+    if (m_loader) {
+        m_loader->requestInterruption();
+        m_loader->wait();
+        delete m_loader;
+    }
 }
 
-bool OperationStore::save(const QList<TrackedOperation> &operations)
+// Opens the database through `database`, setting aside a file that cannot be used, and
+// imports an operations.json left by an earlier release. Touches no member: it runs on the
+// loader thread as well.
+OperationStore::LoadResult OperationStore::prepare(OperationDatabase *database)
 {
-    waitForBackgroundSave();
-    if (m_savingBlocked) {
-        m_lastError = tr("%1 could not be set aside, so it is not overwritten")
-                          .arg(QDir::toNativeSeparators(m_filePath));
-        return false;
+    LoadResult result;
+    const QString path = database->path();
+    const QString folder = QFileInfo(path).absolutePath();
+    if (!QDir().mkpath(folder)) {
+        result.savingBlocked = true;
+        result.message = tr("The folder for the list of tracked operations, %1, could not be "
+                            "created, so nothing will be saved.")
+                             .arg(native(folder));
+        return result;
     }
-    if (!writeFile(m_filePath, operations, &m_lastError))
-        return false;
-    m_lastError.clear();
-    return true;
+
+    using OpenProblem = OperationDatabase::OpenProblem;
+    const OpenProblem problem = database->open(true);
+    if (problem != OpenProblem::None) {
+        const QString why = database->lastError();
+        database->close();
+        const QString reason = problem == OpenProblem::Corrupt ? QStringLiteral("corrupt")
+            : problem == OpenProblem::NewerVersion             ? QStringLiteral("newer-version")
+                                                               : QStringLiteral("unreadable");
+        QString moveError;
+        result.keptAt = moveDatabaseAside(path, reason, &moveError);
+        result.message = tr("The list of tracked operations (%1) could not be used: %2.")
+                             .arg(native(path), why);
+        if (result.keptAt.isEmpty()) {
+            result.savingBlocked = true;
+            result.message += QLatin1Char(' ')
+                + tr("It could not be set aside (%1), so it is left untouched and changes "
+                     "made now will not be saved.")
+                      .arg(moveError);
+            return result;
+        }
+        result.startedEmpty = true;
+        result.message += QLatin1Char(' ')
+            + tr("It was moved to %1; the list starts empty.").arg(native(result.keptAt));
+        if (database->open(false) != OpenProblem::None) {
+            result.savingBlocked = true;
+            result.message += QLatin1Char(' ')
+                + tr("A new list could not be created either (%1), so changes made now will "
+                     "not be saved.")
+                      .arg(database->lastError());
+            return result;
+        }
+    }
+    importLegacyFile(database, &result);
+    return result;
 }
 
-bool OperationStore::writeFile(const QString &path, const QList<TrackedOperation> &operations,
-                               QString *error)
+void OperationStore::importLegacyFile(OperationDatabase *database, LoadResult *result)
 {
-    const QFileInfo info(path);
-    if (!QDir().mkpath(info.absolutePath())) {
-        *error = tr("Could not create the folder %1")
-                     .arg(QDir::toNativeSeparators(info.absolutePath()));
-        return false;
+    const QString legacy = legacyFilePath(database->path());
+    const QFileInfo info(legacy);
+    if (!info.exists())
+        return;
+    const auto append = [result](const QString &message) {
+        result->message += result->message.isEmpty() ? message : QLatin1Char(' ') + message;
+    };
+    // Refused before reading a byte: a list that big is not something the app wrote, and
+    // reading it whole would take gigabytes.
+    if (info.size() > MaxLegacyFileBytes) {
+        append(tr("The old list of tracked operations %1 is %2 MB, more than the %3 MB this "
+                  "version imports, so it was not read and is left as it is. Paste its ids "
+                  "into the window in parts instead.")
+                   .arg(native(legacy),
+                        QLocale().toString(double(info.size()) / (1024 * 1024), 'f', 1),
+                        QLocale().toString(MaxLegacyFileBytes / (1024 * 1024))));
+        return;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error
-            = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
+    QFile file(legacy);
+    if (!file.open(QIODevice::ReadOnly)) {
+        append(tr("The old list of tracked operations %1 could not be read (%2); it is left "
+                  "as it is.")
+                   .arg(native(legacy), file.errorString()));
+        return;
     }
-    const QByteArray data = StoreFormat::serialize(operations, QDateTime::currentDateTimeUtc());
-    if (file.write(data) != data.size() || !file.commit()) {
-        *error
-            = tr("Could not write %1: %2").arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
+    const StoreFormat::ParseResult parsed = StoreFormat::parse(file.read(MaxLegacyFileBytes));
+    file.close();
+    using Outcome = StoreFormat::ParseResult::Outcome;
+    if (parsed.outcome != Outcome::Loaded && parsed.outcome != Outcome::Migrated) {
+        const bool newer = parsed.outcome == Outcome::NewerVersion;
+        const QString target
+            = freeName(legacy + QLatin1Char('.')
+                       + (newer ? QStringLiteral("newer-version") : QStringLiteral("corrupt"))
+                       + QLatin1Char('-') + stamp());
+        const bool moved = QFile::rename(legacy, target);
+        append(tr("The old list of tracked operations %1 could not be imported: %2.")
+                   .arg(native(legacy), parsed.error));
+        append(moved ? tr("It was moved to %1.").arg(native(target))
+                     : tr("It is left where it is."));
+        return;
     }
-    return true;
+    QStringList added;
+    if (!database->write({{}, parsed.operations, {}, {}}, &added)) {
+        append(tr("The old list of tracked operations %1 could not be imported (%2); it is "
+                  "left where it is and will be tried again next time.")
+                   .arg(native(legacy), database->lastError()));
+        return;
+    }
+    const QString kept = freeName(legacy + QStringLiteral(".migrated"));
+    const bool renamed = QFile::rename(legacy, kept);
+    // Another process may have imported it at the same moment; its rename won.
+    if (!renamed && !QFileInfo::exists(legacy))
+        return;
+    result->imported = int(added.size());
+    append(tr("Operations imported from the list an earlier version kept (format version "
+              "%1): %n.",
+              nullptr, int(added.size()))
+               .arg(parsed.version));
+    if (!parsed.repairs.isEmpty())
+        append(tr("Left out: %1.").arg(repairsText(parsed.repairs)));
+    append(renamed ? tr("The old file is kept as %1.").arg(native(kept))
+                   : tr("The old file %1 could not be renamed and will be imported again "
+                        "next time (nothing is added twice).")
+                         .arg(native(legacy)));
 }
 
-OperationStore::LoadResult OperationStore::attach(OperationTableModel *model)
+OperationStore::LoadResult OperationStore::open()
 {
-    m_model = model;
-    const LoadResult result = load();
-    // Added before the connections below, so merely loading does not write the file back.
-    model->add(result.operations);
-    connect(model, &OperationTableModel::rowsInserted, this, [this] {
-        m_dirty = true;
-        m_urgent = true;
-        scheduleSave(0);
-    });
-    connect(model, &OperationTableModel::contentsChanged, this, [this] {
-        m_dirty = true;
-        scheduleSave(m_saveDelay);
-    });
-    if (QCoreApplication *application = QCoreApplication::instance())
-        connect(application, &QCoreApplication::aboutToQuit, this, &OperationStore::flush);
-    // A converted or partly read file is rewritten in the current format (the original
-    // was kept aside by load()).
-    if (!result.keptAt.isEmpty() && !result.operations.isEmpty()) {
-        m_dirty = true;
-        scheduleSave(0);
+    m_database = std::make_unique<OperationDatabase>(m_path, connectionName("main", this));
+    const LoadResult result = prepare(m_database.get());
+    m_savingBlocked = result.savingBlocked;
+    return result;
+}
+
+OperationStore::LoadResult OperationStore::load()
+{
+    LoadResult result = open();
+    if (!m_database->isOpen())
+        return result;
+    const bool read = m_database->read(
+        0, ChunkSize,
+        [&result](const QList<TrackedOperation> &chunk) {
+            result.operations += chunk;
+            return true;
+        },
+        &m_lastSeq);
+    if (!read) {
+        m_lastError = m_database->lastError();
+        result.message
+            += (result.message.isEmpty() ? QString() : QStringLiteral(" ")) + m_lastError;
     }
     return result;
 }
 
-bool OperationStore::flush()
+bool OperationStore::openForWriting()
 {
-    waitForBackgroundSave();
-    m_saveTimer.stop(); // also what the finished background save may have scheduled
-    if (!m_dirty || !m_model)
+    if (m_database && m_database->isOpen())
         return true;
-    m_dirty = false;
-    m_urgent = false;
-    const bool saved = save(m_model->operations());
-    reportOutcome(saved, m_lastError);
-    return saved;
-}
-
-// Serializing tens of thousands of operations takes a noticeable part of a second, so the
-// periodic saves happen on a worker thread from a snapshot (the list is implicitly shared:
-// taking it costs nothing, and the model's later changes do not touch it).
-void OperationStore::saveInBackground()
-{
-    if (!m_model || m_writing)
-        return; // onSaved() comes back for the changes made meanwhile
     if (m_savingBlocked) {
-        flush();
-        return;
+        m_lastError = tr("The list of tracked operations cannot be saved: %1 could not be "
+                         "opened or set aside.")
+                          .arg(native(m_path));
+        return false;
     }
-    const QList<TrackedOperation> snapshot = m_model->operations();
-    m_dirty = false;
-    m_urgent = false;
-    m_writing = true;
-    m_writer.start([this, path = m_filePath, snapshot] {
-        QString error;
-        const bool saved = writeFile(path, snapshot, &error);
+    m_database = std::make_unique<OperationDatabase>(m_path, connectionName("main", this));
+    if (m_database->open(false) != OperationDatabase::OpenProblem::None) {
+        m_lastError = m_database->lastError();
+        return false;
+    }
+    return true;
+}
+
+bool OperationStore::add(const QList<TrackedOperation> &operations, QStringList *added)
+{
+    if (!m_database)
+        open();
+    if (!openForWriting())
+        return false;
+    if (!m_database->write({{}, operations, {}, {}}, added)) {
+        m_lastError = m_database->lastError();
+        return false;
+    }
+    return true;
+}
+
+void OperationStore::attach(OperationTableModel *model)
+{
+    m_model = model;
+    connect(model, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
+    connect(
+        model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+        [this](const QModelIndex &, int first, int last) { onRowsAboutToBeRemoved(first, last); });
+    connect(model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                onDataChanged(topLeft.row(), bottomRight.row(), topLeft.column(),
+                              bottomRight.column());
+            });
+    if (QCoreApplication *application = QCoreApplication::instance())
+        connect(application, &QCoreApplication::aboutToQuit, this, &OperationStore::flush);
+    // What the analyst added before the load: tracked as new once the database is open.
+    for (int row = 0; row < model->rowCount(); ++row)
+        m_inserted.insert(model->at(row).id);
+
+    m_loader = QThread::create([this, path = m_path] {
+        OperationDatabase database(path, connectionName("loader", this));
+        const LoadResult result = prepare(&database);
+        qint64 lastSeq = 0;
+        if (database.isOpen()) {
+            database.read(
+                0, ChunkSize,
+                [this](const QList<TrackedOperation> &chunk) {
+                    if (QThread::currentThread()->isInterruptionRequested())
+                        return false;
+                    QList<size_t> fingerprints;
+                    fingerprints.reserve(chunk.size());
+                    for (const TrackedOperation &operation : chunk)
+                        fingerprints.append(OperationDatabase::fingerprint(operation));
+                    QMetaObject::invokeMethod(
+                        this, [this, chunk, fingerprints] { onChunk(chunk, fingerprints); },
+                        Qt::QueuedConnection);
+                    return true;
+                },
+                &lastSeq);
+        }
         QMetaObject::invokeMethod(
-            this, [this, saved, error] { onSaved(saved, error); }, Qt::QueuedConnection);
+            this, [this, result, lastSeq] { onLoaded(result, lastSeq); }, Qt::QueuedConnection);
     });
+    m_loader->start();
 }
 
-void OperationStore::onSaved(bool saved, const QString &error)
+bool OperationStore::isLoading() const
 {
-    m_writing = false;
-    m_lastError = saved ? QString() : error;
-    reportOutcome(saved, error);
-    // Changes made while writing go out now; after a failure, with the next change.
-    if (saved && m_dirty)
-        scheduleSave(m_urgent ? 0 : m_saveDelay);
+    return m_loader && !m_ready;
 }
 
-void OperationStore::waitForBackgroundSave()
+void OperationStore::onChunk(const QList<TrackedOperation> &operations,
+                             const QList<size_t> &fingerprints)
 {
-    if (!m_writing)
+    if (!m_model)
         return;
-    m_writer.waitForDone();
+    QList<TrackedOperation> fresh;
+    QList<TrackedOperation> known;
+    for (qsizetype i = 0; i < operations.size(); ++i) {
+        const TrackedOperation &operation = operations.at(i);
+        if (m_removed.contains(operation.id))
+            continue; // removed here; the deletion is on its way
+        // Added here while loading: the stored operation, with its label and state, wins.
+        (m_model->contains(operation.id) ? known : fresh).append(operation);
+        m_saved.insert(operation.id, fingerprints.at(i));
+        m_inserted.remove(operation.id);
+    }
+    m_applyingStored = true;
+    m_model->add(fresh);
+    m_model->update(known);
+    m_applyingStored = false;
+}
+
+void OperationStore::onLoaded(const LoadResult &result, qint64 lastSeq)
+{
+    m_loader->wait();
+    m_savingBlocked = result.savingBlocked;
+    m_lastSeq = lastSeq;
+    m_ready = true;
+    if (openForWriting()) {
+        m_dataVersion = m_database->dataVersion();
+        m_watchTimer.start();
+        // Whatever another process added between the load and now.
+        readOthersAdditions(true);
+    }
+    scheduleWrite();
+    emit loadFinished(result.message);
+}
+
+void OperationStore::finishLoading()
+{
+    if (!m_loader || m_ready)
+        return;
+    m_loader->wait();
     QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
 }
 
-void OperationStore::reportOutcome(bool saved, const QString &error)
+void OperationStore::onRowsInserted(int first, int last)
+{
+    if (m_applyingStored)
+        return;
+    for (int row = first; row <= last; ++row)
+        m_inserted.insert(m_model->at(row).id);
+    scheduleWrite();
+}
+
+void OperationStore::onRowsAboutToBeRemoved(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        const QString &id = m_model->at(row).id;
+        m_removed.insert(id);
+        m_inserted.remove(id);
+        m_changed.remove(id);
+        m_checkedOnly.remove(id);
+        m_saved.remove(id);
+    }
+    scheduleWrite();
+}
+
+void OperationStore::onDataChanged(int first, int last, int firstColumn, int lastColumn)
+{
+    // The Age column moves with the clock; nothing stored changes.
+    if (m_applyingStored
+        || (firstColumn == OperationTableModel::AgeColumn
+            && lastColumn == OperationTableModel::AgeColumn))
+        return;
+    for (int row = first; row <= last; ++row)
+        m_changed.insert(m_model->at(row).id);
+    scheduleWrite();
+}
+
+void OperationStore::scheduleWrite()
+{
+    if (!m_ready)
+        return; // onLoaded() schedules what gathered meanwhile
+    const qint64 now = m_clock.elapsed();
+    qint64 due = -1;
+    if (!m_removed.isEmpty() || !m_inserted.isEmpty() || !m_changed.isEmpty())
+        due = m_lastWriteAt < 0 ? now : m_lastWriteAt + m_writeInterval;
+    else if (!m_checkedOnly.isEmpty())
+        due = m_checksDueAt;
+    if (due < 0)
+        return;
+    const int delay = int(std::clamp<qint64>(due - now, 0, qint64(24) * 3600 * 1000));
+    if (m_writeTimer.isActive() && m_writeTimer.remainingTime() <= delay)
+        return;
+    m_writeTimer.start(delay);
+}
+
+bool OperationStore::writeNow(bool includeChecks)
+{
+    if (!m_ready || !m_model)
+        return true;
+    OperationDatabase::Changes changes;
+    changes.removed = QStringList(m_removed.cbegin(), m_removed.cend());
+    changes.inserted = operationsOf(*m_model, m_inserted);
+    QHash<QString, size_t> fingerprints;
+    for (const QString &id : std::as_const(m_changed)) {
+        if (m_inserted.contains(id))
+            continue;
+        const TrackedOperation *operation = m_model->find(id);
+        if (!operation)
+            continue;
+        const size_t fingerprint = OperationDatabase::fingerprint(*operation);
+        const auto saved = m_saved.constFind(id);
+        if (saved != m_saved.cend() && *saved == fingerprint) {
+            if (m_checkedOnly.isEmpty())
+                m_checksDueAt = m_clock.elapsed() + m_checksInterval;
+            m_checkedOnly.insert(id);
+        } else {
+            changes.updated.append(*operation);
+            fingerprints.insert(id, fingerprint);
+            m_checkedOnly.remove(id); // the full row carries them
+        }
+    }
+    m_changed.clear();
+    const bool checksDue
+        = includeChecks || (!m_checkedOnly.isEmpty() && m_clock.elapsed() >= m_checksDueAt);
+    if (checksDue)
+        changes.checked = operationsOf(*m_model, m_checkedOnly);
+    if (changes.isEmpty()) {
+        if (checksDue)
+            m_checkedOnly.clear();
+        scheduleWrite();
+        return true;
+    }
+
+    const bool saved = openForWriting() && m_database->write(changes);
+    if (saved) {
+        for (const TrackedOperation &operation : std::as_const(changes.inserted))
+            m_saved.insert(operation.id, OperationDatabase::fingerprint(operation));
+        for (auto it = fingerprints.cbegin(); it != fingerprints.cend(); ++it)
+            m_saved.insert(it.key(), it.value());
+        m_removed.clear();
+        m_inserted.clear();
+        if (checksDue)
+            m_checkedOnly.clear();
+        m_lastWriteAt = m_clock.elapsed();
+    } else {
+        if (m_database && !m_savingBlocked)
+            m_lastError = m_database->lastError();
+        // Kept for the next attempt: the rewritten rows go back to the changed set.
+        for (const TrackedOperation &operation : std::as_const(changes.updated))
+            m_changed.insert(operation.id);
+        m_lastWriteAt = m_clock.elapsed() + qint64(m_writeInterval) * RetryAfterFailureFactor;
+    }
+    reportOutcome(saved);
+    scheduleWrite();
+    return saved;
+}
+
+bool OperationStore::flush()
+{
+    finishLoading();
+    if (!m_model)
+        return true;
+    m_writeTimer.stop();
+    return writeNow(true);
+}
+
+bool OperationStore::hasPendingChanges() const
+{
+    return isLoading() || !m_removed.isEmpty() || !m_inserted.isEmpty() || !m_changed.isEmpty()
+        || !m_checkedOnly.isEmpty();
+}
+
+void OperationStore::readOthersAdditions(bool always)
+{
+    if (!m_model || !m_database || !m_database->isOpen())
+        return;
+    // data_version moves only when another connection commits, so this costs nothing
+    // while nobody else writes.
+    const qint64 version = m_database->dataVersion();
+    if (version == m_dataVersion && !always)
+        return;
+    m_dataVersion = version;
+    QList<TrackedOperation> fresh;
+    m_database->read(
+        m_lastSeq, ChunkSize,
+        [this, &fresh](const QList<TrackedOperation> &chunk) {
+            for (const TrackedOperation &operation : chunk) {
+                // Rows this process wrote come back too; only others' additions are new.
+                if (m_model->contains(operation.id) || m_removed.contains(operation.id))
+                    continue;
+                fresh.append(operation);
+                m_saved.insert(operation.id, OperationDatabase::fingerprint(operation));
+            }
+            return true;
+        },
+        &m_lastSeq);
+    if (fresh.isEmpty())
+        return;
+    m_applyingStored = true;
+    const QStringList added = m_model->add(fresh);
+    m_applyingStored = false;
+    emit addedElsewhere(added);
+}
+
+void OperationStore::reportOutcome(bool saved)
 {
     if (!saved) {
-        m_dirty = true;
-        // Saves are retried on every change; the analyst hears once per distinct reason.
-        if (error != m_reportedError) {
-            m_reportedError = error;
-            emit saveFailed(error);
+        // Retried on every change; the analyst hears once per distinct reason.
+        if (m_lastError != m_reportedError) {
+            m_reportedError = m_lastError;
+            emit saveFailed(m_lastError);
         }
     } else if (!m_reportedError.isEmpty()) {
         m_reportedError.clear();
@@ -281,16 +578,17 @@ void OperationStore::reportOutcome(bool saved, const QString &error)
     }
 }
 
-void OperationStore::setSaveDelay(int milliseconds)
+void OperationStore::setWriteInterval(int milliseconds)
 {
-    m_saveDelay = milliseconds;
+    m_writeInterval = milliseconds;
 }
 
-void OperationStore::scheduleSave(int delay)
+void OperationStore::setChecksInterval(int milliseconds)
 {
-    // A pending save is not pushed back by further changes, so a steady stream of poll
-    // results still reaches the disk every delay; a shorter delay (a new operation) wins.
-    if (m_saveTimer.isActive() && m_saveTimer.remainingTime() <= delay)
-        return;
-    m_saveTimer.start(delay);
+    m_checksInterval = milliseconds;
+}
+
+void OperationStore::setWatchInterval(int milliseconds)
+{
+    m_watchTimer.setInterval(milliseconds);
 }

@@ -8,11 +8,12 @@
 #include <QString>
 #include <QStringList>
 
-// The store's file format, in memory only (OperationStore does the files):
+// The operations.json that releases before the SQLite store kept, which OperationStore
+// imports once:
 //   {"format":"billing-monitor-operations","version":1,"savedAt":"...","operations":[...]}
 // Older shapes are read through a chain of migration steps, one per version. Version 0 is
-// what analysts keep by hand today: a plain JSON array of operation ids (or of Location
-// URLs), or of {"id": ..., "label": ...} objects.
+// what analysts keep by hand: a plain JSON array of operation ids (or of Location URLs), or
+// of {"id": ..., "label": ...} objects. serialize() writes version 1, as those releases did.
 namespace StoreFormat {
 
 constexpr int CurrentVersion = 1;

@@ -1043,10 +1043,6 @@ Oddíl: %2</translation>
         <translation>Ukázkový režim</translation>
     </message>
     <message>
-        <source>Saved operations.</source>
-        <translation>Uložené operace.</translation>
-    </message>
-    <message>
         <source>With --demo: add this many operations with random timelines.</source>
         <translation>S --demo: přidat tolik operací s náhodným průběhem.</translation>
     </message>
@@ -1061,6 +1057,14 @@ Oddíl: %2</translation>
     <message>
         <source>Sign in to Microsoft with the account button on the toolbar, enter a Graph token in Settings (Ctrl+,) or set %1. To look around first, start billing-monitor --demo.</source>
         <translation>Přihlaste se k Microsoftu tlačítkem účtu na panelu nástrojů, zadejte token Graphu v Nastavení (Ctrl+,) nebo nastavte %1. Pro první seznámení spusťte billing-monitor --demo.</translation>
+    </message>
+    <message>
+        <source>Handed over to the running window.</source>
+        <translation>Předáno již spuštěnému oknu.</translation>
+    </message>
+    <message>
+        <source>The running window was brought forward.</source>
+        <translation>Spuštěné okno bylo přeneseno do popředí.</translation>
     </message>
 </context>
 <context>
@@ -1505,6 +1509,18 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <source>Download this operation&apos;s files first, or open a folder of export files with File → Open Export Folder…</source>
         <translation>Nejprve stáhněte soubory této operace, nebo otevřete složku se soubory exportu přes Soubor → Otevřít složku s exporty…</translation>
     </message>
+    <message>
+        <source>Saved operations.</source>
+        <translation>Uložené operace.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Operations added by another program: %n.</source>
+        <translation>
+            <numerusform>Operace přidané jiným programem: %n.</numerusform>
+            <numerusform>Operace přidané jiným programem: %n.</numerusform>
+            <numerusform>Operace přidané jiným programem: %n.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ManifestLoader</name>
@@ -1946,48 +1962,72 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <translation> a dalších %1</translation>
     </message>
     <message>
-        <source>The list of tracked operations (%1) could not be read: %2.</source>
-        <translation>Seznam sledovaných operací (%1) se nepodařilo přečíst: %2.</translation>
-    </message>
-    <message>
         <source>The list of tracked operations (%1) could not be used: %2.</source>
         <translation>Seznam sledovaných operací (%1) nelze použít: %2.</translation>
-    </message>
-    <message>
-        <source>The list of tracked operations was converted from an older format (version %1); operations read: %2.</source>
-        <translation>Seznam sledovaných operací byl převeden ze staršího formátu (verze %1); načtené operace: %2.</translation>
     </message>
     <message>
         <source>Left out: %1.</source>
         <translation>Vynecháno: %1.</translation>
     </message>
     <message>
-        <source>Parts of the list of tracked operations could not be read and were left out: %1.</source>
-        <translation>Části seznamu sledovaných operací nešly přečíst a byly vynechány: %1.</translation>
-    </message>
-    <message>
-        <source>The file could not be set aside (%1), so it is left untouched and changes made now will not be saved.</source>
-        <translation>Soubor se nepodařilo odložit stranou (%1), zůstává proto nedotčen a změny provedené teď se neuloží.</translation>
-    </message>
-    <message>
         <source>It was moved to %1; the list starts empty.</source>
         <translation>Byl přesunut do %1; seznam začíná prázdný.</translation>
     </message>
     <message>
-        <source>The original file is kept at %1.</source>
-        <translation>Původní soubor je uschován v %1.</translation>
+        <source>The folder for the list of tracked operations, %1, could not be created, so nothing will be saved.</source>
+        <translation>Složku pro seznam sledovaných operací %1 se nepodařilo vytvořit, proto se nic neuloží.</translation>
     </message>
     <message>
-        <source>%1 could not be set aside, so it is not overwritten</source>
-        <translation>%1 nešlo odložit stranou, proto se nepřepisuje</translation>
+        <source>It could not be set aside (%1), so it is left untouched and changes made now will not be saved.</source>
+        <translation>Nepodařilo se ho odložit stranou (%1), proto zůstává nedotčený a změny provedené teď se neuloží.</translation>
     </message>
     <message>
-        <source>Could not create the folder %1</source>
-        <translation>Nepodařilo se vytvořit složku %1</translation>
+        <source>A new list could not be created either (%1), so changes made now will not be saved.</source>
+        <translation>Nový seznam se také nepodařilo vytvořit (%1), proto se změny provedené teď neuloží.</translation>
     </message>
     <message>
-        <source>Could not write %1: %2</source>
-        <translation>Nepodařilo se zapsat %1: %2</translation>
+        <source>The old list of tracked operations %1 is %2 MB, more than the %3 MB this version imports, so it was not read and is left as it is. Paste its ids into the window in parts instead.</source>
+        <translation>Starý seznam sledovaných operací %1 má %2 MB, víc než %3 MB, které tato verze importuje, proto nebyl načten a zůstává beze změny. Vložte jeho ID do okna raději po částech.</translation>
+    </message>
+    <message>
+        <source>The old list of tracked operations %1 could not be read (%2); it is left as it is.</source>
+        <translation>Starý seznam sledovaných operací %1 se nepodařilo přečíst (%2); zůstává beze změny.</translation>
+    </message>
+    <message>
+        <source>The old list of tracked operations %1 could not be imported: %2.</source>
+        <translation>Starý seznam sledovaných operací %1 se nepodařilo importovat: %2.</translation>
+    </message>
+    <message>
+        <source>It was moved to %1.</source>
+        <translation>Byl přesunut do %1.</translation>
+    </message>
+    <message>
+        <source>It is left where it is.</source>
+        <translation>Zůstává na svém místě.</translation>
+    </message>
+    <message>
+        <source>The old list of tracked operations %1 could not be imported (%2); it is left where it is and will be tried again next time.</source>
+        <translation>Starý seznam sledovaných operací %1 se nepodařilo importovat (%2); zůstává na svém místě a import se příště zkusí znovu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Operations imported from the list an earlier version kept (format version %1): %n.</source>
+        <translation>
+            <numerusform>Operace importované ze seznamu starší verze (verze formátu %1): %n.</numerusform>
+            <numerusform>Operace importované ze seznamu starší verze (verze formátu %1): %n.</numerusform>
+            <numerusform>Operace importované ze seznamu starší verze (verze formátu %1): %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The old file is kept as %1.</source>
+        <translation>Starý soubor je uchován jako %1.</translation>
+    </message>
+    <message>
+        <source>The old file %1 could not be renamed and will be imported again next time (nothing is added twice).</source>
+        <translation>Starý soubor %1 se nepodařilo přejmenovat, proto se příště importuje znovu (nic se nepřidá dvakrát).</translation>
+    </message>
+    <message>
+        <source>The list of tracked operations cannot be saved: %1 could not be opened or set aside.</source>
+        <translation>Seznam sledovaných operací nelze uložit: %1 se nepodařilo otevřít ani odložit stranou.</translation>
     </message>
 </context>
 <context>
@@ -2215,9 +2255,9 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message numerus="yes">
         <source>; only the first %n ids were read</source>
         <translation>
-            <numerusform>; přečten byl jen první %n identifikátor</numerusform>
-            <numerusform>; přečteny byly jen první %n identifikátory</numerusform>
-            <numerusform>; přečteno bylo jen prvních %n identifikátorů</numerusform>
+            <numerusform>; načteno jen první %n ID</numerusform>
+            <numerusform>; načtena jen první %n ID</numerusform>
+            <numerusform>; načteno jen prvních %n ID</numerusform>
         </translation>
     </message>
 </context>
@@ -2226,10 +2266,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message>
         <source> s</source>
         <translation> s</translation>
-    </message>
-    <message>
-        <source>The longest wait between two checks of a running export. New exports are checked more often; Graph&apos;s Retry-After can make the wait longer, never shorter.</source>
-        <translation>Nejdelší čekání mezi dvěma kontrolami probíhajícího exportu. Nové exporty se kontrolují častěji; Retry-After od Graphu může čekání prodloužit, nikdy zkrátit.</translation>
     </message>
     <message>
         <source>A ceiling for all checks together. They are spaced evenly, so a long list drains at this pace without bursts; Graph throttles clients that ask too fast.</source>
@@ -2366,6 +2402,10 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message>
         <source>How many checks may wait for Graph&apos;s answer at once. At most %1, because Qt opens at most %1 connections per host over HTTP/1.1: more would only queue inside the app.</source>
         <translation>Kolik kontrol smí najednou čekat na odpověď Graphu. Nejvýše %1, protože Qt otevírá přes HTTP/1.1 nejvýše %1 spojení k jednomu serveru: další by jen čekaly ve frontě uvnitř aplikace.</translation>
+    </message>
+    <message>
+        <source>The longest wait between two checks of a running export when Graph names no time. New exports are checked more often; a Retry-After from Graph is followed to the second.</source>
+        <translation>Nejdelší čekání mezi dvěma kontrolami probíhajícího exportu, když Graph neuvede čas. Nové exporty se kontrolují častěji; Retry-After od Graphu se dodržuje na sekundu přesně.</translation>
     </message>
 </context>
 <context>

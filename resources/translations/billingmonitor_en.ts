@@ -6,7 +6,7 @@
     <message numerus="yes">
         <source>Top %n customers by %1 in %2</source>
         <translation>
-            <numerusform>Top customer by %1 in %2</numerusform>
+            <numerusform>Top %n customer by %1 in %2</numerusform>
             <numerusform>Top %n customers by %1 in %2</numerusform>
         </translation>
     </message>
@@ -117,6 +117,13 @@
             <numerusform>Brought back %Ln operations.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Operations added by another program: %n.</source>
+        <translation>
+            <numerusform>Operations added by another program: %n.</numerusform>
+            <numerusform>Operations added by another program: %n.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ManifestPanel</name>
@@ -172,7 +179,7 @@
     <message numerus="yes">
         <source>Download failed: none of the %n files arrived. %1</source>
         <translation>
-            <numerusform>Download failed: the file did not arrive. %1</numerusform>
+            <numerusform>Download failed: the %n file did not arrive. %1</numerusform>
             <numerusform>Download failed: none of the %n files arrived. %1</numerusform>
         </translation>
     </message>
@@ -186,7 +193,7 @@
     <message numerus="yes">
         <source>Download failed: none of the %n files arrived.</source>
         <translation>
-            <numerusform>Download failed: the file did not arrive.</numerusform>
+            <numerusform>Download failed: the %n file did not arrive.</numerusform>
             <numerusform>Download failed: none of the %n files arrived.</numerusform>
         </translation>
     </message>
@@ -212,6 +219,16 @@
         <translation>
             <numerusform>%n failed</numerusform>
             <numerusform>%n failed</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OperationStore</name>
+    <message numerus="yes">
+        <source>Operations imported from the list an earlier version kept (format version %1): %n.</source>
+        <translation>
+            <numerusform>Operations imported from the list an earlier version kept (format version %1): %n.</numerusform>
+            <numerusform>Operations imported from the list an earlier version kept (format version %1): %n.</numerusform>
         </translation>
     </message>
 </context>
@@ -261,7 +278,7 @@
     <message numerus="yes">
         <source>; only the first %n ids were read</source>
         <translation>
-            <numerusform>; only the first id was read</numerusform>
+            <numerusform>; only the first %n id was read</numerusform>
             <numerusform>; only the first %n ids were read</numerusform>
         </translation>
     </message>

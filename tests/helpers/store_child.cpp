@@ -1,11 +1,12 @@
 // Child process of tst_storecrash: changes the tracked operations in a tight loop and saves
-// each state through the real OperationStore, until it is killed. Each step is reported on
-// stdout before the next one starts, so the parent knows what every completed save held:
+// each state through the real OperationStore (one transaction per flush), until it is killed. Each
+// step is reported on stdout before the next one starts, so the parent knows what every completed
+// save held:
 //   loaded <n>        the store held n operations at start
 //   +<id> / -<id>     an operation added to / removed from the model
 //   saving <g>        save number g of the state so far has begun
 //   saved <g>         ... and completed
-// Usage: store_child <store file> <seed>
+// Usage: store_child <database> <seed>
 
 #include "app/store/operationstore.h"
 #include "models/operationtablemodel.h"
@@ -32,16 +33,20 @@ int main(int argc, char *argv[])
     QCoreApplication application(argc, argv);
     const QStringList arguments = application.arguments();
     if (arguments.size() != 3) {
-        std::fputs("usage: store_child <store file> <seed>\n", stderr);
+        std::fputs("usage: store_child <database> <seed>\n", stderr);
         return 2;
     }
     QRandomGenerator random(arguments.at(2).toUInt());
 
     OperationTableModel model;
     OperationStore store(arguments.at(1));
-    const OperationStore::LoadResult loaded = store.attach(&model);
-    if (!loaded.message.isEmpty()) {
-        report("load-problem " + loaded.message.toUtf8());
+    QString loadProblem;
+    QObject::connect(&store, &OperationStore::loadFinished,
+                     [&loadProblem](const QString &message) { loadProblem = message; });
+    store.attach(&model);
+    store.flush(); // waits for the load
+    if (!loadProblem.isEmpty()) {
+        report("load-problem " + loadProblem.toUtf8());
         return 1;
     }
     report("loaded " + QByteArray::number(model.rowCount()));

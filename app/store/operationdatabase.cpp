@@ -1,0 +1,444 @@
+#include "app/store/operationdatabase.h"
+
+#include "app/store/operationrecord.h"
+#include "models/operationids.h"
+
+#include <QHash>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <array>
+#include <limits>
+
+namespace {
+
+// "BMop": tells our file from any other SQLite database dropped in its place.
+constexpr qint64 ApplicationId = 0x424d6f70;
+
+// migrations[n] turns a version-n file into a version-(n+1) one; version 0 is an empty file.
+const std::array<QStringList, OperationDatabase::SchemaVersion> &migrations()
+{
+    static const std::array<QStringList, OperationDatabase::SchemaVersion> steps {{
+        {QStringLiteral("CREATE TABLE operations ("
+                        " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
+                        " id TEXT NOT NULL UNIQUE,"
+                        " url TEXT,"
+                        " label TEXT,"
+                        " added_at INTEGER," // milliseconds since 1970, UTC; so are the others
+                        " status TEXT NOT NULL DEFAULT 'unknown',"
+                        " raw_status TEXT,"
+                        " odata_type TEXT,"
+                        " created_at INTEGER,"
+                        " last_action_at INTEGER,"
+                        " manifest_link TEXT,"
+                        " manifest TEXT," // JSON, without its SAS token
+                        " error TEXT," // JSON: a failed operation's error
+                        " problem TEXT," // JSON: why the last request failed
+                        " expired INTEGER NOT NULL DEFAULT 0)"),
+         QStringLiteral("CREATE TABLE checks ("
+                        " id TEXT PRIMARY KEY,"
+                        " last_checked INTEGER,"
+                        " next_check INTEGER,"
+                        " retry_after TEXT) WITHOUT ROWID")},
+    }};
+    return steps;
+}
+
+const QString OperationColumns = QStringLiteral(
+    "url, label, added_at, status, raw_status, odata_type, created_at, last_action_at, "
+    "manifest_link, manifest, error, problem, expired");
+
+QVariant timeValue(const QDateTime &dateTime)
+{
+    return dateTime.isValid() ? QVariant(dateTime.toMSecsSinceEpoch()) : QVariant();
+}
+
+QDateTime timeFrom(const QVariant &value)
+{
+    return value.isNull() ? QDateTime()
+                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QVariant textValue(const QString &text)
+{
+    return text.isEmpty() ? QVariant() : QVariant(text);
+}
+
+QVariant urlValue(const QUrl &url)
+{
+    return url.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(url.toEncoded()));
+}
+
+QUrl urlFrom(const QVariant &value)
+{
+    return value.isNull() ? QUrl()
+                          : QUrl::fromEncoded(value.toString().toLatin1(), QUrl::StrictMode);
+}
+
+QVariant jsonValue(const QJsonObject &object)
+{
+    return object.isEmpty()
+        ? QVariant()
+        : QVariant(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+}
+
+QJsonObject jsonFrom(const QVariant &value)
+{
+    return value.isNull() ? QJsonObject()
+                          : QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
+
+// The values of OperationColumns, in order.
+QVariantList operationValues(const TrackedOperation &operation)
+{
+    const Operation &last = operation.last;
+    return {urlValue(operation.url),
+            operation.label,
+            timeValue(operation.addedAt),
+            operationStatusKey(last.status),
+            textValue(last.rawStatus),
+            textValue(last.odataType),
+            timeValue(last.createdDateTime),
+            timeValue(last.lastActionDateTime),
+            urlValue(last.manifestLink),
+            jsonValue(OperationRecord::manifestWithoutSecrets(last.inlineManifest)),
+            jsonValue(last.error.toJson()),
+            jsonValue(OperationRecord::problemToJson(operation.problem)),
+            operation.expired ? 1 : 0};
+}
+
+QVariantList checkValues(const TrackedOperation &operation)
+{
+    return {timeValue(operation.lastChecked), timeValue(operation.nextCheck),
+            textValue(operation.lastRetryAfter)};
+}
+
+void bindAll(QSqlQuery *query, const QVariantList &values)
+{
+    for (const QVariant &value : values)
+        query->addBindValue(value);
+}
+
+qint64 timeKey(const QDateTime &dateTime)
+{
+    return dateTime.isValid() ? dateTime.toMSecsSinceEpoch() : std::numeric_limits<qint64>::min();
+}
+
+} // namespace
+
+OperationDatabase::OperationDatabase(const QString &path, const QString &connectionName)
+    : m_path(path)
+    , m_connectionName(connectionName)
+{ }
+
+OperationDatabase::~OperationDatabase()
+{
+    close();
+}
+
+bool OperationDatabase::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName)
+        && QSqlDatabase::database(m_connectionName, false).isOpen();
+}
+
+void OperationDatabase::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    QSqlDatabase::database(m_connectionName, false).close();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool OperationDatabase::fail(const QString &what, const QString &error)
+{
+    m_lastError = what + QStringLiteral(": ") + error;
+    return false;
+}
+
+OperationDatabase::OpenProblem OperationDatabase::open(bool fullCheck)
+{
+    close();
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    db.setDatabaseName(m_path);
+    // Another process may be committing; wait for it rather than fail.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        m_lastError = db.lastError().text();
+        return OpenProblem::Unreadable;
+    }
+
+    QSqlQuery query(db);
+    // The first read of the header tells a damaged or foreign file from an unreadable one.
+    const auto readProblem = [&query, this] {
+        m_lastError = query.lastError().text();
+        const QString code = query.lastError().nativeErrorCode();
+        // SQLITE_NOTADB (26) and SQLITE_CORRUPT (11): the bytes are there but are not a
+        // database; anything else (permissions, I/O) means they could not be read.
+        return code == u"26" || code == u"11" ? OpenProblem::Corrupt : OpenProblem::Unreadable;
+    };
+    // One snapshot for the three reads: another process may be creating the schema.
+    if (!query.exec(QStringLiteral("BEGIN")))
+        return readProblem();
+    if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
+        return readProblem();
+    const qint64 applicationId = query.value(0).toLongLong();
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return readProblem();
+    const int version = query.value(0).toInt();
+    if (!query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master")) || !query.next())
+        return readProblem();
+    const bool empty = query.value(0).toInt() == 0;
+    query.finish();
+    query.exec(QStringLiteral("COMMIT"));
+
+    if (applicationId != ApplicationId && !(applicationId == 0 && version == 0 && empty)) {
+        m_lastError = QStringLiteral("not a Billing Monitor database");
+        return OpenProblem::Corrupt;
+    }
+    if (version > SchemaVersion) {
+        m_lastError = QStringLiteral("written by a newer Billing Monitor (database version %1; "
+                                     "this release reads up to %2)")
+                          .arg(version)
+                          .arg(SchemaVersion);
+        return OpenProblem::NewerVersion;
+    }
+    if (!query.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !query.next())
+        return readProblem();
+    // In WAL mode NORMAL loses no commit when the process dies; only a power cut can take
+    // the last few, and the file stays consistent either way.
+    // After a burst (an import, a sweep of thousands) the log shrinks back to this size.
+    if (!query.exec(QStringLiteral("PRAGMA synchronous=NORMAL"))
+        || !query.exec(QStringLiteral("PRAGMA journal_size_limit=4194304")))
+        return readProblem();
+    if (fullCheck) {
+        if (!query.exec(QStringLiteral("PRAGMA quick_check")) || !query.next())
+            return readProblem();
+        const QString verdict = query.value(0).toString();
+        if (verdict != u"ok") {
+            m_lastError
+                = QStringLiteral("the database fails its integrity check (%1)").arg(verdict);
+            return OpenProblem::Corrupt;
+        }
+    }
+    query.finish();
+    if (version < SchemaVersion && !createSchema())
+        return OpenProblem::Unreadable;
+    m_lastError.clear();
+    return OpenProblem::None;
+}
+
+template<typename Write> bool OperationDatabase::inTransaction(const QString &what, Write write)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+    QSqlQuery control(db);
+    // IMMEDIATE takes the write lock up front, so two writers queue instead of deadlocking.
+    if (!control.exec(QStringLiteral("BEGIN IMMEDIATE")))
+        return fail(what, control.lastError().text());
+    QString error;
+    if (!write(db, &error)) {
+        control.exec(QStringLiteral("ROLLBACK"));
+        return fail(what, error);
+    }
+    if (!control.exec(QStringLiteral("COMMIT"))) {
+        const QString commitError = control.lastError().text();
+        control.exec(QStringLiteral("ROLLBACK"));
+        return fail(what, commitError);
+    }
+    return true;
+}
+
+bool OperationDatabase::createSchema()
+{
+    return inTransaction(
+        QStringLiteral("Could not prepare the database"), [](QSqlDatabase &db, QString *error) {
+            QSqlQuery query(db);
+            if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next()) {
+                *error = query.lastError().text();
+                return false;
+            }
+            // Another process may have done it meanwhile.
+            const int from = query.value(0).toInt();
+            QStringList statements;
+            for (int version = from; version < SchemaVersion; ++version)
+                statements += migrations().at(size_t(version));
+            statements << QStringLiteral("PRAGMA application_id=%1").arg(ApplicationId)
+                       << QStringLiteral("PRAGMA user_version=%1").arg(SchemaVersion);
+            for (const QString &statement : std::as_const(statements)) {
+                if (!query.exec(statement)) {
+                    *error = query.lastError().text();
+                    return false;
+                }
+            }
+            return true;
+        });
+}
+
+bool OperationDatabase::write(const Changes &changes, QStringList *added)
+{
+    QStringList inserted;
+    const bool done = inTransaction(
+        QStringLiteral("Could not save the tracked operations"),
+        [&changes, &inserted](QSqlDatabase &db, QString *error) {
+            QString assignments = OperationColumns;
+            assignments.replace(QStringLiteral(", "), QStringLiteral(" = ?, "));
+            QSqlQuery removeOperation(db);
+            QSqlQuery removeChecks(db);
+            QSqlQuery insertOperation(db);
+            QSqlQuery insertChecks(db);
+            QSqlQuery updateOperation(db);
+            QSqlQuery updateChecks(db);
+            const bool prepared
+                = removeOperation.prepare(QStringLiteral("DELETE FROM operations WHERE id = ?"))
+                && removeChecks.prepare(QStringLiteral("DELETE FROM checks WHERE id = ?"))
+                && insertOperation.prepare(
+                    QStringLiteral("INSERT INTO operations (id, %1) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                                   "?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+                        .arg(OperationColumns))
+                && insertChecks.prepare(
+                    QStringLiteral("INSERT OR REPLACE INTO checks (id, last_checked, next_check, "
+                                   "retry_after) VALUES (?, ?, ?, ?)"))
+                && updateOperation.prepare(
+                    QStringLiteral("UPDATE operations SET %1 = ? WHERE id = ?").arg(assignments))
+                && updateChecks.prepare(QStringLiteral("UPDATE checks SET last_checked = ?, "
+                                                       "next_check = ?, retry_after = ? WHERE "
+                                                       "id = ?"));
+            const auto failed = [error](const QSqlQuery &query) {
+                *error = query.lastError().text();
+                return false;
+            };
+            if (!prepared) {
+                *error = db.lastError().text();
+                return false;
+            }
+            for (const QString &id : changes.removed) {
+                removeOperation.addBindValue(id);
+                removeChecks.addBindValue(id);
+                if (!removeOperation.exec())
+                    return failed(removeOperation);
+                if (!removeChecks.exec())
+                    return failed(removeChecks);
+            }
+            for (const TrackedOperation &operation : changes.inserted) {
+                insertOperation.addBindValue(operation.id);
+                bindAll(&insertOperation, operationValues(operation));
+                if (!insertOperation.exec())
+                    return failed(insertOperation);
+                if (insertOperation.numRowsAffected() == 0)
+                    continue; // tracked already, perhaps by another process: theirs stays
+                insertChecks.addBindValue(operation.id);
+                bindAll(&insertChecks, checkValues(operation));
+                if (!insertChecks.exec())
+                    return failed(insertChecks);
+                inserted << operation.id;
+            }
+            for (const TrackedOperation &operation : changes.updated) {
+                bindAll(&updateOperation, operationValues(operation));
+                updateOperation.addBindValue(operation.id);
+                if (!updateOperation.exec())
+                    return failed(updateOperation);
+            }
+            for (const QList<TrackedOperation> *list : {&changes.updated, &changes.checked}) {
+                for (const TrackedOperation &operation : *list) {
+                    bindAll(&updateChecks, checkValues(operation));
+                    updateChecks.addBindValue(operation.id);
+                    if (!updateChecks.exec())
+                        return failed(updateChecks);
+                }
+            }
+            return true;
+        });
+    if (added)
+        *added = done ? inserted : QStringList();
+    return done;
+}
+
+bool OperationDatabase::read(qint64 afterSeq, int chunkSize,
+                             const std::function<bool(const QList<TrackedOperation> &)> &chunk,
+                             qint64 *lastSeq, int *skipped)
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    query.setForwardOnly(true);
+    query.prepare(
+        QStringLiteral("SELECT o.seq, o.id, %1, c.last_checked, c.next_check, "
+                       "c.retry_after FROM operations o LEFT JOIN checks c ON c.id = "
+                       "o.id WHERE o.seq > ? ORDER BY o.seq")
+            .arg(QStringLiteral("o.")
+                 + OperationColumns.split(QStringLiteral(", ")).join(QStringLiteral(", o."))));
+    query.addBindValue(afterSeq);
+    if (!query.exec())
+        return fail(QStringLiteral("Could not read the tracked operations"),
+                    query.lastError().text());
+    *lastSeq = afterSeq;
+    int unreadable = 0;
+    QList<TrackedOperation> operations;
+    operations.reserve(chunkSize);
+    while (query.next()) {
+        *lastSeq = query.value(0).toLongLong();
+        TrackedOperation tracked;
+        tracked.id = query.value(1).toString();
+        if (!OperationIds::isValid(tracked.id)) {
+            ++unreadable;
+            continue;
+        }
+        tracked.url = urlFrom(query.value(2));
+        tracked.label = query.value(3).toString();
+        tracked.addedAt = timeFrom(query.value(4));
+        Operation &last = tracked.last;
+        last.status = operationStatusFromKey(query.value(5).toString());
+        last.rawStatus = query.value(6).toString();
+        last.id = last.rawStatus.isEmpty() ? QString() : tracked.id;
+        last.odataType = query.value(7).toString();
+        last.createdDateTime = timeFrom(query.value(8));
+        last.lastActionDateTime = timeFrom(query.value(9));
+        last.manifestLink = urlFrom(query.value(10));
+        last.inlineManifest = jsonFrom(query.value(11));
+        last.error = PublicError::fromJson(jsonFrom(query.value(12)));
+        tracked.problem = OperationRecord::problemFromJson(jsonFrom(query.value(13)));
+        tracked.expired = query.value(14).toInt() != 0;
+        tracked.lastChecked = timeFrom(query.value(15));
+        tracked.nextCheck = timeFrom(query.value(16));
+        tracked.lastRetryAfter = query.value(17).toString();
+        operations.append(tracked);
+        if (operations.size() >= chunkSize) {
+            if (!chunk(operations))
+                return true;
+            operations.clear();
+        }
+    }
+    if (query.lastError().isValid())
+        return fail(QStringLiteral("Could not read the tracked operations"),
+                    query.lastError().text());
+    if (!operations.isEmpty())
+        chunk(operations);
+    if (skipped)
+        *skipped = unreadable;
+    return true;
+}
+
+qint64 OperationDatabase::dataVersion()
+{
+    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
+    if (!query.exec(QStringLiteral("PRAGMA data_version")) || !query.next())
+        return -1;
+    return query.value(0).toLongLong();
+}
+
+size_t OperationDatabase::fingerprint(const TrackedOperation &operation)
+{
+    // Computed for every row at start-up: the rarely set JSON parts cost only when present.
+    const Operation &last = operation.last;
+    size_t hash = qHashMulti(0, operation.url, operation.label, timeKey(operation.addedAt),
+                             int(last.status), last.rawStatus, last.odataType,
+                             timeKey(last.createdDateTime), timeKey(last.lastActionDateTime),
+                             last.manifestLink, operation.expired);
+    if (!last.inlineManifest.isEmpty())
+        hash = qHashMulti(hash, last.inlineManifest);
+    if (!last.error.isEmpty() || !last.error.details.isEmpty() || !last.error.innerError.isEmpty())
+        hash = qHashMulti(hash, last.error.toJson());
+    if (!operation.problem.isNull())
+        hash = qHashMulti(hash, OperationRecord::problemToJson(operation.problem));
+    return hash;
+}
