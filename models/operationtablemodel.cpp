@@ -154,13 +154,6 @@ QVariant OperationTableModel::sortData(const TrackedOperation &operation, int co
     return displayData(operation, column);
 }
 
-std::optional<qint64> OperationTableModel::sortNumber(int row, int column) const
-{
-    if (column == StatusColumn)
-        return m_statusByRow.at(row);
-    return sortNumber(m_operations.at(row), column);
-}
-
 std::optional<qint64> OperationTableModel::sortNumber(const TrackedOperation &operation,
                                                       int column) const
 {
@@ -242,7 +235,7 @@ QStringList OperationTableModel::add(const QList<TrackedOperation> &operations)
     for (const TrackedOperation &operation : std::as_const(fresh)) {
         m_rowById.insert(operation.id, int(m_operations.size()));
         m_operations.append(operation);
-        m_statusByRow.append(int(operation.status()));
+        m_statusByRow.append(quint8(operation.status()));
     }
     endInsertRows();
     emit contentsChanged();
@@ -264,7 +257,7 @@ void OperationTableModel::update(const QList<TrackedOperation> &operations)
         const OperationStatus before = current.status();
         const bool wasChecked = current.hasBeenChecked();
         current = operation;
-        m_statusByRow[row] = int(current.status());
+        m_statusByRow[row] = quint8(current.status());
         changedRows.append(row);
         if (before != current.status() && (wasChecked || current.expired))
             transitions.append({current.id, {before, current.status()}});
@@ -379,6 +372,8 @@ void OperationTableModel::restore(const QList<std::pair<int, TrackedOperation>> 
     for (const auto &entry : std::as_const(fresh)) {
         m_rowById.insert(entry.second.id, int(m_operations.size()));
         m_operations.append(entry.second);
+        // A sort proxy sorts the inserted rows before the layout change below.
+        m_statusByRow.append(quint8(entry.second.status()));
     }
     endInsertRows();
 
@@ -397,10 +392,8 @@ void OperationTableModel::restore(const QList<std::pair<int, TrackedOperation>> 
         ordered.append(std::move(m_operations[old]));
     }
     m_operations = std::move(ordered);
-    m_statusByRow.clear();
-    m_statusByRow.reserve(total);
-    for (const TrackedOperation &operation : std::as_const(m_operations))
-        m_statusByRow.append(int(operation.status()));
+    for (int row = 0; row < total; ++row)
+        m_statusByRow[row] = quint8(m_operations.at(row).status());
     reindexFrom(0);
     const QModelIndexList before = persistentIndexList();
     QModelIndexList after;
