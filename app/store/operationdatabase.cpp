@@ -9,6 +9,7 @@
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <array>
 #include <limits>
 
@@ -76,6 +77,62 @@ QUrl urlFrom(const QVariant &value)
     return value.isNull() ? QUrl()
                           : QUrl::fromEncoded(value.toString().toLatin1(), QUrl::StrictMode);
 }
+
+// Decodes the stored operation URLs of one read. They share all but their last segment
+// (".../operations/<id>"), and parsing the scheme and host is most of what a full parse
+// costs (about a third of reading 100,000 operations), so a URL that begins like the last
+// one parsed in full only gets its path set on a copy of it.
+class OperationUrlReader
+{
+public:
+    QUrl operator()(const QVariant &value)
+    {
+        if (value.isNull())
+            return {};
+        const QString text = value.toString();
+        const qsizetype slash = text.lastIndexOf(u'/');
+        if (slash < 0)
+            return urlFrom(value);
+        const QStringView prefix = QStringView(text).first(slash + 1);
+        const QStringView segment = QStringView(text).sliced(slash + 1);
+        if (!m_prefix.isEmpty() && prefix == m_prefix && isPlain(segment))
+            return withSegment(segment);
+        const QUrl url = urlFrom(value);
+        // Taken as the new base only when the short way gives exactly the full parse.
+        if (url.isValid() && !url.hasQuery() && !url.hasFragment() && isPlain(segment)) {
+            const QUrl base = QUrl::fromEncoded(prefix.toLatin1(), QUrl::StrictMode);
+            if (base.isValid()) {
+                m_base = base;
+                m_prefix = prefix.toString();
+                m_basePath = base.path(QUrl::FullyEncoded);
+                if (withSegment(segment) != url)
+                    m_prefix.clear();
+            }
+        }
+        return url;
+    }
+
+private:
+    // Characters a path keeps as they are, so setting the path cannot change them.
+    static bool isPlain(QStringView segment)
+    {
+        return !segment.isEmpty() && std::all_of(segment.begin(), segment.end(), [](QChar c) {
+            return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+                || c == u'-' || c == u'.' || c == u'_' || c == u'~';
+        });
+    }
+
+    QUrl withSegment(QStringView segment) const
+    {
+        QUrl url = m_base;
+        url.setPath(m_basePath + segment, QUrl::StrictMode);
+        return url;
+    }
+
+    QUrl m_base;
+    QString m_prefix;
+    QString m_basePath;
+};
 
 QVariant jsonValue(const QJsonObject &object)
 {
@@ -375,6 +432,7 @@ bool OperationDatabase::read(qint64 afterSeq, int chunkSize,
     int unreadable = 0;
     QList<TrackedOperation> operations;
     operations.reserve(chunkSize);
+    OperationUrlReader operationUrl;
     while (query.next()) {
         *lastSeq = query.value(0).toLongLong();
         TrackedOperation tracked;
@@ -383,7 +441,7 @@ bool OperationDatabase::read(qint64 afterSeq, int chunkSize,
             ++unreadable;
             continue;
         }
-        tracked.url = urlFrom(query.value(2));
+        tracked.url = operationUrl(query.value(2));
         tracked.label = query.value(3).toString();
         tracked.addedAt = timeFrom(query.value(4));
         Operation &last = tracked.last;
@@ -401,7 +459,7 @@ bool OperationDatabase::read(qint64 afterSeq, int chunkSize,
         tracked.lastChecked = timeFrom(query.value(15));
         tracked.nextCheck = timeFrom(query.value(16));
         tracked.lastRetryAfter = query.value(17).toString();
-        operations.append(tracked);
+        operations.append(std::move(tracked));
         if (operations.size() >= chunkSize) {
             if (!chunk(operations))
                 return true;
