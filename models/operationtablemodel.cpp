@@ -216,6 +216,18 @@ bool OperationTableModel::setData(const QModelIndex &index, const QVariant &valu
 
 QStringList OperationTableModel::add(const QList<TrackedOperation> &operations)
 {
+    return addOperations(operations, nullptr);
+}
+
+QStringList OperationTableModel::add(QList<TrackedOperation> &&operations)
+{
+    return addOperations(operations, operations.isDetached() ? &operations : nullptr);
+}
+
+// `movable` is `operations` itself when its rows may be moved out.
+QStringList OperationTableModel::addOperations(const QList<TrackedOperation> &operations,
+                                               QList<TrackedOperation> *movable)
+{
     // Positions in `operations` of the new ones, not copies: start-up adds 100,000 rows in
     // chunks, and each copy of a row is two dozen reference counts.
     QList<qsizetype> fresh;
@@ -236,20 +248,15 @@ QStringList OperationTableModel::add(const QList<TrackedOperation> &operations)
     if (fresh.isEmpty())
         return {};
     const int first = int(m_operations.size());
-    const qsizetype total = first + fresh.size();
-    // Grown here, geometrically, rather than row by row inside the loop.
-    if (m_operations.capacity() < total) {
-        const qsizetype capacity = std::max(total, 2 * m_operations.capacity());
-        m_operations.reserve(capacity);
-        m_statusByRow.reserve(capacity);
-        m_rowById.reserve(capacity);
-    }
-    beginInsertRows({}, first, int(total) - 1);
+    beginInsertRows({}, first, first + int(fresh.size()) - 1);
     for (const qsizetype i : std::as_const(fresh)) {
         const TrackedOperation &operation = operations.at(i);
         m_rowById.insert(operation.id, int(m_operations.size()));
-        m_operations.append(operation);
         m_statusByRow.append(quint8(operation.status()));
+        if (movable)
+            m_operations.append(std::move((*movable)[i]));
+        else
+            m_operations.append(operation);
     }
     endInsertRows();
     emit contentsChanged();

@@ -52,6 +52,8 @@ public:
 
     // Appends the operations whose ids are not tracked yet; returns the ids it added.
     QStringList add(const QList<TrackedOperation> &operations);
+    // The same; the operations of a list nobody else holds are moved in, not copied.
+    QStringList add(QList<TrackedOperation> &&operations);
     // Replaces the rows of these operations (matched by id; unknown ids are ignored) and
     // emits one dataChanged per contiguous run of changed rows, or a single one over the
     // whole table when there are at least WideUpdateDivisor runs and more than one in
@@ -91,6 +93,8 @@ signals:
     void contentsChanged();
 
 private:
+    QStringList addOperations(const QList<TrackedOperation> &operations,
+                              QList<TrackedOperation> *movable);
     QVariant displayData(const TrackedOperation &operation, int column) const;
     QVariant toolTipData(const TrackedOperation &operation, int column) const;
     QVariant sortData(const TrackedOperation &operation, int column) const;

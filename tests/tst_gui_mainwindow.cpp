@@ -421,17 +421,12 @@ void TestMainWindow::bigScatteredBatchResortsThroughTheProxies()
     sorted.sort(OperationTableModel::StatusColumn, Qt::DescendingOrder);
 
     const int rows = 300;
-    QList<TrackedOperation> operations;
+    QList<TrackedOperation> operations(rows);
     for (int i = 0; i < rows; ++i) {
-        TrackedOperation operation;
-        operation.id
+        operations[i].id
             = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
-        operation.addedAt = now.addSecs(-600);
-        operation.last.id = operation.id;
-        operation.last.status = OperationStatus::Running;
-        operation.last.rawStatus = QStringLiteral("running");
-        operation.lastChecked = now.addSecs(-60);
-        operations.append(operation);
+        operations[i].last.status = OperationStatus::Running;
+        operations[i].last.rawStatus = operationStatusKey(OperationStatus::Running);
     }
     table.add(operations);
     QCOMPARE(style.index(0, 0), style.index(0, 0, {}));

@@ -340,7 +340,10 @@ void OperationStore::attach(OperationTableModel *model)
                     for (const TrackedOperation &operation : chunk)
                         fingerprints.append(OperationDatabase::fingerprint(operation));
                     QMetaObject::invokeMethod(
-                        this, [this, chunk, fingerprints] { onChunk(chunk, fingerprints); },
+                        this,
+                        [this, chunk, fingerprints]() mutable {
+                            onChunk(std::move(chunk), fingerprints);
+                        },
                         Qt::QueuedConnection);
                     return true;
                 },
@@ -357,8 +360,7 @@ bool OperationStore::isLoading() const
     return m_loader && !m_ready;
 }
 
-void OperationStore::onChunk(const QList<TrackedOperation> &operations,
-                             const QList<size_t> &fingerprints)
+void OperationStore::onChunk(QList<TrackedOperation> operations, const QList<size_t> &fingerprints)
 {
     if (!m_model)
         return;
@@ -385,7 +387,8 @@ void OperationStore::onChunk(const QList<TrackedOperation> &operations,
             m_inserted.remove(operation.id);
     }
     m_applyingStored = true;
-    m_model->add(allFresh ? operations : fresh);
+    // Moved in: once the reader has cleared its list, this chunk is nobody else's.
+    m_model->add(allFresh ? std::move(operations) : std::move(fresh));
     m_model->update(known);
     m_applyingStored = false;
 }
