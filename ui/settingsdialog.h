@@ -27,6 +27,8 @@ public:
     QSpinBox *perSecondBox() const { return m_perSecond; }
     QSpinBox *expiryBox() const { return m_expiry; }
     QSpinBox *timeoutBox() const { return m_timeout; }
+    QSpinBox *maxInflatedBox() const { return m_maxInflated; }
+    QSpinBox *maxRatioBox() const { return m_maxRatio; }
     QLineEdit *tokenEdit() const { return m_token; }
     QComboBox *languageBox() const { return m_language; }
     QComboBox *themeBox() const { return m_theme; }
@@ -48,6 +50,8 @@ private:
     QSpinBox *m_perSecond;
     QSpinBox *m_expiry;
     QSpinBox *m_timeout;
+    QSpinBox *m_maxInflated;
+    QSpinBox *m_maxRatio;
     QLineEdit *m_token;
     QCheckBox *m_showToken;
     QCheckBox *m_rememberToken;
