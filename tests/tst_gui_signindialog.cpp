@@ -8,6 +8,7 @@
 #include "app/simulator/graphsimulator.h"
 #include "ui/accountbutton.h"
 #include "ui/messagebanner.h"
+#include "ui/signinconfigform.h"
 #include "ui/signindialog.h"
 
 #include <QApplication>
@@ -81,8 +82,8 @@ void TestSignInDialog::cleanup()
 
 void TestSignInDialog::fillIn(SignInDialog &dialog) const
 {
-    dialog.tenantEdit()->setText(QLatin1String(EntraSimulator::TenantDomain));
-    dialog.clientIdEdit()->setText(QLatin1String(EntraSimulator::ClientId));
+    dialog.registration()->tenantEdit()->setText(QLatin1String(EntraSimulator::TenantDomain));
+    dialog.registration()->clientIdEdit()->setText(QLatin1String(EntraSimulator::ClientId));
     dialog.findChild<QLineEdit *>(QStringLiteral("authority"))
         ->setText(m_graph->authorityUrl().toString());
 }
@@ -235,7 +236,8 @@ void TestSignInDialog::signInAgainBannerComesAndGoes()
         }
     }
     QVERIFY(dialog);
-    QCOMPARE(dialog->tenantEdit()->text(), QString()); // nothing configured in this test
+    QCOMPARE(dialog->registration()->tenantEdit()->text(),
+             QString()); // nothing configured in this test
     fillIn(*dialog);
     dialog->setMethod(SignInDialog::Method::DeviceCode);
     QTest::mouseClick(dialog->startButton(), Qt::LeftButton);

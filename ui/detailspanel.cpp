@@ -36,8 +36,9 @@ QString problemHint(Problem::Kind kind)
 {
     switch (kind) {
     case Problem::Kind::Unauthorized:
-        return DetailsPanel::tr("Graph refused the access token. Enter a current token in "
-                                "Settings; checks resume with it.");
+        return DetailsPanel::tr("Graph refused the access token. Sign in again with the account "
+                                "button on the toolbar (or set a current "
+                                "BILLING_MONITOR_TOKEN); checks resume with it.");
     case Problem::Kind::Forbidden:
         return DetailsPanel::tr("The token is valid but may not read billing data: it needs "
                                 "PartnerBilling.Read.All for a partner tenant.");
