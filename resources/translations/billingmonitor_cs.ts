@@ -829,6 +829,21 @@ Oddíl: %2</translation>
     </message>
 </context>
 <context>
+    <name>FolderPathNotice</name>
+    <message>
+        <source>No file manager could open the folder. It is here:</source>
+        <translation>Složku se nepodařilo otevřít v žádném správci souborů. Najdete ji zde:</translation>
+    </message>
+    <message>
+        <source>Folder path</source>
+        <translation>Cesta ke složce</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>Kopírovat cestu</translation>
+    </message>
+</context>
+<context>
     <name>GraphClient</name>
     <message>
         <source>Graph&apos;s answer took longer than %1 s in all, so it was abandoned.</source>
