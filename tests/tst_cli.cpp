@@ -1,4 +1,5 @@
 #include "app/simulator/graphsimulator.h"
+#include "support/cliprocess.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -66,14 +67,7 @@ private slots:
     void exportTrackAddsTheExportToTheList();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-        QStringList lines() const { return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts); }
-        QList<QJsonObject> json() const;
-    };
+    using Run = CliProcess;
 
     QProcessEnvironment environment() const;
     Run run(const QStringList &arguments, QProcessEnvironment env = {}, int timeoutMs = 30000);
@@ -88,26 +82,10 @@ private:
     std::unique_ptr<GraphSimulator> m_simulator;
 };
 
-QList<QJsonObject> TestCli::Run::json() const
-{
-    QList<QJsonObject> objects;
-    for (const QString &line : lines()) {
-        QJsonParseError error;
-        const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8(), &error);
-        if (error.error != QJsonParseError::NoError || !document.isObject()) {
-            qWarning("not a JSON object: %s", qPrintable(line));
-            return {};
-        }
-        objects << document.object();
-    }
-    return objects;
-}
-
 void TestCli::initTestCase()
 {
     // The tests are in <build>/tests, the CLI in <build>.
-    m_executable = QDir(QCoreApplication::applicationDirPath())
-                       .absoluteFilePath(QStringLiteral("../billing-monitor-cli"));
+    m_executable = CliProcess::executable();
     QVERIFY2(QFileInfo(m_executable).isExecutable(), qPrintable(m_executable));
 }
 
@@ -133,25 +111,7 @@ QProcessEnvironment TestCli::environment() const
 
 TestCli::Run TestCli::run(const QStringList &arguments, QProcessEnvironment env, int timeoutMs)
 {
-    QProcess process;
-    process.setProcessEnvironment(env.isEmpty() ? environment() : env);
-    QEventLoop loop;
-    connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
-    process.start(m_executable, arguments);
-    loop.exec();
-    Run result;
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished();
-        qWarning("billing-monitor-cli %s did not finish in time", qPrintable(arguments.join(u' ')));
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    return CliProcess::run(arguments, env.isEmpty() ? environment() : env, timeoutMs);
 }
 
 QString TestCli::addOperation(qint64 runningMs, SimulatedOperation::Outcome outcome, qint64 ageMs)

@@ -1,3 +1,4 @@
+#include "support/cliprocess.h"
 #include "support/exportfixture.h"
 
 #include "app/downloads/downloadfolders.h"
@@ -36,15 +37,9 @@ private slots:
     void usageErrors();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QString out;
-        QString err;
-    };
-    Run run(const QStringList &arguments);
+    using Run = CliProcess;
+    static Run run(const QStringList &arguments);
 
-    QString m_executable;
     QTemporaryDir m_dir;
     QString m_folder;
     QStringList m_paths;
@@ -53,9 +48,8 @@ private:
 
 void TestCliData::initTestCase()
 {
-    m_executable = QDir(QCoreApplication::applicationDirPath())
-                       .absoluteFilePath(QStringLiteral("../billing-monitor-cli"));
-    QVERIFY2(QFileInfo(m_executable).isExecutable(), qPrintable(m_executable));
+    QVERIFY2(QFileInfo(CliProcess::executable()).isExecutable(),
+             qPrintable(CliProcess::executable()));
     QVERIFY(m_dir.isValid());
     m_folder = m_dir.filePath(QStringLiteral("export"));
     QVERIFY(QDir().mkpath(m_folder));
@@ -67,30 +61,15 @@ void TestCliData::initTestCase()
 
 TestCliData::Run TestCliData::run(const QStringList &arguments)
 {
-    QProcess process;
-    QEventLoop loop;
-    connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    connect(&process, &QProcess::errorOccurred, &loop, &QEventLoop::quit);
-    QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-    process.start(m_executable, arguments);
-    loop.exec();
-    Run result;
-    if (process.state() != QProcess::NotRunning) {
-        process.kill();
-        process.waitForFinished();
-        return result;
-    }
-    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    result.out = QString::fromUtf8(process.readAllStandardOutput());
-    result.err = QString::fromUtf8(process.readAllStandardError());
-    return result;
+    // Big workbooks take a while on a loaded machine.
+    return CliProcess::run(arguments, QProcessEnvironment::systemEnvironment(), 60000);
 }
 
 void TestCliData::summarizeJsonMatchesAnIndependentSum()
 {
     const Run result = run({QStringLiteral("--json"), QStringLiteral("summarize"), m_folder});
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-    const QStringList lines = result.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    const QStringList lines = result.lines();
     QCOMPARE(lines.size(), 1 + m_expected.rowsByCustomer.size());
 
     // The first line, key by key and in order; totals exact to the cent.

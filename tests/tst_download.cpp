@@ -4,7 +4,7 @@
 #include "app/downloads/manifestloader.h"
 #include "app/downloads/safefilename.h"
 #include "models/timetext.h"
-#include "support/simulatedgraph.h"
+#include "support/simulateddownloads.h"
 
 #include <QDir>
 #include <QFile>
@@ -36,21 +36,16 @@ class TestDownload : public QObject
 private slots:
     void init()
     {
-        m_graph = std::make_unique<SimulatedGraph>();
+        m_env = std::make_unique<SimulatedDownloads>();
         QString error;
-        QVERIFY2(m_graph->start(&error), qPrintable(error));
-        m_loader = std::make_unique<ManifestLoader>(&m_graph->client);
-        // The Graph client's own network: a shared manager must still send no token to storage.
-        m_downloads = std::make_unique<DownloadManager>(m_graph->client.network());
+        QVERIFY2(m_env->start(&error), qPrintable(error));
         m_folderDir = std::make_unique<QTemporaryDir>();
         QVERIFY(m_folderDir->isValid());
         m_folder = QDir(m_folderDir->path());
     }
     void cleanup()
     {
-        m_downloads.reset();
-        m_loader.reset();
-        m_graph.reset();
+        m_env.reset();
         m_folderDir.reset();
     }
 
@@ -140,21 +135,21 @@ private slots:
 
     void refusesUnusableFolders()
     {
-        Manifest manifest = loadManifest(SimulatedGraph::succeededOperation());
-        QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs,
-                                       m_folder.filePath(QStringLiteral("missing"))),
+        Manifest manifest = m_env->loadManifest(SimulatedGraph::succeededOperation());
+        QCOMPARE(m_env->downloads.download(m_env->operationId, manifest, manifest.blobs,
+                                           m_folder.filePath(QStringLiteral("missing"))),
                  QStringLiteral("The folder %1 does not exist.")
                      .arg(m_folder.filePath(QStringLiteral("missing"))));
         QVERIFY(writeFile(m_folder.filePath(QStringLiteral("file")), "x"));
-        QVERIFY(m_downloads
-                    ->download(m_operationId, manifest, manifest.blobs,
-                               m_folder.filePath(QStringLiteral("file")))
+        QVERIFY(m_env->downloads
+                    .download(m_env->operationId, manifest, manifest.blobs,
+                              m_folder.filePath(QStringLiteral("file")))
                     .endsWith(QLatin1String("is not a folder.")));
         // /proc refuses new files even to root, unlike permission bits.
         const QString readOnly = DownloadManager::folderProblem(QStringLiteral("/proc"));
         QVERIFY2(readOnly.startsWith(QLatin1String("The folder /proc cannot be written to: ")),
                  qPrintable(readOnly));
-        QVERIFY(m_downloads->jobs(m_operationId).isEmpty());
+        QVERIFY(m_env->downloads.jobs(m_env->operationId).isEmpty());
     }
 
     void refusesPlainHttpStorageElsewhere()
@@ -163,10 +158,10 @@ private slots:
         manifest.rootDirectory = QStringLiteral("http://storage.example/container/dir");
         manifest.sasToken = QStringLiteral("se=2030-01-01T00%3A00%3A00Z&sig=x");
         manifest.blobs = {ManifestBlob {QStringLiteral("a.json.gz"), QStringLiteral("default")}};
-        const QString problem = m_downloads->download(QStringLiteral("op"), manifest,
-                                                      manifest.blobs, m_folder.path());
+        const QString problem = m_env->downloads.download(QStringLiteral("op"), manifest,
+                                                          manifest.blobs, m_folder.path());
         QVERIFY2(problem.contains(QLatin1String("is not https")), qPrintable(problem));
-        QVERIFY(m_downloads->jobs(QStringLiteral("op")).isEmpty());
+        QVERIFY(m_env->downloads.jobs(QStringLiteral("op")).isEmpty());
     }
 
     void downloadsAndVerifiesSeveralBlobs()
@@ -175,20 +170,21 @@ private slots:
         operation.manifest.blobCount = 4;
         operation.manifest.linesPerBlob = 700;
         operation.manifest.reportBlobSizes = true;
-        const Manifest manifest = loadManifest(operation);
+        const Manifest manifest = m_env->loadManifest(operation);
         QCOMPARE(manifest.blobs.size(), 4);
-        m_graph->simulator.clearRequestLog();
+        m_env->graph.simulator.clearRequestLog();
 
-        m_downloads->setMaxParallel(2);
-        m_downloads->setDecompress(true);
-        QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
-        QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path()),
+        m_env->downloads.setMaxParallel(2);
+        m_env->downloads.setDecompress(true);
+        QSignalSpy finished(&m_env->downloads, &DownloadManager::finished);
+        QCOMPARE(m_env->downloads.download(m_env->operationId, manifest, manifest.blobs,
+                                           m_folder.path()),
                  QString());
         QVERIFY(finished.wait(10000));
         QCOMPARE(finished.count(), 1);
-        QCOMPARE(finished.at(0).at(0).toString(), m_operationId);
+        QCOMPARE(finished.at(0).at(0).toString(), m_env->operationId);
 
-        const DownloadManager::Totals totals = m_downloads->totals(m_operationId);
+        const DownloadManager::Totals totals = m_env->downloads.totals(m_env->operationId);
         QCOMPARE(totals.files, 4);
         QCOMPARE(totals.done, 4);
         QCOMPARE(totals.failed, 0);
@@ -206,7 +202,7 @@ private slots:
         }
         QCOMPARE(totals.bytesReceived, expectedBytes);
         QCOMPARE(totals.bytesTotal, expectedBytes);
-        for (DownloadJob *job : m_downloads->jobs(m_operationId)) {
+        for (DownloadJob *job : m_env->downloads.jobs(m_env->operationId)) {
             QCOMPARE(job->state(), DownloadJob::State::Done);
             QVERIFY2(job->message().contains(QLatin1String("700 lines")),
                      qPrintable(job->message()));
@@ -214,7 +210,7 @@ private slots:
 
         // Storage is authorised by the SAS alone: not one blob request carried the token.
         int blobRequests = 0;
-        for (const SimulatorRequest &request : m_graph->simulator.requestLog()) {
+        for (const SimulatorRequest &request : m_env->graph.simulator.requestLog()) {
             if (!request.path.startsWith(QLatin1String("/blob/")))
                 continue;
             ++blobRequests;
@@ -222,7 +218,7 @@ private slots:
             QCOMPARE(request.status, 200);
         }
         QCOMPARE(blobRequests, 4);
-        QVERIFY(m_graph->simulator.peakConcurrentRequests() <= 2);
+        QVERIFY(m_env->graph.simulator.peakConcurrentRequests() <= 2);
     }
 
     void resumesCutDownloadByteIdentical()
@@ -233,14 +229,15 @@ private slots:
         operation.manifest.linesPerBlob = 0;
         operation.manifest.dropAfterBytes = 200 * 1024; // the first request breaks off here
         operation.manifest.dropRequests = 1;
-        const Manifest manifest = loadManifest(operation);
-        m_graph->simulator.clearRequestLog();
+        const Manifest manifest = m_env->loadManifest(operation);
+        m_env->graph.simulator.clearRequestLog();
 
-        QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
-        QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path()),
+        QSignalSpy finished(&m_env->downloads, &DownloadManager::finished);
+        QCOMPARE(m_env->downloads.download(m_env->operationId, manifest, manifest.blobs,
+                                           m_folder.path()),
                  QString());
         QVERIFY(finished.wait(10000));
-        DownloadJob *job = m_downloads->jobs(m_operationId).value(0);
+        DownloadJob *job = m_env->downloads.jobs(m_env->operationId).value(0);
         QVERIFY(job);
         QCOMPARE(job->state(), DownloadJob::State::Done);
         QCOMPARE(job->resumes(), 1);
@@ -259,7 +256,7 @@ private slots:
         SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobCount = 1;
         operation.manifest.linesPerBlob = 3000;
-        const Manifest manifest = loadManifest(operation);
+        const Manifest manifest = m_env->loadManifest(operation);
         const QByteArray clean = downloadCleanCopy(manifest);
         const QString name = manifest.blobs.first().name;
 
@@ -267,7 +264,7 @@ private slots:
             QTemporaryDir folder;
             QVERIFY(writeFile(QDir(folder.path()).filePath(name + QLatin1String(".part")),
                               clean.left(partSize)));
-            m_graph->simulator.clearRequestLog();
+            m_env->graph.simulator.clearRequestLog();
             DownloadJob *job = downloadInto(manifest, folder.path());
             QCOMPARE(job->state(), DownloadJob::State::Done);
             QCOMPARE(job->resumes(), 1);
@@ -281,12 +278,12 @@ private slots:
     {
         SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobCount = 1;
-        const Manifest manifest = loadManifest(operation);
+        const Manifest manifest = m_env->loadManifest(operation);
         const QByteArray clean = downloadCleanCopy(manifest);
         const QString name = manifest.blobs.first().name;
         QVERIFY(writeFile(m_folder.filePath(name + QLatin1String(".part")),
                           QByteArray(clean.size() + 100, 'x')));
-        m_graph->simulator.clearRequestLog();
+        m_env->graph.simulator.clearRequestLog();
 
         DownloadJob *job = downloadInto(manifest, m_folder.path());
         QCOMPARE(job->state(), DownloadJob::State::Done);
@@ -300,13 +297,14 @@ private slots:
         SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobCount = 2;
         operation.manifest.corruptBlobs = {1};
-        const Manifest manifest = loadManifest(operation);
-        QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
-        QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path()),
+        const Manifest manifest = m_env->loadManifest(operation);
+        QSignalSpy finished(&m_env->downloads, &DownloadManager::finished);
+        QCOMPARE(m_env->downloads.download(m_env->operationId, manifest, manifest.blobs,
+                                           m_folder.path()),
                  QString());
         QVERIFY(finished.wait(10000));
 
-        const QList<DownloadJob *> jobs = m_downloads->jobs(m_operationId);
+        const QList<DownloadJob *> jobs = m_env->downloads.jobs(m_env->operationId);
         QCOMPARE(jobs.size(), 2);
         QCOMPARE(jobs.at(0)->state(), DownloadJob::State::Done);
         DownloadJob *corrupt = jobs.at(1);
@@ -321,13 +319,13 @@ private slots:
         QVERIFY(QFileInfo::exists(m_folder.filePath(name + QLatin1String(".corrupt"))));
         QVERIFY(!QFileInfo::exists(m_folder.filePath(name)));
         QVERIFY(!QFileInfo::exists(m_folder.filePath(name + QLatin1String(".part"))));
-        QCOMPARE(m_downloads->totals(m_operationId).failed, 1);
+        QCOMPARE(m_env->downloads.totals(m_env->operationId).failed, 1);
 
         // A corrupt file can be fetched again (a bad transfer is the likeliest cause); the
         // simulator serves the same bad bytes, so it is set aside again, from a fresh start.
         QVERIFY(corrupt->canRetry());
-        m_graph->simulator.clearRequestLog();
-        m_downloads->retry(corrupt->id());
+        m_env->graph.simulator.clearRequestLog();
+        m_env->downloads.retry(corrupt->id());
         QCOMPARE(corrupt->state(), DownloadJob::State::Downloading);
         QVERIFY(finished.wait(10000));
         QCOMPARE(corrupt->state(), DownloadJob::State::Corrupt);
@@ -342,38 +340,38 @@ private slots:
         operation.manifest.blobCount = 2;
         operation.manifest.sasLifetimeSeconds = 1;
         const TrackedOperation tracked = trackedOperation(operation);
-        m_loader->load(tracked);
-        QTRY_COMPARE(m_loader->state(m_operationId).status, ManifestState::Status::Loaded);
-        const Manifest stale = m_loader->state(m_operationId).manifest;
+        m_env->loader.load(tracked);
+        QTRY_COMPARE(m_env->loader.state(m_env->operationId).status, ManifestState::Status::Loaded);
+        const Manifest stale = m_env->loader.state(m_env->operationId).manifest;
         QVERIFY(stale.sasExpiry().isValid());
         QTRY_VERIFY_WITH_TIMEOUT(QDateTime::currentDateTimeUtc() > stale.sasExpiry().addMSecs(100),
                                  5000);
 
-        QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
-        QCOMPARE(m_downloads->download(m_operationId, stale, stale.blobs, m_folder.path()),
+        QSignalSpy finished(&m_env->downloads, &DownloadManager::finished);
+        QCOMPARE(m_env->downloads.download(m_env->operationId, stale, stale.blobs, m_folder.path()),
                  QString());
         QVERIFY(finished.wait(10000));
         const QString expectedMessage
             = QStringLiteral("The download link expired at %1; refresh the "
                              "manifest to get a new one.")
                   .arg(TimeText::localShort(stale.sasExpiry()));
-        for (DownloadJob *job : m_downloads->jobs(m_operationId)) {
+        for (DownloadJob *job : m_env->downloads.jobs(m_env->operationId)) {
             QCOMPARE(job->state(), DownloadJob::State::Failed);
             QCOMPARE(job->failure(), DownloadJob::Failure::LinkExpired);
             QCOMPARE(job->message(), expectedMessage);
         }
-        QCOMPARE(m_downloads->totals(m_operationId).linkExpired, 2);
+        QCOMPARE(m_env->downloads.totals(m_env->operationId).linkExpired, 2);
         // Not one byte arrived: no empty .part is left to look like a broken download.
         QCOMPARE(m_folder.entryList(QDir::Files | QDir::Hidden), QStringList());
 
         // "Refresh manifest and retry": a fresh SAS, then the failed files again.
-        m_loader->reload(tracked);
-        QTRY_COMPARE(m_loader->state(m_operationId).status, ManifestState::Status::Loaded);
-        const Manifest fresh = m_loader->state(m_operationId).manifest;
+        m_env->loader.reload(tracked);
+        QTRY_COMPARE(m_env->loader.state(m_env->operationId).status, ManifestState::Status::Loaded);
+        const Manifest fresh = m_env->loader.state(m_env->operationId).manifest;
         QVERIFY(fresh.sasToken != stale.sasToken);
-        QCOMPARE(m_downloads->retryWithManifest(m_operationId, fresh), 2);
+        QCOMPARE(m_env->downloads.retryWithManifest(m_env->operationId, fresh), 2);
         QVERIFY(finished.wait(10000));
-        QCOMPARE(m_downloads->totals(m_operationId).done, 2);
+        QCOMPARE(m_env->downloads.totals(m_env->operationId).done, 2);
     }
 
     void refusesHostileNamesAndWritesNothingOutside()
@@ -382,16 +380,17 @@ private slots:
         operation.manifest.blobNames
             = {QStringLiteral("../evil.json.gz"), QStringLiteral("a/b.json.gz"),
                QStringLiteral(".."), QStringLiteral("CON.json.gz"), QStringLiteral("ok.json.gz")};
-        const Manifest manifest = loadManifest(operation);
+        const Manifest manifest = m_env->loadManifest(operation);
         QCOMPARE(manifest.blobs.size(), 5);
         const QString inner = m_folder.filePath(QStringLiteral("inner"));
         QVERIFY(QDir().mkpath(inner));
-        m_graph->simulator.clearRequestLog();
+        m_env->graph.simulator.clearRequestLog();
 
-        QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
-        QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs, inner), QString());
+        QSignalSpy finished(&m_env->downloads, &DownloadManager::finished);
+        QCOMPARE(m_env->downloads.download(m_env->operationId, manifest, manifest.blobs, inner),
+                 QString());
         QVERIFY(finished.wait(10000));
-        const QList<DownloadJob *> jobs = m_downloads->jobs(m_operationId);
+        const QList<DownloadJob *> jobs = m_env->downloads.jobs(m_env->operationId);
         QCOMPARE(jobs.size(), 5);
         for (DownloadJob *job : jobs) {
             if (job->blob().name == QLatin1String("ok.json.gz")) {
@@ -431,12 +430,12 @@ private slots:
         QFETCH(QStringList, names);
         SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobNames = names;
-        const Manifest manifest = loadManifest(operation);
-        m_graph->simulator.clearRequestLog();
-        const QString problem
-            = m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path());
+        const Manifest manifest = m_env->loadManifest(operation);
+        m_env->graph.simulator.clearRequestLog();
+        const QString problem = m_env->downloads.download(m_env->operationId, manifest,
+                                                          manifest.blobs, m_folder.path());
         QVERIFY2(problem.contains(QLatin1String("would both be saved as")), qPrintable(problem));
-        QVERIFY(m_downloads->jobs(m_operationId).isEmpty());
+        QVERIFY(m_env->downloads.jobs(m_env->operationId).isEmpty());
         QCOMPARE(blobStatuses(), QList<int>());
         QVERIFY(SafeFileName::collisionProblem(
                     {QStringLiteral("a.json.gz"), QStringLiteral("b.json.gz")})
@@ -447,7 +446,7 @@ private slots:
     {
         SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobCount = 2;
-        const Manifest manifest = loadManifest(operation);
+        const Manifest manifest = m_env->loadManifest(operation);
         // A directory where the part file should go, and a part file that is a symbolic link
         // (writing through it could land anywhere).
         const QString blocked
@@ -457,13 +456,14 @@ private slots:
         QVERIFY(writeFile(target, "keep"));
         QVERIFY(QFile::link(target,
                             m_folder.filePath(manifest.blobs.at(1).name + QLatin1String(".part"))));
-        m_graph->simulator.clearRequestLog();
+        m_env->graph.simulator.clearRequestLog();
 
-        QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
-        QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path()),
+        QSignalSpy finished(&m_env->downloads, &DownloadManager::finished);
+        QCOMPARE(m_env->downloads.download(m_env->operationId, manifest, manifest.blobs,
+                                           m_folder.path()),
                  QString());
         QVERIFY(finished.wait(10000));
-        const QList<DownloadJob *> jobs = m_downloads->jobs(m_operationId);
+        const QList<DownloadJob *> jobs = m_env->downloads.jobs(m_env->operationId);
         QCOMPARE(jobs.at(0)->failure(), DownloadJob::Failure::Disk);
         QVERIFY2(jobs.at(0)->message().startsWith(QLatin1String("Cannot write ") + blocked),
                  qPrintable(jobs.at(0)->message()));
@@ -479,20 +479,21 @@ private slots:
     {
         SimulatedOperation operation = SimulatedGraph::succeededOperation();
         operation.manifest.blobCount = 3;
-        const Manifest manifest = loadManifest(operation);
-        m_downloads->setMaxParallel(1);
-        QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path()),
+        const Manifest manifest = m_env->loadManifest(operation);
+        m_env->downloads.setMaxParallel(1);
+        QCOMPARE(m_env->downloads.download(m_env->operationId, manifest, manifest.blobs,
+                                           m_folder.path()),
                  QString());
-        m_downloads->cancelAll(m_operationId);
-        for (DownloadJob *job : m_downloads->jobs(m_operationId)) {
+        m_env->downloads.cancelAll(m_env->operationId);
+        for (DownloadJob *job : m_env->downloads.jobs(m_env->operationId)) {
             QCOMPARE(job->state(), DownloadJob::State::Cancelled);
             QVERIFY(job->canRetry());
         }
-        QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
-        for (DownloadJob *job : m_downloads->jobs(m_operationId))
-            m_downloads->retry(job->id());
+        QSignalSpy finished(&m_env->downloads, &DownloadManager::finished);
+        for (DownloadJob *job : m_env->downloads.jobs(m_env->operationId))
+            m_env->downloads.retry(job->id());
         QVERIFY(finished.wait(10000));
-        QCOMPARE(m_downloads->totals(m_operationId).done, 3);
+        QCOMPARE(m_env->downloads.totals(m_env->operationId).done, 3);
     }
 
     void stalledTransferCanBeCancelledAndResumed()
@@ -502,12 +503,13 @@ private slots:
         operation.manifest.linesPerBlob = 2000;
         operation.manifest.reportBlobSizes = true;
         operation.manifest.stallBlobs = {0};
-        const Manifest manifest = loadManifest(operation);
+        const Manifest manifest = m_env->loadManifest(operation);
         const qint64 size = manifest.blobs.at(0).sizeInBytes;
         QVERIFY(size > 0);
-        QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path()),
+        QCOMPARE(m_env->downloads.download(m_env->operationId, manifest, manifest.blobs,
+                                           m_folder.path()),
                  QString());
-        DownloadJob *job = m_downloads->jobs(m_operationId).constFirst();
+        DownloadJob *job = m_env->downloads.jobs(m_env->operationId).constFirst();
         // The simulator sends half and then holds the connection: the job is under way,
         // stuck at half.
         QTRY_COMPARE(job->bytesReceived(), size / 2);
@@ -515,11 +517,11 @@ private slots:
         QCOMPARE(job->state(), DownloadJob::State::Downloading);
         QCOMPARE(job->bytesReceived(), size / 2);
 
-        m_downloads->cancel(job->id());
+        m_env->downloads.cancel(job->id());
         QCOMPARE(job->state(), DownloadJob::State::Cancelled);
         QCOMPARE(QFileInfo(job->partPath()).size(), size / 2); // kept: it has bytes
-        QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
-        m_downloads->retry(job->id());
+        QSignalSpy finished(&m_env->downloads, &DownloadManager::finished);
+        m_env->downloads.retry(job->id());
         QVERIFY(finished.wait(10000));
         QCOMPARE(job->state(), DownloadJob::State::Done);
         QCOMPARE(job->resumes(), 1);
@@ -550,24 +552,16 @@ private:
     TrackedOperation trackedOperation(const SimulatedOperation &operation)
     {
         const TrackedOperation tracked
-            = m_graph->fetchOperation(m_graph->simulator.addOperation(operation));
-        m_operationId = tracked.id;
+            = m_env->graph.fetchOperation(m_env->graph.simulator.addOperation(operation));
+        m_env->operationId = tracked.id;
         return tracked;
-    }
-
-    Manifest loadManifest(const SimulatedOperation &operation)
-    {
-        TrackedOperation tracked;
-        const Manifest manifest = m_graph->loadManifest(m_loader.get(), operation, &tracked);
-        m_operationId = tracked.id;
-        return manifest;
     }
 
     // The statuses the blob route answered, in order (0: cut off without a whole answer).
     QList<int> blobStatuses() const
     {
         QList<int> statuses;
-        for (const SimulatorRequest &request : m_graph->simulator.requestLog()) {
+        for (const SimulatorRequest &request : m_env->graph.simulator.requestLog()) {
             if (request.path.startsWith(QLatin1String("/blob/")))
                 statuses.append(request.status);
         }
@@ -577,12 +571,12 @@ private:
     DownloadJob *downloadInto(const Manifest &manifest, const QString &folder)
     {
         const QString operationId = QStringLiteral("copy-%1").arg(++m_copies);
-        QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
-        if (!m_downloads->download(operationId, manifest, {manifest.blobs.first()}, folder)
+        QSignalSpy finished(&m_env->downloads, &DownloadManager::finished);
+        if (!m_env->downloads.download(operationId, manifest, {manifest.blobs.first()}, folder)
                  .isEmpty())
             return nullptr;
         finished.wait(10000);
-        return m_downloads->jobs(operationId).value(0);
+        return m_env->downloads.jobs(operationId).value(0);
     }
 
     QByteArray downloadCleanCopy(const Manifest &manifest)
@@ -594,12 +588,9 @@ private:
         return readFile(QDir(folder.path()).filePath(manifest.blobs.first().name));
     }
 
-    std::unique_ptr<SimulatedGraph> m_graph;
-    std::unique_ptr<ManifestLoader> m_loader;
-    std::unique_ptr<DownloadManager> m_downloads;
+    std::unique_ptr<SimulatedDownloads> m_env;
     std::unique_ptr<QTemporaryDir> m_folderDir;
     QDir m_folder;
-    QString m_operationId;
     int m_copies = 0;
 };
 

@@ -3,7 +3,7 @@
 #include "app/downloads/downloadmanager.h"
 #include "app/downloads/manifestloader.h"
 #include "models/sizetext.h"
-#include "support/simulatedgraph.h"
+#include "support/simulateddownloads.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>
@@ -34,12 +34,10 @@ class TestDownloadJobModel : public QObject
 private slots:
     void init()
     {
-        m_graph = std::make_unique<SimulatedGraph>();
+        m_env = std::make_unique<SimulatedDownloads>();
         QString error;
-        QVERIFY2(m_graph->start(&error), qPrintable(error));
-        m_loader = std::make_unique<ManifestLoader>(&m_graph->client);
-        m_downloads = std::make_unique<DownloadManager>();
-        m_model = std::make_unique<DownloadJobModel>(m_downloads.get());
+        QVERIFY2(m_env->start(&error), qPrintable(error));
+        m_model = std::make_unique<DownloadJobModel>(&m_env->downloads);
         // Alive for the whole test: every signal the model sends is checked as it goes.
         m_tester = std::make_unique<QAbstractItemModelTester>(
             m_model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -49,9 +47,7 @@ private slots:
     {
         m_tester.reset();
         m_model.reset();
-        m_downloads.reset();
-        m_loader.reset();
-        m_graph.reset();
+        m_env.reset();
     }
 
     void everyStateHasOneStyle()
@@ -86,9 +82,9 @@ private slots:
         SimulatedOperation spec = SimulatedGraph::succeededOperation();
         spec.manifest.blobCount = 3;
         spec.manifest.reportBlobSizes = true;
-        const Manifest manifest = loadManifest(spec);
+        const Manifest manifest = m_env->loadManifest(spec);
         QCOMPARE(manifest.blobs.size(), 3);
-        m_model->setFiles(m_operationId, manifest.blobs);
+        m_model->setFiles(m_env->operationId, manifest.blobs);
 
         QCOMPARE(m_model->rowCount(), 3);
         QCOMPARE(m_model->columnCount(), int(DownloadJobModel::ColumnCount));
@@ -115,14 +111,15 @@ private slots:
         SimulatedOperation spec = SimulatedGraph::succeededOperation();
         spec.manifest.blobCount = 3;
         spec.manifest.corruptBlobs = {1};
-        const Manifest manifest = loadManifest(spec);
-        m_model->setFiles(m_operationId, manifest.blobs);
+        const Manifest manifest = m_env->loadManifest(spec);
+        m_model->setFiles(m_env->operationId, manifest.blobs);
 
         QSignalSpy changed(m_model.get(), &QAbstractItemModel::dataChanged);
         QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
         QSignalSpy removed(m_model.get(), &QAbstractItemModel::rowsRemoved);
-        QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
-        QCOMPARE(m_downloads->download(m_operationId, manifest, manifest.blobs, m_folder.path()),
+        QSignalSpy finished(&m_env->downloads, &DownloadManager::finished);
+        QCOMPARE(m_env->downloads.download(m_env->operationId, manifest, manifest.blobs,
+                                           m_folder.path()),
                  QString());
         QVERIFY(finished.wait(10000));
 
@@ -130,7 +127,7 @@ private slots:
         QVERIFY2(!rows.contains(-1), "a dataChanged spanned more than one row");
         QCOMPARE(QSet<int>(rows.begin(), rows.end()), QSet<int>({0, 1, 2}));
         // Every change of a job is a signal of its own row, and only of its row.
-        for (DownloadJob *job : m_downloads->jobs(m_operationId))
+        for (DownloadJob *job : m_env->downloads.jobs(m_env->operationId))
             QCOMPARE(m_model->jobAt(m_model->rowOf(job->blob().name)), job);
         QCOMPARE(reset.count(), 0);
         QCOMPARE(removed.count(), 0);
@@ -155,7 +152,7 @@ private slots:
 
         // A tick of the progress timer after the end moved no byte: no signal at all.
         changed.clear();
-        emit m_downloads->progressed();
+        emit m_env->downloads.progressed();
         QCOMPARE(changed.count(), 0);
     }
 
@@ -163,8 +160,8 @@ private slots:
     {
         SimulatedOperation first = SimulatedGraph::succeededOperation();
         first.manifest.blobCount = 3;
-        const Manifest firstManifest = loadManifest(first);
-        const QString firstId = m_operationId;
+        const Manifest firstManifest = m_env->loadManifest(first);
+        const QString firstId = m_env->operationId;
         m_model->setFiles(firstId, firstManifest.blobs);
 
         QSignalSpy reset(m_model.get(), &QAbstractItemModel::modelReset);
@@ -185,19 +182,19 @@ private slots:
         // Another operation: its rows replace these, with its jobs laid over them.
         SimulatedOperation second = SimulatedGraph::succeededOperation();
         second.manifest.blobCount = 2;
-        const Manifest secondManifest = loadManifest(second);
-        QSignalSpy finished(m_downloads.get(), &DownloadManager::finished);
-        QCOMPARE(m_downloads->download(m_operationId, secondManifest, {secondManifest.blobs.at(1)},
-                                       m_folder.path()),
+        const Manifest secondManifest = m_env->loadManifest(second);
+        QSignalSpy finished(&m_env->downloads, &DownloadManager::finished);
+        QCOMPARE(m_env->downloads.download(m_env->operationId, secondManifest,
+                                           {secondManifest.blobs.at(1)}, m_folder.path()),
                  QString());
         QVERIFY(finished.wait(10000));
         changed.clear();
-        m_model->setFiles(m_operationId, secondManifest.blobs);
+        m_model->setFiles(m_env->operationId, secondManifest.blobs);
         QCOMPARE(removed.count(), 1);
         QCOMPARE(inserted.count(), 1);
         QCOMPARE(reset.count(), 0);
         QCOMPARE(m_model->rowCount(), 2);
-        QCOMPARE(m_model->operationId(), m_operationId);
+        QCOMPARE(m_model->operationId(), m_env->operationId);
         QVERIFY(!m_model->jobAt(0));
         QVERIFY(m_model->jobAt(1));
         QCOMPARE(index(1, 0).data(DownloadJobModel::StateRole).toInt(),
@@ -206,18 +203,18 @@ private slots:
         // Jobs of an operation not on show do not touch these rows.
         changed.clear();
         QCOMPARE(
-            m_downloads->download(firstId, firstManifest, firstManifest.blobs, m_folder.path()),
+            m_env->downloads.download(firstId, firstManifest, firstManifest.blobs, m_folder.path()),
             QString());
         QVERIFY(finished.wait(10000));
         QCOMPARE(changed.count(), 0);
 
         // A download again replaces the job of that file: the row follows the new one.
         DownloadJob *old = m_model->jobAt(1);
-        QCOMPARE(m_downloads->download(m_operationId, secondManifest, {secondManifest.blobs.at(1)},
-                                       m_folder.path()),
+        QCOMPARE(m_env->downloads.download(m_env->operationId, secondManifest,
+                                           {secondManifest.blobs.at(1)}, m_folder.path()),
                  QString());
         QVERIFY(m_model->jobAt(1) != old);
-        QCOMPARE(m_model->jobAt(1), m_downloads->jobs(m_operationId).constFirst());
+        QCOMPARE(m_model->jobAt(1), m_env->downloads.jobs(m_env->operationId).constFirst());
         QVERIFY(finished.wait(10000));
 
         m_model->clear();
@@ -232,21 +229,10 @@ private:
         return m_model->index(row, column).data(role).toString();
     }
 
-    Manifest loadManifest(const SimulatedOperation &spec)
-    {
-        TrackedOperation tracked;
-        const Manifest manifest = m_graph->loadManifest(m_loader.get(), spec, &tracked);
-        m_operationId = tracked.id;
-        return manifest;
-    }
-
-    std::unique_ptr<SimulatedGraph> m_graph;
-    std::unique_ptr<ManifestLoader> m_loader;
-    std::unique_ptr<DownloadManager> m_downloads;
+    std::unique_ptr<SimulatedDownloads> m_env;
     std::unique_ptr<DownloadJobModel> m_model;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     QTemporaryDir m_folder;
-    QString m_operationId;
 };
 
 QTEST_GUILESS_MAIN(TestDownloadJobModel)

@@ -11,6 +11,7 @@
 #include "app/graph/tokenprovider.h"
 
 #include "models/graphjson.h"
+#include "support/benchoptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -95,7 +96,6 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addHelpOption();
     const QCommandLineOption sizeOption(QStringLiteral("size-mb"),
                                         QStringLiteral("Compressed size of each blob."),
                                         QStringLiteral("MB"), QStringLiteral("200"));
@@ -110,12 +110,13 @@ int main(int argc, char *argv[])
                                              QStringLiteral("path"));
     const QCommandLineOption noCurlOption(QStringLiteral("no-curl"),
                                           QStringLiteral("Skip the curl comparison."));
-    parser.addOptions({sizeOption, blobsOption, parallelOption, simulatorOption, noCurlOption});
-    parser.process(app);
+    BenchOptions::process(
+        &parser, {sizeOption, blobsOption, parallelOption, simulatorOption, noCurlOption}, app);
 
-    const qint64 blobBytes = parser.value(sizeOption).toLongLong() * 1000 * 1000;
-    const int blobCount = parser.value(blobsOption).toInt();
-    const int parallel = parser.value(parallelOption).toInt();
+    const qint64 blobBytes
+        = qint64(BenchOptions::number(parser, sizeOption, 1, 100000)) * 1000 * 1000;
+    const int blobCount = int(BenchOptions::number(parser, blobsOption, 1, 10000));
+    const int parallel = int(BenchOptions::number(parser, parallelOption, 1, 64));
     QString simulatorPath = parser.value(simulatorOption);
     if (simulatorPath.isEmpty())
         simulatorPath = QDir(QCoreApplication::applicationDirPath())

@@ -18,6 +18,7 @@
 #include "app/polling/clock.h"
 #include "app/polling/operationmonitor.h"
 #include "models/operationtablemodel.h"
+#include "support/benchoptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -95,22 +96,18 @@ int main(int argc, char **argv)
     const QCommandLineOption idsOption(QStringLiteral("ids"),
                                        QStringLiteral("A file of operation ids, one a line."),
                                        QStringLiteral("file"));
-    const QCommandLineOption rpsOption(QStringLiteral("rps"),
-                                       QStringLiteral("Requests per second ceiling."),
-                                       QStringLiteral("r"), QStringLiteral("20"));
-    const QCommandLineOption inFlightOption(QStringLiteral("in-flight"),
-                                            QStringLiteral("Requests in flight at most."),
-                                            QStringLiteral("k"), QStringLiteral("6"));
+    const QCommandLineOption rpsOption = BenchOptions::rps(QStringLiteral("20"));
+    const QCommandLineOption inFlightOption = BenchOptions::inFlight();
     const QCommandLineOption traceOption(QStringLiteral("trace"),
                                          QStringLiteral("Write one JSON line per operation here."),
                                          QStringLiteral("file"));
     const QCommandLineOption timeoutOption(QStringLiteral("timeout"),
                                            QStringLiteral("Give up after this many seconds."),
                                            QStringLiteral("s"), QStringLiteral("600"));
-    parser.addOptions({graphOption, tokenOption, idsOption, rpsOption, inFlightOption, traceOption,
-                       timeoutOption});
-    parser.addHelpOption();
-    parser.process(app);
+    BenchOptions::process(&parser,
+                          {graphOption, tokenOption, idsOption, rpsOption, inFlightOption,
+                           traceOption, timeoutOption},
+                          app);
 
     QFile idsFile(parser.value(idsOption));
     if (!idsFile.open(QIODevice::ReadOnly | QIODevice::Text)) {
@@ -137,8 +134,8 @@ int main(int argc, char **argv)
     OperationTableModel model;
     OperationMonitor monitor(&model, &fetcher, Clock::system(), nullptr);
     PollPolicy policy;
-    policy.maxRequestsPerSecond = parser.value(rpsOption).toDouble();
-    policy.maxRequestsInFlight = parser.value(inFlightOption).toInt();
+    policy.maxRequestsPerSecond = BenchOptions::number(parser, rpsOption, 0.001, 1e9);
+    policy.maxRequestsInFlight = int(BenchOptions::number(parser, inFlightOption, 1, 1000));
     monitor.setPolicy(policy);
     monitor.track(ids);
 
@@ -156,7 +153,8 @@ int main(int argc, char **argv)
                          if (seenAtMs.size() == ids.size())
                              app.quit();
                      });
-    QTimer::singleShot(parser.value(timeoutOption).toInt() * 1000, &app, &QCoreApplication::quit);
+    QTimer::singleShot(int(BenchOptions::number(parser, timeoutOption, 1, 86400)) * 1000, &app,
+                       &QCoreApplication::quit);
 
     QElapsedTimer wall;
     const qint64 cpuBefore = cpuMs();

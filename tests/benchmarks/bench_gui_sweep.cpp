@@ -15,6 +15,7 @@
 #include "app/simulator/graphsimulator.h"
 #include "app/simulator/scenario.h"
 #include "models/operationtablemodel.h"
+#include "support/benchoptions.h"
 #include "ui/mainwindow.h"
 #include "ui/uiresources.h"
 
@@ -34,10 +35,8 @@ int main(int argc, char **argv)
     QApplication app(argc, argv);
     initUiResources();
     QCommandLineParser parser;
-    const QCommandLineOption count(QStringLiteral("count"), QStringLiteral("Operations."),
-                                   QStringLiteral("n"), QStringLiteral("10000"));
-    const QCommandLineOption rps(QStringLiteral("rps"), QStringLiteral("Requests per second."),
-                                 QStringLiteral("r"), QStringLiteral("200"));
+    const QCommandLineOption count = BenchOptions::count(QStringLiteral("10000"));
+    const QCommandLineOption rps = BenchOptions::rps(QStringLiteral("200"));
     const QCommandLineOption seconds(QStringLiteral("seconds"),
                                      QStringLiteral("Stop after this long at the latest."),
                                      QStringLiteral("s"), QStringLiteral("180"));
@@ -47,9 +46,7 @@ int main(int argc, char **argv)
     const QCommandLineOption longest(QStringLiteral("max"),
                                      QStringLiteral("Longest operation, seconds."),
                                      QStringLiteral("s"), QStringLiteral("90"));
-    parser.addOptions({count, rps, seconds, shortest, longest});
-    parser.addHelpOption();
-    parser.process(app);
+    BenchOptions::process(&parser, {count, rps, seconds, shortest, longest}, app);
 
     GraphSimulator simulator;
     if (!simulator.start()) {
@@ -57,9 +54,9 @@ int main(int argc, char **argv)
         return 1;
     }
     FleetSpec fleet;
-    fleet.count = parser.value(count).toInt();
-    fleet.minSeconds = parser.value(shortest).toDouble();
-    fleet.maxSeconds = parser.value(longest).toDouble();
+    fleet.count = int(BenchOptions::number(parser, count, 1, 10000000));
+    fleet.minSeconds = BenchOptions::number(parser, shortest, 0, 86400);
+    fleet.maxSeconds = BenchOptions::number(parser, longest, 0, 86400);
     const QStringList ids = simulator.addFleet(fleet);
 
     QTemporaryDir home;
@@ -69,7 +66,7 @@ int main(int argc, char **argv)
         *GraphEndpoint::make(simulator.rootUrl().toString(), QStringLiteral("v1.0"), nullptr),
         simulator.acceptedToken());
     PollPolicy policy = session.monitor()->policy();
-    policy.maxRequestsPerSecond = parser.value(rps).toDouble();
+    policy.maxRequestsPerSecond = BenchOptions::number(parser, rps, 0.001, 1e9);
     session.monitor()->setPolicy(policy);
 
     MainWindow window(&session);
@@ -99,7 +96,8 @@ int main(int argc, char **argv)
                         [](const TrackedOperation &op) { return isTerminal(op.status()); }))
             app.quit();
     });
-    QTimer::singleShot(parser.value(seconds).toInt() * 1000, &app, &QApplication::quit);
+    QTimer::singleShot(int(BenchOptions::number(parser, seconds, 1, 86400)) * 1000, &app,
+                       &QApplication::quit);
 
     QElapsedTimer wall;
     wall.start();

@@ -22,6 +22,7 @@
 #include "app/polling/clock.h"
 #include "app/polling/operationmonitor.h"
 #include "models/operationtablemodel.h"
+#include "support/benchoptions.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -169,19 +170,11 @@ int main(int argc, char **argv)
     const QCommandLineOption countOption(QStringLiteral("operations"),
                                          QStringLiteral("Operations to track."),
                                          QStringLiteral("n"), QStringLiteral("5000"));
-    const QCommandLineOption rpsOption(QStringLiteral("rps"),
-                                       QStringLiteral("Requests per second ceiling."),
-                                       QStringLiteral("r"), QStringLiteral("200"));
-    parser.addOptions({minutesOption, countOption, rpsOption});
-    parser.addHelpOption();
-    parser.process(app);
-    const double minutes = parser.value(minutesOption).toDouble();
-    const int count = parser.value(countOption).toInt();
-    const double rps = parser.value(rpsOption).toDouble();
-    if (!(minutes > 0 && minutes <= 24 * 60) || count <= 0 || !(rps > 0 && rps <= 10000)) {
-        std::fprintf(stderr, "bench_soak: --minutes, --operations and --rps must be positive\n");
-        return 2;
-    }
+    const QCommandLineOption rpsOption = BenchOptions::rps(QStringLiteral("200"));
+    BenchOptions::process(&parser, {minutesOption, countOption, rpsOption}, app);
+    const double minutes = BenchOptions::number(parser, minutesOption, 0.01, 24 * 60);
+    const int count = int(BenchOptions::number(parser, countOption, 1, 1000000));
+    const double rps = BenchOptions::number(parser, rpsOption, 0.01, 10000);
     const qint64 runMs = qint64(minutes * 60000);
 
     QTemporaryDir dir;

@@ -8,6 +8,7 @@
 // largest gap between ticks of a 5 ms timer is what the GUI would feel, with the server's
 // work added.
 
+#include "support/benchoptions.h"
 #include "support/monitoredgraph.h"
 
 #include <QCommandLineParser>
@@ -21,25 +22,17 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption countOption(QStringLiteral("count"),
-                                         QStringLiteral("Operations to sweep."),
-                                         QStringLiteral("n"), QStringLiteral("10000"));
-    const QCommandLineOption rpsOption(QStringLiteral("rps"),
-                                       QStringLiteral("Requests per second ceiling."),
-                                       QStringLiteral("r"), QStringLiteral("20"));
-    const QCommandLineOption inFlightOption(QStringLiteral("in-flight"),
-                                            QStringLiteral("Requests in flight at most."),
-                                            QStringLiteral("k"), QStringLiteral("6"));
+    const QCommandLineOption countOption = BenchOptions::count(QStringLiteral("10000"));
+    const QCommandLineOption rpsOption = BenchOptions::rps(QStringLiteral("20"));
+    const QCommandLineOption inFlightOption = BenchOptions::inFlight();
     const QCommandLineOption faultsOption(
         QStringLiteral("faults"),
         QStringLiteral("Simulator faults, e.g. \"500=0.06,504=0.05,reset=0.04\"."),
         QStringLiteral("profile"));
-    parser.addOptions({countOption, rpsOption, inFlightOption, faultsOption});
-    parser.addHelpOption();
-    parser.process(app);
-    const int count = parser.value(countOption).toInt();
-    const double rps = parser.value(rpsOption).toDouble();
-    const int inFlight = parser.value(inFlightOption).toInt();
+    BenchOptions::process(&parser, {countOption, rpsOption, inFlightOption, faultsOption}, app);
+    const int count = int(BenchOptions::number(parser, countOption, 1, 10000000));
+    const double rps = BenchOptions::number(parser, rpsOption, 0.001, 1e9);
+    const int inFlight = int(BenchOptions::number(parser, inFlightOption, 1, 1000));
 
     MonitoredGraph graph(MonitoredGraph::ModelChecks::Off);
     GraphSimulator &simulator = graph.simulator;

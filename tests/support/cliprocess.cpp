@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QEventLoop>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QTimer>
 
@@ -34,4 +35,24 @@ CliProcess CliProcess::run(const QStringList &arguments, const QProcessEnvironme
     result.out = QString::fromUtf8(process.readAllStandardOutput());
     result.err = QString::fromUtf8(process.readAllStandardError());
     return result;
+}
+
+QStringList CliProcess::lines() const
+{
+    return out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+}
+
+QList<QJsonObject> CliProcess::json() const
+{
+    QList<QJsonObject> objects;
+    for (const QString &line : lines()) {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson(line.toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError || !document.isObject()) {
+            qWarning("not a JSON object: %s", qPrintable(line));
+            return {};
+        }
+        objects << document.object();
+    }
+    return objects;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QJsonObject>
+#include <QList>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -11,6 +13,10 @@ struct CliProcess
     int exitCode = -1; // -1: it crashed or did not finish in time (then it was killed)
     QString out;
     QString err;
+
+    QStringList lines() const;
+    // Each line of out as a JSON object; empty (with a warning) if any line is not one.
+    QList<QJsonObject> json() const;
 
     // <test dir>/../billing-monitor-cli
     static QString executable();
