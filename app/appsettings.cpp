@@ -15,8 +15,9 @@ const QString MaxInFlightKey = QStringLiteral("monitor/maxRequestsInFlight");
 const QString MaxPerSecondKey = QStringLiteral("monitor/maxRequestsPerSecond");
 const QString ExpiryHoursKey = QStringLiteral("monitor/expiryHours");
 const QString TransferTimeoutKey = QStringLiteral("monitor/transferTimeoutSeconds");
-const QString RememberTokenKey = QStringLiteral("graph/rememberToken");
-const QString TokenInKeychainKey = QStringLiteral("graph/tokenInKeychain");
+// Written by versions that kept a typed token; only read to erase it once.
+const QString RememberTypedTokenKey = QStringLiteral("graph/rememberToken");
+const QString TypedTokenInKeychainKey = QStringLiteral("graph/tokenInKeychain");
 const QString LastDownloadFolderKey = QStringLiteral("downloads/lastFolder");
 const QString DecompressDownloadsKey = QStringLiteral("downloads/decompress");
 const QString MaxInflatedGiBKey = QStringLiteral("data/maxInflatedGiB");
@@ -139,24 +140,15 @@ PollPolicy AppSettings::applyTo(PollPolicy policy) const
     return policy;
 }
 
-bool AppSettings::rememberToken() const
+bool AppSettings::typedTokenInKeychain() const
 {
-    return m_settings->value(RememberTokenKey, true).toBool();
+    return m_settings->value(TypedTokenInKeychainKey, false).toBool();
 }
 
-void AppSettings::setRememberToken(bool remember)
+void AppSettings::forgetTypedToken()
 {
-    m_settings->setValue(RememberTokenKey, remember);
-}
-
-bool AppSettings::tokenInKeychain() const
-{
-    return m_settings->value(TokenInKeychainKey, false).toBool();
-}
-
-void AppSettings::setTokenInKeychain(bool stored)
-{
-    m_settings->setValue(TokenInKeychainKey, stored);
+    m_settings->remove(TypedTokenInKeychainKey);
+    m_settings->remove(RememberTypedTokenKey);
 }
 
 QString AppSettings::lastDownloadFolder() const

@@ -12,8 +12,8 @@
 #include <optional>
 
 // What the analyst configures, kept in QSettings: where Graph is, how often to poll, and
-// how the window was left. The access token is NOT here; it lives in the system keychain
-// (see TokenStore) or only in memory.
+// how the window was left. No token or secret is ever here: the sign-in keeps its account
+// facts in AccountSettings and its secrets in the system keychain.
 class AppSettings
 {
 public:
@@ -48,13 +48,11 @@ public:
     // cover (the backoff) as it was.
     PollPolicy applyTo(PollPolicy policy) const;
 
-    // Whether the analyst asked to keep the token in the system keychain (not the token).
-    bool rememberToken() const;
-    void setRememberToken(bool remember);
-    // Whether the keychain holds a token of ours, so a fresh install never asks the keychain
-    // (which may prompt to unlock) for nothing.
-    bool tokenInKeychain() const;
-    void setTokenInKeychain(bool stored);
+    // Versions before the sign-in kept a token typed into Settings in the system keychain
+    // under this key, and noted here that they had. Session::forgetTypedToken() erases it.
+    static constexpr const char *TypedTokenKey = "graph-access-token";
+    bool typedTokenInKeychain() const;
+    void forgetTypedToken(); // drops the notes; the keychain entry is gone
 
     // Where the manifest panel last downloaded to (the folder picker starts there; the home
     // folder until then), and whether it also writes the decompressed .jsonl.

@@ -157,10 +157,6 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(session->model(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(session->monitor(), &OperationMonitor::activityChanged, this,
             &MainWindow::onActivityChanged);
-    connect(session, &Session::tokenMessage, this, [this](const QString &message, bool problem) {
-        showNotice(tr("Access token."), message,
-                   problem ? MessageBanner::Kind::Warning : MessageBanner::Kind::Information);
-    });
     connect(m_notifier, &Notifier::inWindowMessage, this,
             [this](const QString &title, const QString &text, bool anyFailed) {
                 showNotice(title + u'.', text,
