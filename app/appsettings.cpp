@@ -20,6 +20,8 @@ const QString RememberTypedTokenKey = QStringLiteral("graph/rememberToken");
 const QString TypedTokenInKeychainKey = QStringLiteral("graph/tokenInKeychain");
 const QString LastDownloadFolderKey = QStringLiteral("downloads/lastFolder");
 const QString DecompressDownloadsKey = QStringLiteral("downloads/decompress");
+const QString MaxInflatedGiBKey = QStringLiteral("data/maxInflatedGiB");
+const QString MaxInflationRatioKey = QStringLiteral("data/maxInflationRatio");
 const QString LanguageKey = QStringLiteral("ui/language");
 const QString ThemeKey = QStringLiteral("ui/theme");
 const QString CloseToTrayKey = QStringLiteral("ui/closeToTray");
@@ -167,6 +169,31 @@ bool AppSettings::decompressDownloads() const
 void AppSettings::setDecompressDownloads(bool decompress)
 {
     m_settings->setValue(DecompressDownloadsKey, decompress);
+}
+
+int AppSettings::maxInflatedGiB() const
+{
+    return boundedInt(MaxInflatedGiBKey, ScanLimits::InflatedGiB);
+}
+
+void AppSettings::setMaxInflatedGiB(int gib)
+{
+    setBoundedInt(MaxInflatedGiBKey, gib, ScanLimits::InflatedGiB);
+}
+
+int AppSettings::maxInflationRatio() const
+{
+    return boundedInt(MaxInflationRatioKey, ScanLimits::Ratio);
+}
+
+void AppSettings::setMaxInflationRatio(int ratio)
+{
+    setBoundedInt(MaxInflationRatioKey, ratio, ScanLimits::Ratio);
+}
+
+ScanLimits AppSettings::scanLimits() const
+{
+    return ScanLimits::withCaps(maxInflatedGiB(), maxInflationRatio());
 }
 
 QString AppSettings::language() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/data/scanreport.h"
 #include "app/graph/graphendpoint.h"
 #include "app/polling/pollpolicy.h"
 
@@ -59,6 +60,12 @@ public:
     void setLastDownloadFolder(const QString &folder);
     bool decompressDownloads() const;
     void setDecompressDownloads(bool decompress);
+    // The decompression-bomb caps for downloads and the Data view (ScanLimits' ranges).
+    int maxInflatedGiB() const;
+    void setMaxInflatedGiB(int gib);
+    int maxInflationRatio() const;
+    void setMaxInflationRatio(int ratio);
+    ScanLimits scanLimits() const;
     // The language of the app's window: empty follows the system, otherwise a code the app
     // has a translation for ("en", "cs"). Read at start-up.
     QString language() const;

@@ -74,6 +74,7 @@ QString Session::applySettings()
 {
     m_monitor->setPolicy(m_settings->applyTo(m_monitor->policy()));
     m_client->setTransferTimeout(m_settings->transferTimeoutSeconds() * 1000);
+    m_downloads->setScanLimits(m_settings->scanLimits());
     if (m_fixedGraph)
         return {};
 

@@ -1,6 +1,7 @@
 #include "app/appsettings.h"
 #include "app/auth/memorysecretstore.h"
 #include "app/auth/signinaccount.h"
+#include "app/downloads/downloadmanager.h"
 #include "app/graph/graphclient.h"
 #include "app/graph/tokenprovider.h"
 #include "app/polling/operationmonitor.h"
@@ -34,6 +35,7 @@ private slots:
     void neverStoresTheToken();
     void typedTokenOfAnOlderVersionIsErasedOnce();
     void downloadChoicesRoundTrip();
+    void decompressionCapsAreClampedAndApplied();
     void environmentTokenIsNotInherited();
 
 private:
@@ -380,6 +382,31 @@ void TestAppSettings::downloadChoicesRoundTrip()
     QCOMPARE(raw.value(QStringLiteral("downloads/lastFolder")).toString(),
              QStringLiteral("/srv/billing"));
     QCOMPARE(raw.value(QStringLiteral("downloads/decompress")).toBool(), true);
+}
+
+void TestAppSettings::decompressionCapsAreClampedAndApplied()
+{
+    AppSettings settings(iniFile());
+    QCOMPARE(settings.maxInflatedGiB(), ScanLimits::InflatedGiB.defaultValue);
+    QCOMPARE(settings.maxInflationRatio(), ScanLimits::Ratio.defaultValue);
+    QCOMPARE(settings.scanLimits().maxInflatedBytes, ScanLimits::DefaultMaxInflatedBytes);
+
+    settings.setMaxInflatedGiB(0);
+    settings.setMaxInflationRatio(1 << 30);
+    QCOMPARE(settings.maxInflatedGiB(), ScanLimits::InflatedGiB.minimum);
+    QCOMPARE(settings.maxInflationRatio(), ScanLimits::Ratio.maximum);
+
+    settings.setMaxInflatedGiB(2);
+    settings.setMaxInflationRatio(50);
+    QCOMPARE(settings.scanLimits().maxInflatedBytes, qint64(2) << 30);
+    QCOMPARE(settings.scanLimits().maxRatio, 50.0);
+    // The session hands them to the downloads; the line-length cap stays fixed.
+    qunsetenv(StaticTokenProvider::EnvironmentVariable);
+    Session session(&settings);
+    session.applySettings();
+    QCOMPARE(session.downloads()->scanLimits().maxInflatedBytes, qint64(2) << 30);
+    QCOMPARE(session.downloads()->scanLimits().maxRatio, 50.0);
+    QCOMPARE(session.downloads()->scanLimits().ratioFloorBytes, ScanLimits::DefaultRatioFloorBytes);
 }
 
 // The app launches programs (a browser for a link, a file manager for a folder); they

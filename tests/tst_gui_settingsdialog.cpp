@@ -1,6 +1,7 @@
 #include "app/appsettings.h"
 #include "app/auth/memorysecretstore.h"
 #include "app/auth/signinaccount.h"
+#include "app/downloads/downloadmanager.h"
 #include "app/graph/graphclient.h"
 #include "app/graph/graphendpoint.h"
 #include "app/polling/operationmonitor.h"
@@ -48,6 +49,7 @@ private slots:
     void fixesUpGraphAddresses();
     void warnsOfAHostThatIsNotGraph();
     void appearanceIsSaved();
+    void decompressionCapsAreSavedAndApplied();
 
 private:
     QPushButton *okButton(SettingsDialog &dialog) const;
@@ -364,6 +366,23 @@ void TestSettingsDialog::demoModeExplains()
     QCOMPARE(m_session->monitor()->policy().refreshIntervalSeconds, 45);
     QCOMPARE(m_session->monitor()->policy().maxRequestsInFlight, 2);
     QCOMPARE(m_session->client()->endpoint().root().port(), 1);
+}
+
+void TestSettingsDialog::decompressionCapsAreSavedAndApplied()
+{
+    SettingsDialog dialog(m_session.get());
+    QCOMPARE(dialog.maxInflatedBox()->value(), ScanLimits::InflatedGiB.defaultValue);
+    QCOMPARE(dialog.maxRatioBox()->value(), ScanLimits::Ratio.defaultValue);
+    QCOMPARE(dialog.maxInflatedBox()->maximum(), ScanLimits::InflatedGiB.maximum);
+    QVERIFY(!dialog.maxRatioBox()->toolTip().isEmpty());
+    dialog.maxInflatedBox()->setValue(3);
+    dialog.maxRatioBox()->setValue(500);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+
+    QCOMPARE(m_settings->maxInflatedGiB(), 3);
+    QCOMPARE(m_settings->maxInflationRatio(), 500);
+    QCOMPARE(m_session->downloads()->scanLimits().maxInflatedBytes, qint64(3) << 30);
+    QCOMPARE(m_session->downloads()->scanLimits().maxRatio, 500.0);
 }
 
 QTEST_MAIN(TestSettingsDialog)

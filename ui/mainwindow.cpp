@@ -5,6 +5,7 @@
 #include "accountbutton.h"
 #include "addoperationsbar.h"
 #include "app/appsettings.h"
+#include "app/data/dataloader.h"
 #include "app/downloads/downloadfolders.h"
 #include "app/exports/exportstarter.h"
 #include "app/graph/graphclient.h"
@@ -914,6 +915,7 @@ void MainWindow::updateActions()
 DataView *MainWindow::openDataView(const QString &folder)
 {
     auto *view = new DataView(this);
+    view->loader()->setLimits(m_session->settings()->scanLimits());
     view->setWindowFlag(Qt::Window);
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->openFolder(folder);

@@ -79,6 +79,16 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
           QStringLiteral("transferTimeout"), Limits::TransferTimeoutSeconds, tr(" s"),
           tr("A request is given up when no byte has moved for this long; the check is then "
              "retried with backoff.")))
+    , m_maxInflated(makeSpinBox(
+          QStringLiteral("maxInflated"), ScanLimits::InflatedGiB, tr(" GiB"),
+          tr("A downloaded or opened file that unpacks to more than this is refused as a "
+             "decompression bomb instead of filling the disk or memory.")))
+    , m_maxRatio(makeSpinBox(
+          QStringLiteral("maxRatio"), ScanLimits::Ratio, tr(" ×"),
+          tr("A file that unpacks to more than this many times its packed size (past the "
+             "first %1 MiB) is refused as a decompression bomb. Billing data packs about 5 to "
+             "20 times.")
+              .arg(ScanLimits::DefaultRatioFloorBytes >> 20)))
     , m_registration(new SignInConfigForm(session->accountSettings()))
     , m_registrationError(new QLabel)
     , m_language(new QComboBox)
@@ -160,6 +170,15 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     restoreRow->addWidget(restoreDefaults);
     pollingForm->addRow(restoreRow);
     layout->addWidget(pollingGroup);
+
+    auto *dataGroup = new QGroupBox(tr("Downloads and data"));
+    auto *dataForm = new QFormLayout(dataGroup);
+    dataForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    m_maxInflated->setValue(settings->maxInflatedGiB());
+    dataForm->addRow(tr("Largest file unpacked:"), m_maxInflated);
+    m_maxRatio->setValue(settings->maxInflationRatio());
+    dataForm->addRow(tr("Largest unpacking ratio:"), m_maxRatio);
+    layout->addWidget(dataGroup);
 
     auto *appearanceGroup = new QGroupBox(tr("Appearance"));
     auto *appearanceForm = new QFormLayout(appearanceGroup);
@@ -271,6 +290,8 @@ void SettingsDialog::accept()
     settings->setMaxRequestsPerSecond(m_perSecond->value());
     settings->setExpiryHours(m_expiry->value());
     settings->setTransferTimeoutSeconds(m_timeout->value());
+    settings->setMaxInflatedGiB(m_maxInflated->value());
+    settings->setMaxInflationRatio(m_maxRatio->value());
     m_session->setRefreshIntervalSeconds(m_interval->value());
     settings->setLanguage(m_language->currentData().toString());
     settings->setCloseToTray(m_closeToTray->isChecked());

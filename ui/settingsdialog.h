@@ -29,6 +29,8 @@ public:
     QSpinBox *perSecondBox() const { return m_perSecond; }
     QSpinBox *expiryBox() const { return m_expiry; }
     QSpinBox *timeoutBox() const { return m_timeout; }
+    QSpinBox *maxInflatedBox() const { return m_maxInflated; }
+    QSpinBox *maxRatioBox() const { return m_maxRatio; }
     SignInConfigForm *registration() const { return m_registration; }
     QComboBox *languageBox() const { return m_language; }
     QComboBox *themeBox() const { return m_theme; }
@@ -50,6 +52,8 @@ private:
     QSpinBox *m_perSecond;
     QSpinBox *m_expiry;
     QSpinBox *m_timeout;
+    QSpinBox *m_maxInflated;
+    QSpinBox *m_maxRatio;
     SignInConfigForm *m_registration;
     QLabel *m_registrationError;
     QComboBox *m_language;

@@ -78,6 +78,7 @@ public:
     // data changed: the partial file is then discarded instead of resumed.
     void setSource(const QUrl &url, const QDateTime &sasExpiry, const QString &manifestETag);
     void setDecompress(bool decompress) { m_decompress = decompress; }
+    void setScanLimits(const ScanLimits &limits) { m_limits = limits; }
 
     void start(QNetworkAccessManager *network);
     void cancel();
@@ -113,6 +114,7 @@ private:
     QDateTime m_sasExpiry;
     QString m_manifestETag;
     bool m_decompress = false;
+    ScanLimits m_limits;
 
     QNetworkAccessManager *m_network = nullptr;
     QPointer<QNetworkReply> m_reply;

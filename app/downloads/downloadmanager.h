@@ -30,6 +30,9 @@ public:
     // Also write "<name>.jsonl" beside each verified file. Applies to files not yet verified.
     void setDecompress(bool decompress);
     bool decompress() const { return m_decompress; }
+    // The decompression-bomb caps the verification applies to files not yet verified.
+    void setScanLimits(const ScanLimits &limits);
+    const ScanLimits &scanLimits() const { return m_limits; }
 
     // Queues `blobs` of the operation's manifest for `folder`. Returns why nothing was
     // queued (the folder cannot be written, the storage link is not https, not enough
@@ -93,6 +96,9 @@ private:
     void schedule();
     void onJobStateChanged(DownloadJob *job);
     void onTick();
+    // What a job about to run takes from the manager: decompress or not, and the caps.
+    void prepare(DownloadJob *job) const;
+    void prepareUnverifiedJobs() const;
 
     QNetworkAccessManager *m_network;
     QList<DownloadJob *> m_jobs;
@@ -100,6 +106,7 @@ private:
     QSet<QString> m_running; // operations whose finished() is still to come
     int m_maxParallel = PollPolicy::Limits::ParallelDownloads.defaultValue;
     bool m_decompress = false;
+    ScanLimits m_limits;
     int m_nextId = 1;
     QTimer m_ticker;
     QElapsedTimer m_clock;

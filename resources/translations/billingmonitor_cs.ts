@@ -2525,6 +2525,34 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <source>Sign-in: app registration</source>
         <translation>Přihlášení: registrace aplikace</translation>
     </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>A downloaded or opened file that unpacks to more than this is refused as a decompression bomb instead of filling the disk or memory.</source>
+        <translation>Stažený nebo otevřený soubor, který se rozbalí na víc než tuto velikost, je odmítnut jako dekompresní bomba, aby nezaplnil disk ani paměť.</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>A file that unpacks to more than this many times its packed size (past the first %1 MiB) is refused as a decompression bomb. Billing data packs about 5 to 20 times.</source>
+        <translation>Soubor, který se po prvních %1 MiB rozbalí na víc než tolikanásobek své zabalené velikosti, je odmítnut jako dekompresní bomba. Data o fakturaci se komprimují zhruba 5 až 20krát.</translation>
+    </message>
+    <message>
+        <source>Downloads and data</source>
+        <translation>Stahování a data</translation>
+    </message>
+    <message>
+        <source>Largest file unpacked:</source>
+        <translation>Největší rozbalený soubor:</translation>
+    </message>
+    <message>
+        <source>Largest unpacking ratio:</source>
+        <translation>Největší poměr rozbalení:</translation>
+    </message>
 </context>
 <context>
     <name>SignInConfig</name>
