@@ -154,13 +154,6 @@ QVariant OperationTableModel::sortData(const TrackedOperation &operation, int co
     return displayData(operation, column);
 }
 
-std::optional<qint64> OperationTableModel::sortNumber(int row, int column) const
-{
-    if (column == StatusColumn)
-        return m_statusByRow.at(row);
-    return sortNumber(m_operations.at(row), column);
-}
-
 std::optional<qint64> OperationTableModel::sortNumber(const TrackedOperation &operation,
                                                       int column) const
 {
@@ -223,26 +216,47 @@ bool OperationTableModel::setData(const QModelIndex &index, const QVariant &valu
 
 QStringList OperationTableModel::add(const QList<TrackedOperation> &operations)
 {
-    QList<TrackedOperation> fresh;
+    return addOperations(operations, nullptr);
+}
+
+QStringList OperationTableModel::add(QList<TrackedOperation> &&operations)
+{
+    return addOperations(operations, operations.isDetached() ? &operations : nullptr);
+}
+
+// `movable` is `operations` itself when its rows may be moved out.
+QStringList OperationTableModel::addOperations(const QList<TrackedOperation> &operations,
+                                               QList<TrackedOperation> *movable)
+{
+    // Positions in `operations` of the new ones, not copies: start-up adds 100,000 rows in
+    // chunks, and each copy of a row is two dozen reference counts.
+    QList<qsizetype> fresh;
+    fresh.reserve(operations.size());
     QStringList ids;
+    ids.reserve(operations.size());
     // A set, not ids.contains(): loading a store of thousands must not be quadratic.
     QSet<QString> seen;
-    for (const TrackedOperation &operation : operations) {
-        if (operation.id.isEmpty() || m_rowById.contains(operation.id)
-            || seen.contains(operation.id))
+    seen.reserve(operations.size());
+    for (qsizetype i = 0; i < operations.size(); ++i) {
+        const QString &id = operations.at(i).id;
+        if (id.isEmpty() || m_rowById.contains(id) || seen.contains(id))
             continue;
-        seen.insert(operation.id);
-        fresh.append(operation);
-        ids.append(operation.id);
+        seen.insert(id);
+        fresh.append(i);
+        ids.append(id);
     }
     if (fresh.isEmpty())
         return {};
     const int first = int(m_operations.size());
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
-    for (const TrackedOperation &operation : std::as_const(fresh)) {
+    for (const qsizetype i : std::as_const(fresh)) {
+        const TrackedOperation &operation = operations.at(i);
         m_rowById.insert(operation.id, int(m_operations.size()));
-        m_operations.append(operation);
-        m_statusByRow.append(int(operation.status()));
+        m_statusByRow.append(quint8(operation.status()));
+        if (movable)
+            m_operations.append(std::move((*movable)[i]));
+        else
+            m_operations.append(operation);
     }
     endInsertRows();
     emit contentsChanged();
@@ -264,7 +278,7 @@ void OperationTableModel::update(const QList<TrackedOperation> &operations)
         const OperationStatus before = current.status();
         const bool wasChecked = current.hasBeenChecked();
         current = operation;
-        m_statusByRow[row] = int(current.status());
+        m_statusByRow[row] = quint8(current.status());
         changedRows.append(row);
         if (before != current.status() && (wasChecked || current.expired))
             transitions.append({current.id, {before, current.status()}});
@@ -379,6 +393,8 @@ void OperationTableModel::restore(const QList<std::pair<int, TrackedOperation>> 
     for (const auto &entry : std::as_const(fresh)) {
         m_rowById.insert(entry.second.id, int(m_operations.size()));
         m_operations.append(entry.second);
+        // A sort proxy sorts the inserted rows before the layout change below.
+        m_statusByRow.append(quint8(entry.second.status()));
     }
     endInsertRows();
 
@@ -397,10 +413,8 @@ void OperationTableModel::restore(const QList<std::pair<int, TrackedOperation>> 
         ordered.append(std::move(m_operations[old]));
     }
     m_operations = std::move(ordered);
-    m_statusByRow.clear();
-    m_statusByRow.reserve(total);
-    for (const TrackedOperation &operation : std::as_const(m_operations))
-        m_statusByRow.append(int(operation.status()));
+    for (int row = 0; row < total; ++row)
+        m_statusByRow[row] = quint8(m_operations.at(row).status());
     reindexFrom(0);
     const QModelIndexList before = persistentIndexList();
     QModelIndexList after;

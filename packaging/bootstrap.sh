@@ -19,7 +19,7 @@ build=${BILLING_MONITOR_BUILD_DIR:-$here/build}
 packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
-    qtkeychain-qt6-dev zlib1g-dev libssl-dev libqt6sql6-sqlite
+    qtkeychain-qt6-dev zlib1g-dev libssl-dev libqt6sql6-sqlite libsqlite3-dev
     dbus dbus-bin gnome-keyring libsecret-1-0
     qt6-charts-dev libqt6opengl6-dev libisal-dev libsimdjson-dev
     fonts-dejavu-core desktop-file-utils

@@ -10,6 +10,7 @@
 #include "ui/detailspanel.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
+#include "ui/operationfilterproxy.h"
 #include "ui/operationstyleproxy.h"
 #include "ui/operationtableview.h"
 #include "ui/statusbarwidgets.h"
@@ -54,6 +55,7 @@ private slots:
     void deleteStopsTracking();
     void throttlingShowsEverywhere();
     void everyColumnSorts();
+    void bigScatteredBatchResortsThroughTheProxies();
     void coloursReadInLightAndDark();
     void noNoticeHidesWhatHappenedToTheList();
 
@@ -424,6 +426,71 @@ void TestMainWindow::everyColumnSorts()
             const QVariant after = sorted->index(row, column).data(OperationTableModel::SortRole);
             QVERIFY2(QVariant::compare(before, after) != QPartialOrdering::Greater,
                      qPrintable(QStringLiteral("column %1 row %2").arg(column).arg(row)));
+        }
+    }
+}
+
+// The window's two proxies on their own table: a batch that finishes rows scattered over the
+// table (one wide dataChanged) moves each to its place in the status order, the style
+// proxy's own indexes stay right for a flat table, and a selected row follows its operation.
+void TestMainWindow::bigScatteredBatchResortsThroughTheProxies()
+{
+    const QDateTime now(QDate(2026, 11, 1), QTime(10, 0), Qt::UTC);
+    OperationTableModel table;
+    table.setClock([now] { return now; });
+    QAbstractItemModelTester tableTester(&table,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    OperationStyleProxy style;
+    style.setSourceModel(&table);
+    QAbstractItemModelTester styleTester(&style,
+                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
+    OperationFilterProxy sorted;
+    sorted.setSourceModel(&style);
+    QAbstractItemModelTester sortedTester(&sorted,
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
+    sorted.sort(OperationTableModel::StatusColumn, Qt::DescendingOrder);
+
+    const int rows = 300;
+    QList<TrackedOperation> operations(rows);
+    for (int i = 0; i < rows; ++i) {
+        operations[i].id
+            = QStringLiteral("00000000-0000-4000-8000-%1").arg(i, 12, 10, QLatin1Char('0'));
+        operations[i].last.status = OperationStatus::Running;
+        operations[i].last.rawStatus = operationStatusKey(OperationStatus::Running);
+    }
+    table.add(operations);
+    QCOMPARE(style.index(0, 0), style.index(0, 0, {}));
+    QVERIFY(!style.index(rows, 0).isValid());
+    QVERIFY(!style.index(0, OperationTableModel::ColumnCount).isValid());
+    QVERIFY(!style.index(0, 0, style.index(0, 0)).isValid());
+
+    // The operation at table row 7 is selected; it does not change but its neighbours move.
+    const QPersistentModelIndex selected = sorted.mapFromSource(style.index(7, 0));
+    QSignalSpy layoutChanged(&sorted, &QAbstractItemModel::layoutChanged);
+    QList<TrackedOperation> batch;
+    for (int i = 1; i < rows; i += 3) {
+        TrackedOperation operation = operations.at(i);
+        operation.last.status = i % 2 ? OperationStatus::Succeeded : OperationStatus::Failed;
+        operation.last.rawStatus = operationStatusKey(operation.last.status);
+        operation.lastChecked = now;
+        batch.append(operation);
+    }
+    table.update(batch);
+
+    QCOMPARE(layoutChanged.count(), 1);
+    QCOMPARE(sorted.rowCount(), rows);
+    QVERIFY(selected.isValid());
+    QCOMPARE(sorted.mapToSource(selected).row(), 7);
+    for (int row = 0; row < rows; ++row) {
+        const QModelIndex source = style.mapToSource(sorted.mapToSource(sorted.index(row, 0)));
+        const TrackedOperation &operation = table.at(source.row());
+        QCOMPARE(sorted.index(row, 0).data(OperationTableModel::OperationIdRole).toString(),
+                 operation.id);
+        if (row > 0) {
+            const QModelIndex above
+                = style.mapToSource(sorted.mapToSource(sorted.index(row - 1, 0)));
+            QVERIFY2(table.at(above.row()).status() >= operation.status(),
+                     qPrintable(QStringLiteral("row %1").arg(row)));
         }
     }
 }

@@ -26,6 +26,8 @@ OperationFilterProxy::OperationFilterProxy(QObject *parent)
     : QSortFilterProxyModel(parent)
 {
     setSortRole(OperationTableModel::SortRole);
+    connect(this, &QSortFilterProxyModel::sortRoleChanged, this,
+            &OperationFilterProxy::updateNumberCompare);
     setFilterKeyColumn(-1);
     setFilterCaseSensitivity(Qt::CaseInsensitive);
     setDynamicSortFilter(true);
@@ -90,15 +92,23 @@ void OperationFilterProxy::findTable()
     while (auto *proxy = qobject_cast<QIdentityProxyModel *>(model))
         model = proxy->sourceModel();
     m_table = qobject_cast<OperationTableModel *>(model);
+    updateNumberCompare();
+}
+
+void OperationFilterProxy::updateNumberCompare()
+{
+    m_compareNumbers = m_table && sortRole() == OperationTableModel::SortRole;
 }
 
 bool OperationFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
 {
-    if (m_table && sortRole() == OperationTableModel::SortRole) {
-        const std::optional<qint64> a = m_table->sortNumber(left.row(), left.column());
-        const std::optional<qint64> b = m_table->sortNumber(right.row(), right.column());
-        if (a && b)
-            return *a < *b;
+    if (m_compareNumbers) {
+        if (const OperationTableModel *table = m_table.data()) {
+            const std::optional<qint64> a = table->sortNumber(left.row(), left.column());
+            const std::optional<qint64> b = table->sortNumber(right.row(), right.column());
+            if (a && b)
+                return *a < *b;
+        }
     }
     return QSortFilterProxyModel::lessThan(left, right);
 }

@@ -38,7 +38,12 @@ protected:
 
 private:
     void findTable();
+    void updateNumberCompare();
 
     QPointer<OperationTableModel> m_table;
+    // Whether lessThan() may read the table's sort numbers: the table is found and the sort
+    // role is its SortRole. Kept here because reading the sortRole property costs more than
+    // the comparison itself, which runs millions of times in one re-sort.
+    bool m_compareNumbers = false;
     StateFilter m_stateFilter = StateFilter::All;
 };

@@ -4,6 +4,7 @@
 
 #include <QIdentityProxyModel>
 #include <QPalette>
+#include <QPointer>
 
 #include <array>
 
@@ -22,11 +23,16 @@ public:
     const QPalette &palette() const { return m_palette; }
 
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    void setSourceModel(QAbstractItemModel *source) override;
 
 private:
     void rebuildColours();
     OperationStatus displayedStatus(const QModelIndex &sourceIndex, bool *checked) const;
 
+    // The source when it is a flat table (its indexes carry no pointer): index() then makes
+    // an index here without asking the source and mapping back.
+    QPointer<const QAbstractItemModel> m_flatSource;
     QPalette m_palette;
     std::array<QColor, StatusCount> m_backgrounds;
     std::array<QColor, StatusCount> m_foregrounds;

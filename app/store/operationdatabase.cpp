@@ -3,14 +3,19 @@
 #include "app/store/operationrecord.h"
 #include "models/operationids.h"
 
+#include <sqlite3.h>
+
 #include <QHash>
 #include <QJsonDocument>
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QVariant>
 
+#include <algorithm>
 #include <array>
 #include <limits>
+#include <memory>
 
 namespace {
 
@@ -55,12 +60,6 @@ QVariant timeValue(const QDateTime &dateTime)
     return dateTime.isValid() ? QVariant(dateTime.toMSecsSinceEpoch()) : QVariant();
 }
 
-QDateTime timeFrom(const QVariant &value)
-{
-    return value.isNull() ? QDateTime()
-                          : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
 QVariant textValue(const QString &text)
 {
     return text.isEmpty() ? QVariant() : QVariant(text);
@@ -71,10 +70,113 @@ QVariant urlValue(const QUrl &url)
     return url.isEmpty() ? QVariant() : QVariant(QString::fromLatin1(url.toEncoded()));
 }
 
-QUrl urlFrom(const QVariant &value)
+// A stored URL (null text: none), as urlValue() wrote it.
+QUrl urlFrom(const QString &text)
 {
-    return value.isNull() ? QUrl()
-                          : QUrl::fromEncoded(value.toString().toLatin1(), QUrl::StrictMode);
+    return text.isNull() ? QUrl() : QUrl::fromEncoded(text.toLatin1(), QUrl::StrictMode);
+}
+
+// Decodes the stored operation URLs of one read. They share all but their last segment
+// (".../operations/<id>"), and parsing the scheme and host is most of what a full parse
+// costs (about a third of reading 100,000 operations), so a URL that begins like the last
+// one parsed in full only gets its path set on a copy of it.
+class OperationUrlReader
+{
+public:
+    QUrl operator()(const QString &text)
+    {
+        if (text.isNull())
+            return {};
+        const qsizetype slash = text.lastIndexOf(u'/');
+        if (slash < 0)
+            return urlFrom(text);
+        const QStringView prefix = QStringView(text).first(slash + 1);
+        const QStringView segment = QStringView(text).sliced(slash + 1);
+        if (!m_prefix.isEmpty() && prefix == m_prefix && isPlain(segment))
+            return withSegment(segment);
+        const QUrl url = urlFrom(text);
+        // Taken as the new base only when the short way gives exactly the full parse.
+        if (url.isValid() && !url.hasQuery() && !url.hasFragment() && isPlain(segment)) {
+            const QUrl base = urlFrom(prefix.toString());
+            if (base.isValid()) {
+                m_base = base;
+                m_prefix = prefix.toString();
+                m_basePath = base.path(QUrl::FullyEncoded);
+                if (withSegment(segment) != url)
+                    m_prefix.clear();
+            }
+        }
+        return url;
+    }
+
+private:
+    // Characters a path keeps as they are, so setting the path cannot change them.
+    static bool isPlain(QStringView segment)
+    {
+        return !segment.isEmpty() && std::all_of(segment.begin(), segment.end(), [](QChar c) {
+            return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+                || c == u'-' || c == u'.' || c == u'_' || c == u'~';
+        });
+    }
+
+    QUrl withSegment(QStringView segment) const
+    {
+        QUrl url = m_base;
+        url.setPath(m_basePath + segment, QUrl::StrictMode);
+        return url;
+    }
+
+    QUrl m_base;
+    QString m_prefix;
+    QString m_basePath;
+};
+
+// One row of the read, straight from SQLite: the Qt driver would turn every column into a
+// QVariant and have SQLite convert every text to UTF-16 first, which was half of what
+// reading 100,000 operations cost. The values mean what the driver's would.
+class StoredRow
+{
+public:
+    explicit StoredRow(sqlite3_stmt *statement)
+        : m_statement(statement)
+    { }
+
+    bool isNull(int column) const
+    {
+        return sqlite3_column_type(m_statement, column) == SQLITE_NULL;
+    }
+    qint64 integer(int column) const { return sqlite3_column_int64(m_statement, column); }
+    QString text(int column) const
+    {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_statement, column));
+        return text ? QString::fromUtf8(text, sqlite3_column_bytes(m_statement, column))
+                    : QString();
+    }
+    QDateTime time(int column) const
+    {
+        return isNull(column) ? QDateTime()
+                              : QDateTime::fromMSecsSinceEpoch(integer(column), Qt::UTC);
+    }
+    QJsonObject json(int column) const
+    {
+        const auto *text = reinterpret_cast<const char *>(sqlite3_column_blob(m_statement, column));
+        if (!text)
+            return {};
+        return QJsonDocument::fromJson(
+                   QByteArray::fromRawData(text, sqlite3_column_bytes(m_statement, column)))
+            .object();
+    }
+
+private:
+    sqlite3_stmt *m_statement;
+};
+
+sqlite3 *sqliteHandle(const QSqlDatabase &database)
+{
+    const QVariant handle = database.driver() ? database.driver()->handle() : QVariant();
+    if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
+        return nullptr;
+    return *static_cast<sqlite3 *const *>(handle.constData());
 }
 
 QVariant jsonValue(const QJsonObject &object)
@@ -82,12 +184,6 @@ QVariant jsonValue(const QJsonObject &object)
     return object.isEmpty()
         ? QVariant()
         : QVariant(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
-}
-
-QJsonObject jsonFrom(const QVariant &value)
-{
-    return value.isNull() ? QJsonObject()
-                          : QJsonDocument::fromJson(value.toString().toUtf8()).object();
 }
 
 // The values of OperationColumns, in order.
@@ -359,58 +455,68 @@ bool OperationDatabase::read(qint64 afterSeq, int chunkSize,
                              const std::function<bool(const QList<TrackedOperation> &)> &chunk,
                              qint64 *lastSeq, int *skipped)
 {
-    QSqlQuery query(QSqlDatabase::database(m_connectionName, false));
-    query.setForwardOnly(true);
-    query.prepare(
-        QStringLiteral("SELECT o.seq, o.id, %1, c.last_checked, c.next_check, "
-                       "c.retry_after FROM operations o LEFT JOIN checks c ON c.id = "
-                       "o.id WHERE o.seq > ? ORDER BY o.seq")
-            .arg(QStringLiteral("o.")
-                 + OperationColumns.split(QStringLiteral(", ")).join(QStringLiteral(", o."))));
-    query.addBindValue(afterSeq);
-    if (!query.exec())
-        return fail(QStringLiteral("Could not read the tracked operations"),
-                    query.lastError().text());
+    const QString what = QStringLiteral("Could not read the tracked operations");
+    sqlite3 *database = sqliteHandle(QSqlDatabase::database(m_connectionName, false));
+    if (!database)
+        return fail(what, QStringLiteral("the database is not open"));
+    const QByteArray sql
+        = QStringLiteral("SELECT o.seq, o.id, %1, c.last_checked, c.next_check, "
+                         "c.retry_after FROM operations o LEFT JOIN checks c ON c.id = "
+                         "o.id WHERE o.seq > ? ORDER BY o.seq")
+              .arg(QStringLiteral("o.")
+                   + OperationColumns.split(QStringLiteral(", ")).join(QStringLiteral(", o.")))
+              .toUtf8();
+    sqlite3_stmt *prepared = nullptr;
+    if (sqlite3_prepare_v2(database, sql.constData(), int(sql.size()), &prepared, nullptr)
+        != SQLITE_OK) {
+        sqlite3_finalize(prepared);
+        return fail(what, QString::fromUtf8(sqlite3_errmsg(database)));
+    }
+    const std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt *)> statement(prepared,
+                                                                           &sqlite3_finalize);
+    sqlite3_bind_int64(statement.get(), 1, afterSeq);
     *lastSeq = afterSeq;
     int unreadable = 0;
     QList<TrackedOperation> operations;
     operations.reserve(chunkSize);
-    while (query.next()) {
-        *lastSeq = query.value(0).toLongLong();
+    OperationUrlReader operationUrl;
+    const StoredRow row(statement.get());
+    int step = SQLITE_ROW;
+    while ((step = sqlite3_step(statement.get())) == SQLITE_ROW) {
+        *lastSeq = row.integer(0);
         TrackedOperation tracked;
-        tracked.id = query.value(1).toString();
+        tracked.id = row.text(1);
         if (!OperationIds::isValid(tracked.id)) {
             ++unreadable;
             continue;
         }
-        tracked.url = urlFrom(query.value(2));
-        tracked.label = query.value(3).toString();
-        tracked.addedAt = timeFrom(query.value(4));
+        tracked.url = operationUrl(row.text(2));
+        tracked.label = row.text(3);
+        tracked.addedAt = row.time(4);
         Operation &last = tracked.last;
-        last.status = operationStatusFromKey(query.value(5).toString());
-        last.rawStatus = query.value(6).toString();
+        last.status = operationStatusFromKey(row.text(5));
+        last.rawStatus = row.text(6);
         last.id = last.rawStatus.isEmpty() ? QString() : tracked.id;
-        last.odataType = query.value(7).toString();
-        last.createdDateTime = timeFrom(query.value(8));
-        last.lastActionDateTime = timeFrom(query.value(9));
-        last.manifestLink = urlFrom(query.value(10));
-        last.inlineManifest = jsonFrom(query.value(11));
-        last.error = PublicError::fromJson(jsonFrom(query.value(12)));
-        tracked.problem = OperationRecord::problemFromJson(jsonFrom(query.value(13)));
-        tracked.expired = query.value(14).toInt() != 0;
-        tracked.lastChecked = timeFrom(query.value(15));
-        tracked.nextCheck = timeFrom(query.value(16));
-        tracked.lastRetryAfter = query.value(17).toString();
-        operations.append(tracked);
+        last.odataType = row.text(7);
+        last.createdDateTime = row.time(8);
+        last.lastActionDateTime = row.time(9);
+        last.manifestLink = urlFrom(row.text(10));
+        last.inlineManifest = row.json(11);
+        last.error = PublicError::fromJson(row.json(12));
+        tracked.problem = OperationRecord::problemFromJson(row.json(13));
+        tracked.expired = row.integer(14) != 0;
+        tracked.lastChecked = row.time(15);
+        tracked.nextCheck = row.time(16);
+        tracked.lastRetryAfter = row.text(17);
+        operations.append(std::move(tracked));
         if (operations.size() >= chunkSize) {
             if (!chunk(operations))
                 return true;
             operations.clear();
         }
     }
-    if (query.lastError().isValid())
-        return fail(QStringLiteral("Could not read the tracked operations"),
-                    query.lastError().text());
+    if (step != SQLITE_DONE)
+        return fail(what, QString::fromUtf8(sqlite3_errmsg(database)));
     if (!operations.isEmpty())
         chunk(operations);
     if (skipped)

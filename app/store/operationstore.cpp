@@ -340,7 +340,10 @@ void OperationStore::attach(OperationTableModel *model)
                     for (const TrackedOperation &operation : chunk)
                         fingerprints.append(OperationDatabase::fingerprint(operation));
                     QMetaObject::invokeMethod(
-                        this, [this, chunk, fingerprints] { onChunk(chunk, fingerprints); },
+                        this,
+                        [this, chunk, fingerprints]() mutable {
+                            onChunk(std::move(chunk), fingerprints);
+                        },
                         Qt::QueuedConnection);
                     return true;
                 },
@@ -357,24 +360,35 @@ bool OperationStore::isLoading() const
     return m_loader && !m_ready;
 }
 
-void OperationStore::onChunk(const QList<TrackedOperation> &operations,
-                             const QList<size_t> &fingerprints)
+void OperationStore::onChunk(QList<TrackedOperation> operations, const QList<size_t> &fingerprints)
 {
     if (!m_model)
         return;
+    // Usually every operation of a chunk is new to the model and goes in as it came; only
+    // one removed or added here while loading needs a list of its own.
     QList<TrackedOperation> fresh;
     QList<TrackedOperation> known;
+    bool allFresh = true;
     for (qsizetype i = 0; i < operations.size(); ++i) {
         const TrackedOperation &operation = operations.at(i);
-        if (m_removed.contains(operation.id))
-            continue; // removed here; the deletion is on its way
+        const bool removed = m_removed.contains(operation.id); // its deletion is on its way
         // Added here while loading: the stored operation, with its label and state, wins.
-        (m_model->contains(operation.id) ? known : fresh).append(operation);
+        const bool isKnown = !removed && m_model->contains(operation.id);
+        if (allFresh && (removed || isKnown)) {
+            allFresh = false;
+            fresh = operations.mid(0, i);
+        }
+        if (removed)
+            continue;
+        if (!allFresh)
+            (isKnown ? known : fresh).append(operation);
         m_saved.insert(operation.id, fingerprints.at(i));
-        m_inserted.remove(operation.id);
+        if (!m_inserted.isEmpty())
+            m_inserted.remove(operation.id);
     }
     m_applyingStored = true;
-    m_model->add(fresh);
+    // Moved in: once the reader has cleared its list, this chunk is nobody else's.
+    m_model->add(allFresh ? std::move(operations) : std::move(fresh));
     m_model->update(known);
     m_applyingStored = false;
 }

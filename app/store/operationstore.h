@@ -101,7 +101,7 @@ private:
     static LoadResult prepare(OperationDatabase *database);
     static void importLegacyFile(OperationDatabase *database, LoadResult *result);
     bool openForWriting();
-    void onChunk(const QList<TrackedOperation> &operations, const QList<size_t> &fingerprints);
+    void onChunk(QList<TrackedOperation> operations, const QList<size_t> &fingerprints);
     void onLoaded(const LoadResult &result, qint64 lastSeq);
     void onRowsInserted(int first, int last);
     void onRowsAboutToBeRemoved(int first, int last);
