@@ -139,6 +139,7 @@ QString DownloadManager::download(const QString &operationId, const Manifest &ma
         auto *job = new DownloadJob(m_nextId++, operationId, blob, canonicalFolder, this);
         job->setSource(manifest.blobUrl(blob), manifest.sasExpiry(), manifest.eTag);
         job->setDecompress(m_decompress);
+        job->setStallTimeout(m_stallTimeoutMs);
         connect(job, &DownloadJob::stateChanged, this, [this, job] { onJobStateChanged(job); });
         m_jobs.append(job);
         emit jobAdded(job);
