@@ -15,10 +15,13 @@ const QString MaxInFlightKey = QStringLiteral("monitor/maxRequestsInFlight");
 const QString MaxPerSecondKey = QStringLiteral("monitor/maxRequestsPerSecond");
 const QString ExpiryHoursKey = QStringLiteral("monitor/expiryHours");
 const QString TransferTimeoutKey = QStringLiteral("monitor/transferTimeoutSeconds");
-const QString RememberTokenKey = QStringLiteral("graph/rememberToken");
-const QString TokenInKeychainKey = QStringLiteral("graph/tokenInKeychain");
+// Written by versions that kept a typed token; only read to erase it once.
+const QString RememberTypedTokenKey = QStringLiteral("graph/rememberToken");
+const QString TypedTokenInKeychainKey = QStringLiteral("graph/tokenInKeychain");
 const QString LastDownloadFolderKey = QStringLiteral("downloads/lastFolder");
 const QString DecompressDownloadsKey = QStringLiteral("downloads/decompress");
+const QString MaxInflatedGiBKey = QStringLiteral("data/maxInflatedGiB");
+const QString MaxInflationRatioKey = QStringLiteral("data/maxInflationRatio");
 const QString LanguageKey = QStringLiteral("ui/language");
 const QString ThemeKey = QStringLiteral("ui/theme");
 const QString CloseToTrayKey = QStringLiteral("ui/closeToTray");
@@ -137,24 +140,15 @@ PollPolicy AppSettings::applyTo(PollPolicy policy) const
     return policy;
 }
 
-bool AppSettings::rememberToken() const
+bool AppSettings::typedTokenInKeychain() const
 {
-    return m_settings->value(RememberTokenKey, true).toBool();
+    return m_settings->value(TypedTokenInKeychainKey, false).toBool();
 }
 
-void AppSettings::setRememberToken(bool remember)
+void AppSettings::forgetTypedToken()
 {
-    m_settings->setValue(RememberTokenKey, remember);
-}
-
-bool AppSettings::tokenInKeychain() const
-{
-    return m_settings->value(TokenInKeychainKey, false).toBool();
-}
-
-void AppSettings::setTokenInKeychain(bool stored)
-{
-    m_settings->setValue(TokenInKeychainKey, stored);
+    m_settings->remove(TypedTokenInKeychainKey);
+    m_settings->remove(RememberTypedTokenKey);
 }
 
 QString AppSettings::lastDownloadFolder() const
@@ -175,6 +169,31 @@ bool AppSettings::decompressDownloads() const
 void AppSettings::setDecompressDownloads(bool decompress)
 {
     m_settings->setValue(DecompressDownloadsKey, decompress);
+}
+
+int AppSettings::maxInflatedGiB() const
+{
+    return boundedInt(MaxInflatedGiBKey, ScanLimits::InflatedGiB);
+}
+
+void AppSettings::setMaxInflatedGiB(int gib)
+{
+    setBoundedInt(MaxInflatedGiBKey, gib, ScanLimits::InflatedGiB);
+}
+
+int AppSettings::maxInflationRatio() const
+{
+    return boundedInt(MaxInflationRatioKey, ScanLimits::Ratio);
+}
+
+void AppSettings::setMaxInflationRatio(int ratio)
+{
+    setBoundedInt(MaxInflationRatioKey, ratio, ScanLimits::Ratio);
+}
+
+ScanLimits AppSettings::scanLimits() const
+{
+    return ScanLimits::withCaps(maxInflatedGiB(), maxInflationRatio());
 }
 
 QString AppSettings::language() const

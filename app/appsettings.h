@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/data/scanreport.h"
 #include "app/graph/graphendpoint.h"
 #include "app/polling/pollpolicy.h"
 
@@ -11,8 +12,8 @@
 #include <optional>
 
 // What the analyst configures, kept in QSettings: where Graph is, how often to poll, and
-// how the window was left. The access token is NOT here; it lives in the system keychain
-// (see TokenStore) or only in memory.
+// how the window was left. No token or secret is ever here: the sign-in keeps its account
+// facts in AccountSettings and its secrets in the system keychain.
 class AppSettings
 {
 public:
@@ -47,13 +48,11 @@ public:
     // cover (the backoff) as it was.
     PollPolicy applyTo(PollPolicy policy) const;
 
-    // Whether the analyst asked to keep the token in the system keychain (not the token).
-    bool rememberToken() const;
-    void setRememberToken(bool remember);
-    // Whether the keychain holds a token of ours, so a fresh install never asks the keychain
-    // (which may prompt to unlock) for nothing.
-    bool tokenInKeychain() const;
-    void setTokenInKeychain(bool stored);
+    // Versions before the sign-in kept a token typed into Settings in the system keychain
+    // under this key, and noted here that they had. Session::forgetTypedToken() erases it.
+    static constexpr const char *TypedTokenKey = "graph-access-token";
+    bool typedTokenInKeychain() const;
+    void forgetTypedToken(); // drops the notes; the keychain entry is gone
 
     // Where the manifest panel last downloaded to (the folder picker starts there; the home
     // folder until then), and whether it also writes the decompressed .jsonl.
@@ -61,6 +60,12 @@ public:
     void setLastDownloadFolder(const QString &folder);
     bool decompressDownloads() const;
     void setDecompressDownloads(bool decompress);
+    // The decompression-bomb caps for downloads and the Data view (ScanLimits' ranges).
+    int maxInflatedGiB() const;
+    void setMaxInflatedGiB(int gib);
+    int maxInflationRatio() const;
+    void setMaxInflationRatio(int ratio);
+    ScanLimits scanLimits() const;
     // The language of the app's window: empty follows the system, otherwise a code the app
     // has a translation for ("en", "cs"). Read at start-up.
     QString language() const;

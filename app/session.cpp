@@ -10,7 +10,6 @@
 #include "app/exports/exportstarter.h"
 #include "app/graph/graphclient.h"
 #include "app/graph/graphendpoint.h"
-#include "app/graph/tokenstore.h"
 #include "app/polling/operationmonitor.h"
 #include "app/store/operationstore.h"
 #include "models/operationids.h"
@@ -39,10 +38,11 @@ Session::Session(AppSettings *settings, QObject *parent, SecretStore *secrets,
     : QObject(parent)
     , m_settings(settings)
     , m_ownSecrets(secrets ? nullptr : std::make_unique<KeychainSecretStore>())
+    , m_secrets(secrets ? secrets : m_ownSecrets.get())
     , m_ownAccounts(accounts ? nullptr : std::make_unique<AccountSettings>())
     , m_accounts(accounts ? accounts : m_ownAccounts.get())
     , m_oauth(new OAuthClient(this))
-    , m_signIn(new TokenManager(m_oauth, secrets ? secrets : m_ownSecrets.get(), this))
+    , m_signIn(new TokenManager(m_oauth, m_secrets, this))
     , m_environmentToken(StaticTokenProvider::takeFromEnvironment())
     , m_preferredTokens(&m_tokens, m_signIn)
     , m_client(new GraphClient(&m_preferredTokens, this))
@@ -51,10 +51,7 @@ Session::Session(AppSettings *settings, QObject *parent, SecretStore *secrets,
     , m_model(new OperationTableModel(this))
     , m_monitor(new OperationMonitor(m_model, m_client, this))
     , m_exportStarter(new ExportStarter(m_client, m_monitor, this))
-    , m_tokenStore(new TokenStore(this))
 {
-    connect(m_tokenStore, &TokenStore::readFinished, this, &Session::onKeychainRead);
-    connect(m_tokenStore, &TokenStore::writeFinished, this, &Session::onKeychainWritten);
     // The app waits for a new sign-in when renewal is refused; the CLI says otherwise.
     m_signIn->setWaitForSignIn(true);
     connect(m_signIn, &TokenManager::accountChanged, this, [this](const SignInAccount &account) {
@@ -77,6 +74,7 @@ QString Session::applySettings()
 {
     m_monitor->setPolicy(m_settings->applyTo(m_monitor->policy()));
     m_client->setTransferTimeout(m_settings->transferTimeoutSeconds() * 1000);
+    m_downloads->setScanLimits(m_settings->scanLimits());
     if (m_fixedGraph)
         return {};
 
@@ -93,8 +91,6 @@ QString Session::applySettings()
     if (!m_environmentToken.isEmpty()) {
         m_tokens.setToken(m_environmentToken);
         m_tokenSource = TokenSource::Environment;
-    } else if (m_tokenSource == TokenSource::None && m_settings->tokenInKeychain()) {
-        m_tokenStore->read();
     }
     if (m_signIn->state() == TokenManager::State::SignedOut)
         m_signIn->useAccount(m_accounts->account());
@@ -120,44 +116,32 @@ bool Session::hasToken() const
     return !m_tokens.accessToken().isEmpty() || m_signIn->state() != TokenManager::State::SignedOut;
 }
 
-QString Session::editableToken() const
+void Session::forgetTypedToken()
 {
-    if (m_tokenSource == TokenSource::Keychain || m_tokenSource == TokenSource::SessionOnly)
-        return m_tokens.accessToken();
-    return {};
-}
-
-void Session::setToken(const QString &token, bool remember)
-{
-    if (m_tokenSource == TokenSource::Environment || m_tokenSource == TokenSource::Fixed)
+    if (!m_settings->typedTokenInKeychain())
         return;
-    const QString trimmed = token.trimmed();
-    const bool wasStored = m_tokenSource == TokenSource::Keychain;
-    m_tokenTypedThisSession = true;
-    m_settings->setRememberToken(remember);
-    m_tokens.setToken(trimmed);
-    m_tokenSource = trimmed.isEmpty() ? TokenSource::None : TokenSource::SessionOnly;
-    if (remember && !trimmed.isEmpty()) {
-        m_tokenStore->write(trimmed);
-    } else if (wasStored || m_settings->tokenInKeychain()) {
-        // "Don't remember" (or an empty token) must also forget the stored copy.
-        m_tokenStore->write({});
-    }
+    m_secrets->remove(QLatin1String(AppSettings::TypedTokenKey), this,
+                      [this](const SecretResult &result) {
+                          // A keychain that cannot answer now is asked again at the next start.
+                          if (result.ok)
+                              m_settings->forgetTypedToken();
+                      });
 }
 
 QString Session::tokenSourceText() const
 {
     switch (m_tokenSource) {
     case TokenSource::None:
-        return tr("No access token: requests go out without one and Graph will refuse them.");
+        return tr("Requests use the account you sign in with on the toolbar; "
+                  "billing-monitor-cli shares it. A token obtained elsewhere can be given in %1, "
+                  "which then wins.")
+            .arg(QLatin1String(StaticTokenProvider::EnvironmentVariable));
     case TokenSource::Environment:
-        return tr("Token from %1.").arg(QLatin1String(StaticTokenProvider::EnvironmentVariable));
-    case TokenSource::Keychain:
-        return tr("Token stored in the system keychain.");
-    case TokenSource::SessionOnly:
-        return tr("Token kept for this session only.");
+        return tr("%1 is set: its token is used instead of the sign-in. Unset it to use the "
+                  "account you sign in with.")
+            .arg(QLatin1String(StaticTokenProvider::EnvironmentVariable));
     case TokenSource::Fixed:
-        return tr("Token of the built-in Graph simulator.");
+        return tr("Demo mode signs in at the built-in simulator's own Entra ID.");
     }
     return {};
 }
@@ -200,34 +184,4 @@ void Session::attachStore(const QString &databasePath)
 void Session::start()
 {
     m_monitor->start();
-}
-
-void Session::onKeychainRead(const QString &token, const QString &message)
-{
-    // A token typed or found in the environment meanwhile is newer than the stored one.
-    if (m_fixedGraph || m_tokenTypedThisSession || m_tokenSource == TokenSource::Environment)
-        return;
-    if (token.isEmpty() && message.isEmpty())
-        m_settings->setTokenInKeychain(false); // gone from the keychain meanwhile
-    if (!token.isEmpty()) {
-        m_tokens.setToken(token);
-        m_tokenSource = TokenSource::Keychain;
-        emit tokenMessage(tokenSourceText(), false);
-    } else if (!message.isEmpty()) {
-        emit tokenMessage(message, true);
-    }
-}
-
-void Session::onKeychainWritten(bool stored, const QString &message)
-{
-    const bool wroteToken = !m_tokens.accessToken().isEmpty() && m_settings->rememberToken();
-    if (stored) {
-        m_settings->setTokenInKeychain(wroteToken);
-        if (wroteToken)
-            m_tokenSource = TokenSource::Keychain;
-    }
-    // Erasing after "don't remember" is housekeeping; only a failure to store is news.
-    if (stored && !m_settings->rememberToken())
-        return;
-    emit tokenMessage(message, !stored);
 }

@@ -21,7 +21,6 @@ class ManifestLoader;
 class OperationMonitor;
 class OperationStore;
 class OperationTableModel;
-class TokenStore;
 
 // The composition root without widgets: one Graph client, the token behind it, the table
 // of tracked operations and the monitor that keeps it fresh, configured from AppSettings.
@@ -30,12 +29,11 @@ class Session : public QObject
 {
     Q_OBJECT
 public:
+    // Where a fixed token comes from; None means the sign-in (signIn()) provides it.
     enum class TokenSource {
         None,
-        Environment, // BILLING_MONITOR_TOKEN: wins over anything typed or stored
-        Keychain, // read from or saved to the system keychain
-        SessionOnly, // typed this session; not stored (by choice or for lack of a keychain)
-        Fixed, // given by the caller, e.g. the built-in simulator's token in demo mode
+        Environment, // BILLING_MONITOR_TOKEN: wins over the sign-in
+        Fixed, // given by the caller, e.g. the built-in simulator's Graph in demo mode
     };
 
     struct TrackTextResult
@@ -65,7 +63,7 @@ public:
     ExportStarter *exportStarter() const { return m_exportStarter; }
     OperationStore *store() const { return m_store; } // null until attachStore()
     // The signed-in account (shared with the CLI) and the client it signs in with. A fixed
-    // token (BILLING_MONITOR_TOKEN, typed, the simulator's) wins over it.
+    // token (BILLING_MONITOR_TOKEN, the simulator's) wins over it.
     TokenManager *signIn() const { return m_signIn; }
     OAuthClient *oauth() const { return m_oauth; }
     AccountSettings *accountSettings() const { return m_accounts; }
@@ -76,9 +74,9 @@ public:
     void attachStore(const QString &databasePath);
 
     // Applies the stored endpoint, polling policy (refresh interval, limits, expiry) and
-    // transfer timeout, and takes the token from the environment or, failing that, starts
-    // reading it from the keychain. Returns a message when the stored endpoint is unusable
-    // (the default endpoint is used instead).
+    // transfer timeout, and takes the token from the environment or, failing that, the
+    // signed-in account. Returns a message when the stored endpoint is unusable (the default
+    // endpoint is used instead).
     QString applySettings();
     // Talks to this Graph with this token and ignores the configured endpoint and token from
     // now on (demo mode on the built-in simulator, tests).
@@ -89,31 +87,23 @@ public:
 
     TokenSource tokenSource() const { return m_tokenSource; }
     bool hasToken() const;
-    // The token typed in Settings, for showing it masked there; empty for the environment or
-    // a fixed token, which the analyst cannot edit.
-    QString editableToken() const;
-    // A token typed in Settings. remember stores it in the keychain (tokenMessage() reports
-    // how that went); otherwise it is kept in memory and any stored copy is erased.
-    // Ignored while BILLING_MONITOR_TOKEN is set or the graph is fixed.
-    void setToken(const QString &token, bool remember);
+    // Where requests take their token from, in a sentence for Settings.
     QString tokenSourceText() const;
+
+    // Versions before the sign-in kept a token typed into Settings in the keychain. Erases
+    // that entry from the session's secret store once, then forgets it was there. Not for
+    // demo mode, whose secrets are in memory.
+    void forgetTypedToken();
 
     // Finds operation ids in pasted text and starts tracking the new ones.
     TrackTextResult trackText(const QString &text, const QString &label = {});
 
     void start();
 
-signals:
-    // Where the token comes from changed, or the keychain reported something the analyst
-    // should know (it could not store the token, for instance).
-    void tokenMessage(const QString &message, bool isProblem);
-
 private:
-    void onKeychainRead(const QString &token, const QString &message);
-    void onKeychainWritten(bool stored, const QString &message);
-
     AppSettings *m_settings;
     std::unique_ptr<SecretStore> m_ownSecrets;
+    SecretStore *m_secrets;
     std::unique_ptr<AccountSettings> m_ownAccounts;
     AccountSettings *m_accounts;
     OAuthClient *m_oauth;
@@ -129,8 +119,6 @@ private:
     OperationTableModel *m_model;
     OperationMonitor *m_monitor;
     ExportStarter *m_exportStarter;
-    TokenStore *m_tokenStore;
     TokenSource m_tokenSource = TokenSource::None;
     bool m_fixedGraph = false;
-    bool m_tokenTypedThisSession = false;
 };

@@ -20,6 +20,10 @@ struct TrackedOperation
     QDateTime lastChecked; // UTC, the last time an answer (good or bad) arrived
     QDateTime nextCheck; // UTC, invalid when nothing is scheduled
     QString lastRetryAfter; // the last Retry-After header, verbatim
+    // The last check's request-id (Graph's) and client-request-id (the app's), for a support
+    // ticket when Graph's error names no request; this session only, not stored.
+    QString lastRequestId;
+    QString lastClientRequestId;
     bool expired = false; // stopped polling: too old, or gone (404/410) repeatedly
 
     bool hasBeenChecked() const { return !last.rawStatus.isEmpty(); }

@@ -1,4 +1,7 @@
 #include "app/appsettings.h"
+#include "app/auth/memorysecretstore.h"
+#include "app/auth/signinaccount.h"
+#include "app/downloads/downloadmanager.h"
 #include "app/graph/graphclient.h"
 #include "app/graph/tokenprovider.h"
 #include "app/polling/operationmonitor.h"
@@ -30,7 +33,9 @@ private slots:
     void sessionAppliesThePollingSettings();
     void windowStateRoundTrip();
     void neverStoresTheToken();
+    void typedTokenOfAnOlderVersionIsErasedOnce();
     void downloadChoicesRoundTrip();
+    void decompressionCapsAreClampedAndApplied();
     void environmentTokenIsNotInherited();
 
 private:
@@ -50,7 +55,6 @@ void TestAppSettings::defaults()
     QCOMPARE(settings.graphRoot(), QStringLiteral("https://graph.microsoft.com"));
     QCOMPARE(settings.apiVersion(), QStringLiteral("v1.0"));
     QCOMPARE(settings.refreshIntervalSeconds(), 30);
-    QVERIFY(settings.rememberToken());
     QVERIFY(settings.windowGeometry().isEmpty());
     QString error;
     const std::optional<GraphEndpoint> endpoint = settings.endpoint(&error);
@@ -292,7 +296,6 @@ void TestAppSettings::windowStateRoundTrip()
         settings.setWindowState(QByteArrayLiteral("state"));
         settings.setTableHeaderState(QByteArrayLiteral("header"));
         settings.setSplitterState(QByteArrayLiteral("splitter"));
-        settings.setRememberToken(false);
         settings.sync();
     }
     AppSettings reopened(iniFile());
@@ -300,7 +303,6 @@ void TestAppSettings::windowStateRoundTrip()
     QCOMPARE(reopened.windowState(), QByteArrayLiteral("state"));
     QCOMPARE(reopened.tableHeaderState(), QByteArrayLiteral("header"));
     QCOMPARE(reopened.splitterState(), QByteArrayLiteral("splitter"));
-    QVERIFY(!reopened.rememberToken());
 }
 
 void TestAppSettings::neverStoresTheToken()
@@ -309,13 +311,56 @@ void TestAppSettings::neverStoresTheToken()
     QString error;
     QVERIFY(settings.setEndpoint(QStringLiteral("https://graph.microsoft.com"),
                                  QStringLiteral("v1.0"), &error));
-    settings.setRememberToken(true);
     settings.sync();
     QSettings raw(iniFile(), QSettings::IniFormat);
     for (const QString &key : raw.allKeys())
-        QVERIFY2(!key.contains(QLatin1String("token"), Qt::CaseInsensitive)
-                     || key == QLatin1String("graph/rememberToken"),
-                 qPrintable(key));
+        QVERIFY2(!key.contains(QLatin1String("token"), Qt::CaseInsensitive), qPrintable(key));
+}
+
+// Versions before the sign-in kept a token typed into Settings in the keychain; the first
+// start of this version erases it, once, and the notes about it.
+void TestAppSettings::typedTokenOfAnOlderVersionIsErasedOnce()
+{
+    {
+        QSettings older(iniFile(), QSettings::IniFormat);
+        older.setValue(QStringLiteral("graph/rememberToken"), true);
+        older.setValue(QStringLiteral("graph/tokenInKeychain"), true);
+    }
+    MemorySecretStore keychain;
+    keychain.entries.insert(QLatin1String(AppSettings::TypedTokenKey), QStringLiteral("eyJold"));
+    keychain.entries.insert(QStringLiteral("refresh-token-kept"), QStringLiteral("other"));
+    AccountSettings accounts(m_dir->filePath(QStringLiteral("account.ini")));
+    AppSettings settings(iniFile());
+    QVERIFY(settings.typedTokenInKeychain());
+
+    // A keychain that cannot answer now is asked again at the next start.
+    keychain.available = false;
+    {
+        Session session(&settings, nullptr, &keychain, &accounts);
+        session.forgetTypedToken();
+        QTest::qWait(50);
+    }
+    QVERIFY(settings.typedTokenInKeychain());
+    QVERIFY(keychain.entries.contains(QLatin1String(AppSettings::TypedTokenKey)));
+
+    keychain.available = true;
+    Session session(&settings, nullptr, &keychain, &accounts);
+    session.forgetTypedToken();
+    QTRY_VERIFY(!settings.typedTokenInKeychain());
+    QVERIFY(!keychain.entries.contains(QLatin1String(AppSettings::TypedTokenKey)));
+    QVERIFY(keychain.entries.contains(QStringLiteral("refresh-token-kept")));
+    settings.sync();
+    QSettings raw(iniFile(), QSettings::IniFormat);
+    QVERIFY(!raw.contains(QStringLiteral("graph/rememberToken")));
+    QVERIFY(!raw.contains(QStringLiteral("graph/tokenInKeychain")));
+
+    // Once: the next start leaves the keychain alone (an entry of that name would now be
+    // someone else's business).
+    keychain.entries.insert(QLatin1String(AppSettings::TypedTokenKey), QStringLiteral("x"));
+    Session next(&settings, nullptr, &keychain, &accounts);
+    next.forgetTypedToken();
+    QTest::qWait(50);
+    QVERIFY(keychain.entries.contains(QLatin1String(AppSettings::TypedTokenKey)));
 }
 
 void TestAppSettings::downloadChoicesRoundTrip()
@@ -337,6 +382,31 @@ void TestAppSettings::downloadChoicesRoundTrip()
     QCOMPARE(raw.value(QStringLiteral("downloads/lastFolder")).toString(),
              QStringLiteral("/srv/billing"));
     QCOMPARE(raw.value(QStringLiteral("downloads/decompress")).toBool(), true);
+}
+
+void TestAppSettings::decompressionCapsAreClampedAndApplied()
+{
+    AppSettings settings(iniFile());
+    QCOMPARE(settings.maxInflatedGiB(), ScanLimits::InflatedGiB.defaultValue);
+    QCOMPARE(settings.maxInflationRatio(), ScanLimits::Ratio.defaultValue);
+    QCOMPARE(settings.scanLimits().maxInflatedBytes, ScanLimits::DefaultMaxInflatedBytes);
+
+    settings.setMaxInflatedGiB(0);
+    settings.setMaxInflationRatio(1 << 30);
+    QCOMPARE(settings.maxInflatedGiB(), ScanLimits::InflatedGiB.minimum);
+    QCOMPARE(settings.maxInflationRatio(), ScanLimits::Ratio.maximum);
+
+    settings.setMaxInflatedGiB(2);
+    settings.setMaxInflationRatio(50);
+    QCOMPARE(settings.scanLimits().maxInflatedBytes, qint64(2) << 30);
+    QCOMPARE(settings.scanLimits().maxRatio, 50.0);
+    // The session hands them to the downloads; the line-length cap stays fixed.
+    qunsetenv(StaticTokenProvider::EnvironmentVariable);
+    Session session(&settings);
+    session.applySettings();
+    QCOMPARE(session.downloads()->scanLimits().maxInflatedBytes, qint64(2) << 30);
+    QCOMPARE(session.downloads()->scanLimits().maxRatio, 50.0);
+    QCOMPARE(session.downloads()->scanLimits().ratioFloorBytes, ScanLimits::DefaultRatioFloorBytes);
 }
 
 // The app launches programs (a browser for a link, a file manager for a folder); they

@@ -1,6 +1,8 @@
 #include "support/cliprocess.h"
 #include "support/exportfixture.h"
+#include "support/zlibdata.h"
 
+#include "app/data/scanreport.h"
 #include "app/downloads/downloadfolders.h"
 
 #include <QCoreApplication>
@@ -34,6 +36,7 @@ private slots:
     void convertToWorkbookReadsBackInOpenpyxl();
     void convertSplitsByCustomer();
     void convertRefusesASymbolicLink();
+    void decompressionCapsAreOptions();
     void usageErrors();
 
 private:
@@ -252,6 +255,48 @@ void TestCliData::convertRefusesASymbolicLink()
     QVERIFY2(result.err.contains(QLatin1String("symbolic link")), qPrintable(result.err));
     QVERIFY(precious.open(QIODevice::ReadOnly));
     QCOMPARE(precious.readAll(), QByteArray("keep me"));
+}
+
+void TestCliData::decompressionCapsAreOptions()
+{
+    // One real record repeated to 20 MiB packs far tighter than billing data does: taken
+    // for a decompression bomb under a low ratio cap, accepted under a high one.
+    QFile sample(m_paths.constFirst());
+    QVERIFY(sample.open(QIODevice::ReadOnly));
+    const QByteArray record = ZlibData::gunzip(sample.readAll()).split('\n').constFirst() + '\n';
+    QByteArray text;
+    while (text.size() < (20 << 20))
+        text += record;
+    const QByteArray packed = ZlibData::gzip(text);
+    QVERIFY(packed.size() * ScanLimits::Ratio.minimum < text.size());
+    QTemporaryDir dense;
+    QFile file(dense.filePath(QStringLiteral("part-00000.json.gz")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    QCOMPARE(file.write(packed), packed.size());
+    file.close();
+
+    const Run refused
+        = run({QStringLiteral("summarize"), dense.path(), QStringLiteral("--max-ratio"),
+               QString::number(ScanLimits::Ratio.minimum)});
+    QCOMPARE(refused.exitCode, 1);
+    QVERIFY2(refused.err.contains(QLatin1String("decompression bomb")), qPrintable(refused.err));
+    const Run allowed = run({QStringLiteral("--json"), QStringLiteral("summarize"), dense.path(),
+                             QStringLiteral("--max-ratio"), QStringLiteral("100000")});
+    QVERIFY2(allowed.exitCode == 0, qPrintable(allowed.err));
+    QCOMPARE(allowed.json().value(0).value(QStringLiteral("rows")).toInteger(),
+             qint64(text.count('\n')));
+
+    QCOMPARE(run({QStringLiteral("summarize"), dense.path(), QStringLiteral("--max-inflated-gib"),
+                  QStringLiteral("0")})
+                 .exitCode,
+             2);
+    const Run badRatio = run({QStringLiteral("convert"), dense.path(), QStringLiteral("--to"),
+                              QStringLiteral("csv"), QStringLiteral("--out"),
+                              dense.filePath(QStringLiteral("x.csv")),
+                              QStringLiteral("--max-ratio"), QStringLiteral("many")});
+    QCOMPARE(badRatio.exitCode, 2);
+    QVERIFY2(badRatio.err.contains(QLatin1String("--max-ratio wants a whole number from 10 to")),
+             qPrintable(badRatio.err));
 }
 
 void TestCliData::usageErrors()

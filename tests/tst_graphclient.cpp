@@ -43,17 +43,7 @@ private:
     QString m_token;
 };
 
-GraphReply waitFor(GraphCall *call)
-{
-    QSignalSpy finished(call, &GraphCall::finished);
-    if (!finished.wait(10000))
-        return {};
-    return finished.first().first().value<GraphReply>();
-}
-
 } // namespace
-
-Q_DECLARE_METATYPE(GraphReply)
 
 // The Graph client against the simulator on 127.0.0.1: every kind of answer, and where the
 // token may and may not go.
@@ -93,7 +83,7 @@ private slots:
     void freshClientRequestIdPerRequest();
 
 private:
-    GraphReply get(const QUrl &url) { return waitFor(m_client->get(url)); }
+    GraphReply get(const QUrl &url) { return waitForReply(m_client->get(url)); }
 
     std::unique_ptr<GraphSimulator> m_simulator;
     std::unique_ptr<CountingTokens> m_tokens;
@@ -349,7 +339,7 @@ void TestGraphClient::tokenProblemFailsWithoutARequest()
     GraphClient client(&refusing);
     QString error;
     QVERIFY2(pointAtSimulator(&client, *m_simulator, &error), qPrintable(error));
-    const GraphReply reply = waitFor(client.get(
+    const GraphReply reply = waitForReply(client.get(
         client.endpoint().operationUrl(QUuid::createUuid().toString(QUuid::WithoutBraces))));
     QCOMPARE(reply.problem.kind, Problem::Kind::Unauthorized);
     QCOMPARE(reply.problem.message, QStringLiteral("Sign in again: revoked."));

@@ -1,4 +1,5 @@
 #include "app/appsettings.h"
+#include "app/graph/graphendpoint.h"
 #include "app/session.h"
 #include "models/operationtablemodel.h"
 #include "ui/detailspanel.h"
@@ -276,7 +277,11 @@ void TestDesktop::demoTitleNamesTheAppOnce()
 
 void TestDesktop::diagnosticsCountStatesAndHoldNoSecret()
 {
-    m_session->setToken(QStringLiteral("secret-token-value"), false);
+    QString error;
+    const std::optional<GraphEndpoint> graph
+        = GraphEndpoint::make(QStringLiteral("http://127.0.0.1:1"), QStringLiteral("v1.0"), &error);
+    QVERIFY2(graph.has_value(), qPrintable(error));
+    m_session->useFixedGraph(*graph, QStringLiteral("secret-token-value"));
     add(OperationStatus::Running, QStringLiteral("a"));
     add(OperationStatus::Failed, QStringLiteral("b"), true);
     const QString text = HelpDialogs::diagnostics(m_session.get());

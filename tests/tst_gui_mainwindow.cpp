@@ -21,6 +21,7 @@
 #include <QClipboard>
 #include <QDir>
 #include <QFile>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
@@ -283,6 +284,35 @@ void TestMainWindow::failedRowShowsTheWholeError()
     const QString copied = QGuiApplication::clipboard()->text();
     QVERIFY(copied.contains(failed));
     QVERIFY(copied.contains(QLatin1String("5001")));
+    // Graph's error names no request: the check that brought it does, for a support ticket.
+    const QList<SimulatorRequest> asked = m_simulator.requestsFor(failed);
+    QVERIFY(!asked.isEmpty());
+    QVERIFY2(copied.contains(QLatin1String("client-request-id (last check): ")
+                             + asked.last().clientRequestId),
+             qPrintable(copied));
+    QVERIFY2(copied.contains(QLatin1String("request-id (last check): ")), qPrintable(copied));
+    const QDateTime checked = m_session->model()->find(failed)->lastChecked;
+    QVERIFY2(copied.contains(QLatin1String("Date (last check): ")
+                             + checked.toUTC().toString(Qt::ISODate)),
+             qPrintable(copied));
+
+    // An error that names its request and date keeps them, with nothing added.
+    SimulatedOperation named;
+    named.outcome = SimulatedOperation::Outcome::Failed;
+    named.runningMs = 0;
+    named.retryAfter = {};
+    named.error.code = QStringLiteral("5002");
+    named.error.message = QStringLiteral("Named.");
+    named.error.innerError
+        = QJsonObject {{QStringLiteral("request-id"), QStringLiteral("r-1")},
+                       {QStringLiteral("date"), QStringLiteral("2026-11-30T03:00:00")}};
+    const QString namedId = m_simulator.addOperation(named);
+    m_window->addFromText(namedId);
+    QTRY_COMPARE(statusTextOf(namedId), statusText(OperationStatus::Failed));
+    m_window->selectOperation(namedId);
+    QTRY_VERIFY(details->errorDetailsText().contains(QLatin1String("r-1")));
+    QVERIFY2(!details->errorDetailsText().contains(QLatin1String("(last check)")),
+             qPrintable(details->errorDetailsText()));
 
     // Another row, another story: no error section for a running operation.
     m_window->selectOperation(other);

@@ -13,15 +13,18 @@
 #include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 #include <algorithm>
+#include <optional>
 
 namespace {
 
@@ -369,6 +372,74 @@ private slots:
         for (const SimulatorRequest &request : m_graph->simulator.requestLog())
             blobRequests += request.path.endsWith(corruptName) ? 1 : 0;
         QCOMPARE(blobRequests, 1);
+    }
+
+    void showsThePathWhenNoFileManagerOpensTheFolder()
+    {
+        QTemporaryDir folder;
+        SimulatedOperation spec = SimulatedGraph::succeededOperation();
+        spec.manifest.blobCount = 1;
+        const TrackedOperation operation = showWithFolder(spec, folder.path());
+        QTest::mouseClick(button("downloadAllButton"), Qt::LeftButton);
+        QTRY_COMPARE(m_downloads->totals(operation.id).done, 1);
+
+        QStringList asked;
+        bool opens = false;
+        m_panel->setFolderOpener(
+            [&](const QString &path, QObject *context, FolderOpener::Done done) {
+                asked << path;
+                QTimer::singleShot(0, context, [done, opens] { done(opens); });
+            });
+        auto *notice = m_panel->findChild<QWidget *>(QStringLiteral("folderPathNotice"));
+        QVERIFY(notice);
+        QVERIFY(!notice->isVisible());
+        QTest::mouseClick(button("openFolderButton"), Qt::LeftButton);
+        const QString operationFolder = QDir(folder.path()).filePath(operation.id);
+        QCOMPARE(asked, QStringList {operationFolder});
+        // Nothing opened it: the panel says so and shows the path, selectable, to copy.
+        QTRY_VERIFY(notice->isVisible());
+        auto *path = notice->findChild<QLineEdit *>(QStringLiteral("folderPath"));
+        QCOMPARE(path->text(), QDir::toNativeSeparators(operationFolder));
+        QVERIFY(path->isReadOnly());
+        QVERIFY(notice->findChildren<QLabel *>().first()->text().contains(
+            QLatin1String("No file manager could open the folder")));
+        QApplication::clipboard()->clear();
+        QTest::mouseClick(button("copyFolderPath"), Qt::LeftButton);
+        QCOMPARE(QApplication::clipboard()->text(), QDir::toNativeSeparators(operationFolder));
+
+        // A file manager that opens it leaves nothing to say.
+        opens = true;
+        QTest::mouseClick(button("openFolderButton"), Qt::LeftButton);
+        QVERIFY(!notice->isVisible());
+        QTest::qWait(20);
+        QVERIFY(!notice->isVisible());
+        QCOMPARE(asked.size(), 2);
+    }
+
+    // xdg-open starts whether or not a file manager is there: its exit code is the answer.
+    void folderOpenerTakesXdgOpensAnswer()
+    {
+        QTemporaryDir bin;
+        const QString script = bin.filePath(QStringLiteral("xdg-open"));
+        const QByteArray oldPath = qgetenv("PATH");
+        qputenv("PATH", QFile::encodeName(bin.path()) + ':' + oldPath);
+        const auto answerOf = [&](int exitCode) -> std::optional<bool> {
+            QFile file(script);
+            file.open(QIODevice::WriteOnly | QIODevice::Truncate);
+            file.write(QByteArrayLiteral("#!/bin/sh\nexit ") + QByteArray::number(exitCode) + '\n');
+            file.close();
+            file.setPermissions(file.permissions() | QFileDevice::ExeUser);
+            std::optional<bool> opened;
+            QObject context;
+            FolderOpener::open(bin.path(), &context, [&](bool ok) { opened = ok; });
+            QTest::qWaitFor([&] { return opened.has_value(); }, 5000);
+            return opened;
+        };
+        const std::optional<bool> found = answerOf(0);
+        const std::optional<bool> missing = answerOf(3); // "a required tool could not be found"
+        qputenv("PATH", oldPath);
+        QCOMPARE(found, std::optional<bool>(true));
+        QCOMPARE(missing, std::optional<bool>(false));
     }
 
     void columnsFitAndTheStatusElides()

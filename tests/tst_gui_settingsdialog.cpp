@@ -1,24 +1,32 @@
 #include "app/appsettings.h"
+#include "app/auth/memorysecretstore.h"
+#include "app/auth/signinaccount.h"
+#include "app/downloads/downloadmanager.h"
 #include "app/graph/graphclient.h"
 #include "app/graph/graphendpoint.h"
 #include "app/polling/operationmonitor.h"
 #include "app/session.h"
 #include "ui/settingsdialog.h"
+#include "ui/signinconfigform.h"
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 // Settings: the Graph address is validated as typed, everything is applied to the session on
-// OK, and the token is masked and never written to the settings file.
+// OK, and the sign-in's app registration is kept with the account the command line shares;
+// no token is typed or stored here.
 class TestSettingsDialog : public QObject
 {
     Q_OBJECT
@@ -33,18 +41,23 @@ private slots:
     void appliesThePollingSettingsOnOk();
     void cancelKeepsThePollingSettings();
     void restoresThePollingDefaults();
-    void tokenIsMaskedAndNotWrittenToSettings();
-    void keychainFailureKeepsTheTokenForTheSession();
-    void demoModeExplainsAndLocksTheToken();
+    void keepsTheSignInConfigurationWithTheAccount();
+    void refusesNationalCloudsAndPlainHttpAuthorities();
+    void copiesTheRegistrationSteps();
+    void holdsNoTokenField();
+    void demoModeExplains();
     void fixesUpGraphAddresses();
     void warnsOfAHostThatIsNotGraph();
     void appearanceIsSaved();
+    void decompressionCapsAreSavedAndApplied();
 
 private:
     QPushButton *okButton(SettingsDialog &dialog) const;
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<AccountSettings> m_accounts;
+    MemorySecretStore m_secrets;
     std::unique_ptr<Session> m_session;
 };
 
@@ -54,13 +67,15 @@ void TestSettingsDialog::init()
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
     m_settings = std::make_unique<AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
-    m_session = std::make_unique<Session>(m_settings.get());
+    m_accounts = std::make_unique<AccountSettings>(m_dir->filePath(QStringLiteral("account.ini")));
+    m_session = std::make_unique<Session>(m_settings.get(), nullptr, &m_secrets, m_accounts.get());
     QVERIFY(m_session->applySettings().isEmpty());
 }
 
 void TestSettingsDialog::cleanup()
 {
     m_session.reset();
+    m_accounts.reset();
     m_settings.reset();
     m_dir.reset();
 }
@@ -218,45 +233,118 @@ void TestSettingsDialog::restoresThePollingDefaults()
     QCOMPARE(m_settings->maxRequestsInFlight(), 1);
 }
 
-void TestSettingsDialog::tokenIsMaskedAndNotWrittenToSettings()
+void TestSettingsDialog::keepsTheSignInConfigurationWithTheAccount()
 {
-    const QString secret = QStringLiteral("eyJ0eXAiOiJKV1QiLCJhbGciOi.secret");
-    SettingsDialog dialog(m_session.get());
-    QCOMPARE(dialog.tokenEdit()->echoMode(), QLineEdit::Password);
-    const QList<QCheckBox *> boxes = dialog.findChildren<QCheckBox *>();
-    for (QCheckBox *box : boxes) {
-        if (box->text().contains(QLatin1String("keychain")))
-            box->setChecked(false); // session only: nothing reaches any keychain here
+    const QString tenant = QStringLiteral("contoso.onmicrosoft.com");
+    const QString clientId = QStringLiteral("6f1e2d3c-4b5a-4987-a6b5-c4d3e2f1a0b9");
+    {
+        SettingsDialog dialog(m_session.get());
+        QVERIFY(dialog.registration()->tenantEdit()->text().isEmpty());
+        // A tenant alone is fine: the client id may come later.
+        dialog.registration()->tenantEdit()->setText(tenant);
+        QVERIFY(okButton(dialog)->isEnabled());
+        dialog.registration()->clientIdEdit()->setText(clientId);
+        QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
     }
-    dialog.tokenEdit()->setText(secret);
-    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    // Where the sign-in dialog and billing-monitor-cli login read them.
+    QCOMPARE(m_accounts->tenant(), tenant);
+    QCOMPARE(m_accounts->clientId(), clientId);
+    QCOMPARE(m_accounts->authority(), QString());
+    AccountSettings reopened(m_dir->filePath(QStringLiteral("account.ini")));
+    QCOMPARE(reopened.clientId(), clientId);
+    SignInConfigForm elsewhere(m_accounts.get());
+    QCOMPARE(elsewhere.tenantEdit()->text(), tenant);
+    QCOMPARE(elsewhere.clientIdEdit()->text(), clientId);
 
-    QVERIFY(m_session->hasToken());
-    QCOMPARE(m_session->tokenSource(), Session::TokenSource::SessionOnly);
-    QCOMPARE(m_session->editableToken(), secret);
-    QVERIFY(!m_settings->rememberToken());
-    m_settings->sync();
-    QFile file(m_settings->fileName());
-    QVERIFY(file.open(QIODevice::ReadOnly));
-    QVERIFY(!file.readAll().contains(secret.toUtf8()));
+    // Cancel keeps what was saved.
+    SettingsDialog dialog(m_session.get());
+    QCOMPARE(dialog.registration()->clientIdEdit()->text(), clientId);
+    dialog.registration()->tenantEdit()->setText(QStringLiteral("fabrikam.onmicrosoft.com"));
+    dialog.reject();
+    QCOMPARE(m_accounts->tenant(), tenant);
 }
 
-void TestSettingsDialog::keychainFailureKeepsTheTokenForTheSession()
+void TestSettingsDialog::refusesNationalCloudsAndPlainHttpAuthorities()
 {
-    if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
-        QSKIP("A session bus is present: this would write to a real keychain.");
-    QSignalSpy messages(m_session.get(), &Session::tokenMessage);
-    m_session->setToken(QStringLiteral("token-for-this-session"), true);
-    QVERIFY(messages.wait());
-    const QList<QVariant> last = messages.takeLast();
-    QVERIFY(last.at(1).toBool()); // a problem
-    QVERIFY2(last.at(0).toString().contains(QLatin1String("this session only")),
-             qPrintable(last.at(0).toString()));
-    QCOMPARE(m_session->tokenSource(), Session::TokenSource::SessionOnly);
-    QVERIFY(m_session->hasToken());
+    SettingsDialog dialog(m_session.get());
+    dialog.show();
+    auto *error = dialog.findChild<QLabel *>(QStringLiteral("signInConfigError"));
+    QVERIFY(error);
+    QVERIFY(!error->isVisible());
+    QLineEdit *authority = dialog.registration()->authorityEdit();
+
+    authority->setText(QStringLiteral("https://login.microsoftonline.us"));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QVERIFY(error->isVisible());
+    QVERIFY2(error->text().contains(QStringLiteral("global")), qPrintable(error->text()));
+    // The longest refusal is read whole.
+    QTRY_VERIFY(error->height() >= error->heightForWidth(error->width()));
+
+    authority->setText(QStringLiteral("http://login.example.com"));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QCOMPARE(error->text(),
+             QStringLiteral("Plain http:// is only allowed to this computer; use "
+                            "https://login.example.com."));
+    dialog.accept(); // Enter changes nothing
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(m_accounts->authority(), QString());
+
+    // This computer (a simulator standing in for Entra ID) is fine.
+    authority->setText(QStringLiteral("http://127.0.0.1:8400"));
+    QVERIFY(okButton(dialog)->isEnabled());
+    QVERIFY(!error->isVisible());
+
+    dialog.registration()->clientIdEdit()->setText(QStringLiteral("not-a-guid"));
+    QVERIFY(!okButton(dialog)->isEnabled());
+    QVERIFY2(error->text().contains(QStringLiteral("\"not-a-guid\" is not a client id")),
+             qPrintable(error->text()));
+    dialog.registration()->clientIdEdit()->clear();
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    QCOMPARE(m_accounts->authority(), QStringLiteral("http://127.0.0.1:8400"));
 }
 
-void TestSettingsDialog::demoModeExplainsAndLocksTheToken()
+void TestSettingsDialog::copiesTheRegistrationSteps()
+{
+    SettingsDialog dialog(m_session.get());
+    dialog.show();
+    auto *copy = dialog.findChild<QPushButton *>(QStringLiteral("copyRegistrationSteps"));
+    QVERIFY(copy);
+    QVERIFY(copy->isVisible());
+    QApplication::clipboard()->clear();
+    QTest::mouseClick(copy, Qt::LeftButton);
+    const QString steps = QApplication::clipboard()->text();
+    QCOMPARE(steps, SignInConfigForm::registrationSteps());
+    for (const char *step :
+         {"Mobile and desktop applications", "http://localhost", "Allow public client flows",
+          "PartnerBilling.Read.All", "Grant admin consent"})
+        QVERIFY2(steps.contains(QLatin1String(step)), step);
+    // The steps themselves are one click away, as plain text.
+    auto *label = dialog.findChild<QLabel *>(QStringLiteral("registrationSteps"));
+    QVERIFY(!label->isVisible());
+    dialog.findChild<QToolButton *>(QStringLiteral("showRegistrationSteps"))->click();
+    QVERIFY(label->isVisible());
+    QCOMPARE(label->textFormat(), Qt::PlainText);
+}
+
+void TestSettingsDialog::holdsNoTokenField()
+{
+    SettingsDialog dialog(m_session.get());
+    for (const QLineEdit *edit : dialog.findChildren<QLineEdit *>())
+        QVERIFY2(edit->echoMode() == QLineEdit::Normal, qPrintable(edit->objectName()));
+    // The note says where requests take their token from instead.
+    bool explained = false;
+    for (const QLabel *label : dialog.findChildren<QLabel *>())
+        explained = explained || label->text().contains(QLatin1String("BILLING_MONITOR_TOKEN"));
+    QVERIFY(explained);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+    m_settings->sync();
+    QSettings raw(m_settings->fileName(), QSettings::IniFormat);
+    for (const QString &key : raw.allKeys())
+        QVERIFY2(!key.contains(QLatin1String("token"), Qt::CaseInsensitive), qPrintable(key));
+}
+
+void TestSettingsDialog::demoModeExplains()
 {
     QString error;
     const std::optional<GraphEndpoint> simulator
@@ -264,8 +352,6 @@ void TestSettingsDialog::demoModeExplainsAndLocksTheToken()
     QVERIFY2(simulator.has_value(), qPrintable(error));
     m_session->useFixedGraph(*simulator, QStringLiteral("simulator-token"));
     SettingsDialog dialog(m_session.get());
-    QVERIFY(!dialog.tokenEdit()->isEnabled());
-    QVERIFY(dialog.tokenEdit()->text().isEmpty()); // the simulator's token is not shown
     bool explained = false;
     for (const QLabel *label : dialog.findChildren<QLabel *>())
         explained = explained || label->text().contains(QLatin1String("Demo mode"));
@@ -280,6 +366,23 @@ void TestSettingsDialog::demoModeExplainsAndLocksTheToken()
     QCOMPARE(m_session->monitor()->policy().refreshIntervalSeconds, 45);
     QCOMPARE(m_session->monitor()->policy().maxRequestsInFlight, 2);
     QCOMPARE(m_session->client()->endpoint().root().port(), 1);
+}
+
+void TestSettingsDialog::decompressionCapsAreSavedAndApplied()
+{
+    SettingsDialog dialog(m_session.get());
+    QCOMPARE(dialog.maxInflatedBox()->value(), ScanLimits::InflatedGiB.defaultValue);
+    QCOMPARE(dialog.maxRatioBox()->value(), ScanLimits::Ratio.defaultValue);
+    QCOMPARE(dialog.maxInflatedBox()->maximum(), ScanLimits::InflatedGiB.maximum);
+    QVERIFY(!dialog.maxRatioBox()->toolTip().isEmpty());
+    dialog.maxInflatedBox()->setValue(3);
+    dialog.maxRatioBox()->setValue(500);
+    QTest::mouseClick(okButton(dialog), Qt::LeftButton);
+
+    QCOMPARE(m_settings->maxInflatedGiB(), 3);
+    QCOMPARE(m_settings->maxInflationRatio(), 500);
+    QCOMPARE(m_session->downloads()->scanLimits().maxInflatedBytes, qint64(3) << 30);
+    QCOMPARE(m_session->downloads()->scanLimits().maxRatio, 500.0);
 }
 
 QTEST_MAIN(TestSettingsDialog)

@@ -10,7 +10,6 @@
 #include <QSignalSpy>
 #include <QTest>
 
-Q_DECLARE_METATYPE(GraphReply)
 Q_DECLARE_METATYPE(SignInError)
 Q_DECLARE_METATYPE(SignInAccount)
 
@@ -51,18 +50,6 @@ private:
     std::unique_ptr<GraphClient> m_client;
     QString m_id;
 };
-
-namespace {
-
-GraphReply waitFor(GraphCall *call)
-{
-    QSignalSpy finished(call, &GraphCall::finished);
-    if (!finished.wait(10000))
-        return {};
-    return finished.first().first().value<GraphReply>();
-}
-
-} // namespace
 
 void TestTokenManager::initTestCase()
 {
@@ -112,7 +99,7 @@ SignInAccount TestTokenManager::account(SignInAccount::Flow flow) const
 
 GraphReply TestTokenManager::get()
 {
-    return waitFor(m_client->get(m_client->endpoint().operationUrl(m_id)));
+    return waitForReply(m_client->get(m_client->endpoint().operationUrl(m_id)));
 }
 
 void TestTokenManager::clientSecretSignIn()

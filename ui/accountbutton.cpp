@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QStyle>
 
 AccountButton::AccountButton(Session *session, QWidget *parent)
     : QToolButton(parent)
@@ -66,6 +67,14 @@ QString AccountButton::renewalText() const
         .arg(QLocale().toString(renews.toLocalTime().time(), QLocale::ShortFormat));
 }
 
+QSize AccountButton::sizeHint() const
+{
+    QSize size = QToolButton::sizeHint();
+    if (menu())
+        size.rwidth() += style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, this);
+    return size;
+}
+
 void AccountButton::updateAccount()
 {
     const TokenManager *signIn = m_session->signIn();
@@ -89,6 +98,7 @@ void AccountButton::updateAccount()
         m_banner->setVisible(false);
     m_renewal->setText(renewalText());
     m_renewal->setVisible(!m_renewal->text().isEmpty());
+    updateGeometry(); // with or without the menu's arrow
 }
 
 void AccountButton::onSignInRequired(const SignInError &why)

@@ -27,6 +27,11 @@ public:
     QLabel *renewalLabel() const { return m_renewal; }
     QString renewalText() const;
 
+    // Room for the menu's arrow beside the user's name: QToolButton paints it in its corner
+    // without counting it, over the name's last letters.
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override { return sizeHint(); }
+
 public slots:
     // Opens the sign-in dialog (modeless, one at a time).
     void showSignInDialog();

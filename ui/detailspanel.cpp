@@ -36,8 +36,9 @@ QString problemHint(Problem::Kind kind)
 {
     switch (kind) {
     case Problem::Kind::Unauthorized:
-        return DetailsPanel::tr("Graph refused the access token. Enter a current token in "
-                                "Settings; checks resume with it.");
+        return DetailsPanel::tr("Graph refused the access token. Sign in again with the account "
+                                "button on the toolbar (or set a current "
+                                "BILLING_MONITOR_TOKEN); checks resume with it.");
     case Problem::Kind::Forbidden:
         return DetailsPanel::tr("The token is valid but may not read billing data: it needs "
                                 "PartnerBilling.Read.All for a partner tenant.");
@@ -392,10 +393,28 @@ void DetailsPanel::updateFailure()
 {
     const bool failed = m_operation.last.status == OperationStatus::Failed;
     m_failureSection->setVisible(failed);
-    const QString report = failed
-        ? (m_operation.last.error.isEmpty() ? tr("Graph reported the failure without details.")
-                                            : m_operation.last.error.toReportText())
-        : QString();
+    QString report;
+    if (failed) {
+        const PublicError &error = m_operation.last.error;
+        report = error.isEmpty() ? tr("Graph reported the failure without details.")
+                                 : error.toReportText();
+        // Support asks which request it was and when: where Graph's error does not say, the
+        // check that brought the failure does.
+        if (error.requestId.isEmpty() || error.date.isEmpty()) {
+            QStringList lines;
+            if (!m_operation.lastClientRequestId.isEmpty())
+                lines << QStringLiteral("client-request-id (last check): %1")
+                             .arg(m_operation.lastClientRequestId);
+            if (error.requestId.isEmpty() && !m_operation.lastRequestId.isEmpty())
+                lines
+                    << QStringLiteral("request-id (last check): %1").arg(m_operation.lastRequestId);
+            if (error.date.isEmpty() && m_operation.lastChecked.isValid())
+                lines << QStringLiteral("Date (last check): %1")
+                             .arg(m_operation.lastChecked.toUTC().toString(Qt::ISODate));
+            if (!lines.isEmpty())
+                report += u'\n' + lines.join(u'\n');
+        }
+    }
     // Re-setting equal text would drop the analyst's selection on every refresh.
     if (m_errorDetails->toPlainText() != report)
         m_errorDetails->setPlainText(report);

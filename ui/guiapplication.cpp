@@ -189,6 +189,8 @@ int run(QApplication &app)
     }
     Session session(&settings, nullptr, options.demo ? &demoSecrets : nullptr, demoAccounts.get());
     const QString settingsProblem = session.applySettings();
+    if (!options.demo)
+        session.forgetTypedToken();
 
     DemoMode::Started demo;
     if (options.demo) {
@@ -224,14 +226,14 @@ int run(QApplication &app)
             return window.addFromText(arguments.join(u'\n'));
         });
     }
-    if (!demo.simulator && !session.hasToken() && !settings.tokenInKeychain()) {
+    if (!demo.simulator && !session.hasToken()) {
         window.showNotice(
             QApplication::translate("GuiApplication", "Not signed in yet."),
             QApplication::translate(
                 "GuiApplication",
-                "Sign in to Microsoft with the account button on the toolbar, enter a Graph "
-                "token in Settings (Ctrl+,) or set %1. To look around first, start "
-                "billing-monitor --demo.")
+                "Sign in to Microsoft with the account button on the toolbar (Settings, Ctrl+, "
+                "keeps your app registration), or set %1 to a token obtained elsewhere. To look "
+                "around first, start billing-monitor --demo.")
                 .arg(QLatin1String(StaticTokenProvider::EnvironmentVariable)),
             MessageBanner::Kind::Information);
     }

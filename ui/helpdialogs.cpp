@@ -1,6 +1,8 @@
 #include "helpdialogs.h"
 
 #include "app/appsettings.h"
+#include "app/auth/signinaccount.h"
+#include "app/auth/tokenmanager.h"
 #include "app/session.h"
 #include "app/store/operationstore.h"
 #include "models/operationstatus.h"
@@ -181,9 +183,14 @@ QString diagnostics(const Session *session)
                       settings->theme(),
                       settings->closeToTray() ? QStringLiteral("yes") : QStringLiteral("no"));
     // Where the token comes from, never the token itself.
-    lines << QStringLiteral("  Access token: %1; remember in keychain %2")
+    const SignInAccount account = session->signIn()->account();
+    lines << QStringLiteral("  Access token: %1; from %2")
                  .arg(session->hasToken() ? QStringLiteral("present") : QStringLiteral("none"),
-                      settings->rememberToken() ? QStringLiteral("yes") : QStringLiteral("no"));
+                      session->tokenSource() == Session::TokenSource::Environment
+                          ? QLatin1String(StaticTokenProvider::EnvironmentVariable)
+                          : QStringLiteral("sign-in (%1)")
+                                .arg(account.isSignedIn() ? SignInAccount::flowKey(account.flow)
+                                                          : QStringLiteral("signed out")));
     lines << QStringLiteral("  Demo mode: %1")
                  .arg(session->usesFixedGraph() ? QStringLiteral("yes") : QStringLiteral("no"));
     lines << QString();

@@ -5,6 +5,7 @@
 #include "accountbutton.h"
 #include "addoperationsbar.h"
 #include "app/appsettings.h"
+#include "app/data/dataloader.h"
 #include "app/downloads/downloadfolders.h"
 #include "app/exports/exportstarter.h"
 #include "app/graph/graphclient.h"
@@ -156,10 +157,6 @@ MainWindow::MainWindow(Session *session, QWidget *parent)
     connect(session->model(), &QAbstractItemModel::rowsInserted, this, &MainWindow::updateActions);
     connect(session->monitor(), &OperationMonitor::activityChanged, this,
             &MainWindow::onActivityChanged);
-    connect(session, &Session::tokenMessage, this, [this](const QString &message, bool problem) {
-        showNotice(tr("Access token."), message,
-                   problem ? MessageBanner::Kind::Warning : MessageBanner::Kind::Information);
-    });
     connect(m_notifier, &Notifier::inWindowMessage, this,
             [this](const QString &title, const QString &text, bool anyFailed) {
                 showNotice(title + u'.', text,
@@ -918,6 +915,7 @@ void MainWindow::updateActions()
 DataView *MainWindow::openDataView(const QString &folder)
 {
     auto *view = new DataView(this);
+    view->loader()->setLimits(m_session->settings()->scanLimits());
     view->setWindowFlag(Qt::Window);
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->openFolder(folder);

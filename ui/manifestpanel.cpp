@@ -3,6 +3,7 @@
 #include "downloadjobdelegate.h"
 #include "elidedlabel.h"
 #include "flowlayout.h"
+#include "folderopener.h"
 #include "models/sizetext.h"
 #include "models/timetext.h"
 
@@ -80,6 +81,7 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     : QWidget(parent)
     , m_loader(loader)
     , m_downloads(downloads)
+    , m_openFolderWith(FolderOpener::open)
     , m_files(new DownloadJobModel(downloads, this))
     , m_chooseFolder(defaultChooseFolder)
     , m_confirmReplace(defaultConfirmReplace)
@@ -103,6 +105,7 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     , m_totalProgress(new QProgressBar(m_content))
     , m_totalText(new QLabel(m_content))
     , m_downloadError(new QLabel(m_content))
+    , m_folderNotice(new FolderPathNotice(m_content))
     , m_expiryTimer(new QTimer(this))
 {
     setObjectName(QStringLiteral("manifestPanel"));
@@ -207,6 +210,7 @@ ManifestPanel::ManifestPanel(ManifestLoader *loader, DownloadManager *downloads,
     contentLayout->addWidget(m_totalProgress);
     contentLayout->addWidget(m_totalText);
     contentLayout->addWidget(m_downloadError);
+    contentLayout->addWidget(m_folderNotice);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -302,6 +306,7 @@ void ManifestPanel::showOperation(const TrackedOperation &operation)
     if (!sameOperation) {
         m_retryAfterRefresh = false;
         m_downloadError->hide();
+        m_folderNotice->hide();
         m_files->clear();
     }
     m_loader->load(operation); // a no-op when cached or under way
@@ -313,6 +318,7 @@ void ManifestPanel::clear()
     m_operation = {};
     m_retryAfterRefresh = false;
     m_files->clear();
+    m_folderNotice->hide();
     m_content->hide();
     m_message->show();
     m_message->setText(tr("Select a succeeded export to see its files."));
@@ -639,8 +645,14 @@ void ManifestPanel::openManifest()
 void ManifestPanel::openFolder()
 {
     const QString folder = m_downloads->folder(m_operation.id);
-    if (!folder.isEmpty())
-        QDesktopServices::openUrl(QUrl::fromLocalFile(folder));
+    if (folder.isEmpty())
+        return;
+    m_folderNotice->hide();
+    const QString id = m_operation.id;
+    m_openFolderWith(folder, this, [this, folder, id](bool opened) {
+        if (!opened && id == m_operation.id)
+            m_folderNotice->showFor(folder);
+    });
 }
 
 QString ManifestPanel::fieldText(const QString &field) const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "folderopener.h"
 #include "models/trackedoperation.h"
 
 #include <QHash>
@@ -46,6 +47,9 @@ public:
     using ReplaceConfirmer
         = std::function<bool(QWidget *parent, const QString &folder, const QStringList &fileNames)>;
     void setReplaceConfirmer(ReplaceConfirmer confirm) { m_confirmReplace = std::move(confirm); }
+    // How "Open folder" opens the download folder; FolderOpener::open by default. When it
+    // cannot, the panel shows the path to copy instead.
+    void setFolderOpener(FolderOpener::Opener opener) { m_openFolderWith = std::move(opener); }
 
     // What is on show, for tests and "copy" actions.
     // The whole value, even where the panel shows it elided.
@@ -87,6 +91,7 @@ private:
     ManifestLoader *m_loader;
     DownloadManager *m_downloads;
     TrackedOperation m_operation;
+    FolderOpener::Opener m_openFolderWith;
     DownloadJobModel *m_files;
     FolderChooser m_chooseFolder;
     ReplaceConfirmer m_confirmReplace;
@@ -113,5 +118,6 @@ private:
     QProgressBar *m_totalProgress;
     QLabel *m_totalText;
     QLabel *m_downloadError;
+    FolderPathNotice *m_folderNotice;
     QTimer *m_expiryTimer;
 };

@@ -4,6 +4,7 @@
 #include "app/graph/graphendpoint.h"
 #include "app/session.h"
 #include "dialogfit.h"
+#include "signinconfigform.h"
 #include "statuscolours.h"
 #include "theme.h"
 #include "translations.h"
@@ -78,9 +79,18 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
           QStringLiteral("transferTimeout"), Limits::TransferTimeoutSeconds, tr(" s"),
           tr("A request is given up when no byte has moved for this long; the check is then "
              "retried with backoff.")))
-    , m_token(new QLineEdit)
-    , m_showToken(new QCheckBox(tr("Show")))
-    , m_rememberToken(new QCheckBox(tr("Remember in the system keychain")))
+    , m_maxInflated(makeSpinBox(
+          QStringLiteral("maxInflated"), ScanLimits::InflatedGiB, tr(" GiB"),
+          tr("A downloaded or opened file that unpacks to more than this is refused as a "
+             "decompression bomb instead of filling the disk or memory.")))
+    , m_maxRatio(makeSpinBox(
+          QStringLiteral("maxRatio"), ScanLimits::Ratio, tr(" ×"),
+          tr("A file that unpacks to more than this many times its packed size (past the "
+             "first %1 MiB) is refused as a decompression bomb. Billing data packs about 5 to "
+             "20 times.")
+              .arg(ScanLimits::DefaultRatioFloorBytes >> 20)))
+    , m_registration(new SignInConfigForm(session->accountSettings()))
+    , m_registrationError(new QLabel)
     , m_language(new QComboBox)
     , m_theme(new QComboBox)
     , m_closeToTray(new QCheckBox(tr("&Keep running in the tray when the window is closed")))
@@ -94,9 +104,9 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
 
     if (session->usesFixedGraph()) {
         layout->addWidget(makeNote(
-            tr("<b>Demo mode</b> talks to the built-in Graph simulator. The Graph address and "
-               "token below are saved for normal runs but not used now; the polling settings "
-               "apply at once.")));
+            tr("<b>Demo mode</b> talks to the built-in Graph simulator and signs in at its own "
+               "Entra ID, whose app registration is shown below. The Graph address is saved for "
+               "normal runs but not used now; the polling settings apply at once.")));
     }
 
     auto *graphGroup = new QGroupBox(tr("Microsoft Graph"));
@@ -120,37 +130,19 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     m_version->setToolTip(tr("The partner billing reports are in v1.0; beta has previews."));
     form->addRow(tr("API version:"), m_version);
 
-    auto *tokenRow = new QHBoxLayout;
-    m_token->setObjectName(QStringLiteral("accessToken"));
-    m_token->setEchoMode(QLineEdit::Password);
-    m_token->setPlaceholderText(tr("Bearer token with PartnerBilling.Read.All"));
-    m_initialToken = session->editableToken();
-    m_token->setText(m_initialToken);
-    tokenRow->addWidget(m_token, 1);
-    tokenRow->addWidget(m_showToken);
-    form->addRow(tr("Access token:"), tokenRow);
-    m_rememberToken->setChecked(settings->rememberToken());
-    form->addRow(QString(), m_rememberToken);
     graphLayout->addLayout(form);
-
-    const bool fromEnvironment = session->tokenSource() == Session::TokenSource::Environment;
-    QString tokenNote = session->tokenSourceText();
-    if (fromEnvironment) {
-        tokenNote += u' '
-            + tr("Unset %1 to use a token typed here.")
-                  .arg(QLatin1String(StaticTokenProvider::EnvironmentVariable));
-    } else if (!session->usesFixedGraph()) {
-        tokenNote += u' '
-            + tr("Tokens are never written to the settings file. Without a keychain the token "
-                 "is kept for this session only. %1 overrides this field.")
-                  .arg(QLatin1String(StaticTokenProvider::EnvironmentVariable));
-    }
-    graphLayout->addWidget(makeNote(tokenNote));
-    const bool tokenEditable = !fromEnvironment && !session->usesFixedGraph();
-    m_token->setEnabled(tokenEditable);
-    m_showToken->setEnabled(tokenEditable);
-    m_rememberToken->setEnabled(tokenEditable);
     layout->addWidget(graphGroup);
+
+    // The sign-in's configuration, shared with the sign-in dialog and billing-monitor-cli.
+    m_registration->setTitle(tr("Sign-in: app registration"));
+    auto *registrationLayout = qobject_cast<QFormLayout *>(m_registration->layout());
+    m_registrationError->setObjectName(QStringLiteral("signInConfigError"));
+    m_registrationError->setWordWrap(true);
+    m_registrationError->setTextFormat(Qt::PlainText);
+    m_registrationError->setPalette(errorPalette);
+    registrationLayout->insertRow(3, QString(), m_registrationError);
+    registrationLayout->addRow(makeNote(session->tokenSourceText()));
+    layout->addWidget(m_registration);
 
     auto *pollingGroup = new QGroupBox(tr("Polling"));
     auto *pollingForm = new QFormLayout(pollingGroup);
@@ -178,6 +170,15 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     restoreRow->addWidget(restoreDefaults);
     pollingForm->addRow(restoreRow);
     layout->addWidget(pollingGroup);
+
+    auto *dataGroup = new QGroupBox(tr("Downloads and data"));
+    auto *dataForm = new QFormLayout(dataGroup);
+    dataForm->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
+    m_maxInflated->setValue(settings->maxInflatedGiB());
+    dataForm->addRow(tr("Largest file unpacked:"), m_maxInflated);
+    m_maxRatio->setValue(settings->maxInflationRatio());
+    dataForm->addRow(tr("Largest unpacking ratio:"), m_maxRatio);
+    layout->addWidget(dataGroup);
 
     auto *appearanceGroup = new QGroupBox(tr("Appearance"));
     auto *appearanceForm = new QFormLayout(appearanceGroup);
@@ -211,9 +212,7 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     layout->addStretch();
     layout->addWidget(m_buttons);
 
-    connect(m_showToken, &QCheckBox::toggled, this, [this](bool shown) {
-        m_token->setEchoMode(shown ? QLineEdit::Normal : QLineEdit::Password);
-    });
+    connect(m_registration, &SignInConfigForm::edited, this, &SettingsDialog::validate);
     connect(restoreDefaults, &QPushButton::clicked, this, &SettingsDialog::restorePollingDefaults);
     connect(m_root, &QLineEdit::textChanged, this, &SettingsDialog::validate);
     connect(m_root, &QLineEdit::editingFinished, this, &SettingsDialog::fixUpRoot);
@@ -271,9 +270,12 @@ bool SettingsDialog::validate()
     m_rootError->setPalette(palette);
     m_rootError->setText(message);
     m_rootError->setVisible(!message.isEmpty());
-    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid);
+    const QString registrationProblem = m_registration->problem();
+    m_registrationError->setText(registrationProblem);
+    m_registrationError->setVisible(!registrationProblem.isEmpty());
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(valid && registrationProblem.isEmpty());
     growToFit(this);
-    return valid;
+    return valid && registrationProblem.isEmpty();
 }
 
 void SettingsDialog::accept()
@@ -288,17 +290,15 @@ void SettingsDialog::accept()
     settings->setMaxRequestsPerSecond(m_perSecond->value());
     settings->setExpiryHours(m_expiry->value());
     settings->setTransferTimeoutSeconds(m_timeout->value());
+    settings->setMaxInflatedGiB(m_maxInflated->value());
+    settings->setMaxInflationRatio(m_maxRatio->value());
     m_session->setRefreshIntervalSeconds(m_interval->value());
     settings->setLanguage(m_language->currentData().toString());
     settings->setCloseToTray(m_closeToTray->isChecked());
     const auto theme = Theme::Choice(m_theme->currentData().toInt());
     settings->setTheme(Theme::toSetting(theme));
     Theme::apply(theme);
-    if (m_token->isEnabled()
-        && (m_token->text() != m_initialToken
-            || m_rememberToken->isChecked() != settings->rememberToken())) {
-        m_session->setToken(m_token->text(), m_rememberToken->isChecked());
-    }
+    m_registration->save();
     m_session->applySettings();
     settings->sync();
     QDialog::accept();

@@ -9,11 +9,13 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class Session;
+class SignInConfigForm;
 
-// Where Graph is, the access token, how politely to poll (interval, limits, expiry,
-// timeout), and the app's language, theme and tray behaviour. The address is validated as it is
-// typed (https anywhere, plain http only to this computer) and OK stays off until it is valid.
-// Accepting applies everything to the session at once.
+// Where Graph is, which app registration the sign-in uses (shared with the sign-in dialog and
+// the command line), how politely to poll (interval, limits, expiry, timeout), and the app's
+// language, theme and tray behaviour. The addresses are validated as they are typed (https
+// anywhere, plain http only to this computer, no national cloud) and OK stays off until they
+// are valid. Accepting applies everything to the session at once.
 class SettingsDialog : public QDialog
 {
     Q_OBJECT
@@ -27,7 +29,9 @@ public:
     QSpinBox *perSecondBox() const { return m_perSecond; }
     QSpinBox *expiryBox() const { return m_expiry; }
     QSpinBox *timeoutBox() const { return m_timeout; }
-    QLineEdit *tokenEdit() const { return m_token; }
+    QSpinBox *maxInflatedBox() const { return m_maxInflated; }
+    QSpinBox *maxRatioBox() const { return m_maxRatio; }
+    SignInConfigForm *registration() const { return m_registration; }
     QComboBox *languageBox() const { return m_language; }
     QComboBox *themeBox() const { return m_theme; }
     QCheckBox *closeToTrayBox() const { return m_closeToTray; }
@@ -48,13 +52,13 @@ private:
     QSpinBox *m_perSecond;
     QSpinBox *m_expiry;
     QSpinBox *m_timeout;
-    QLineEdit *m_token;
-    QCheckBox *m_showToken;
-    QCheckBox *m_rememberToken;
+    QSpinBox *m_maxInflated;
+    QSpinBox *m_maxRatio;
+    SignInConfigForm *m_registration;
+    QLabel *m_registrationError;
     QComboBox *m_language;
     QComboBox *m_theme;
     QCheckBox *m_closeToTray;
     QLabel *m_rootError;
     QDialogButtonBox *m_buttons;
-    QString m_initialToken;
 };

@@ -4,6 +4,7 @@
 #include "app/auth/signinaccount.h"
 #include "app/auth/tokenmanager.h"
 #include "app/session.h"
+#include "signinconfigform.h"
 
 #include <QApplication>
 #include <QButtonGroup>
@@ -19,16 +20,12 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QStackedWidget>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 SignInDialog::SignInDialog(Session *session, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
-    , m_tenant(new QLineEdit)
-    , m_clientId(new QLineEdit)
-    , m_authority(new QLineEdit)
     , m_methods(new QButtonGroup(this))
     , m_pages(new QStackedWidget)
     , m_prompt(new QLabel)
@@ -47,42 +44,9 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent)
 {
     setWindowTitle(tr("Sign in to Microsoft"));
     setObjectName(QStringLiteral("signInDialog"));
-    AccountSettings *accounts = session->accountSettings();
 
     // Which registration: tenant, client id, and (rarely) the authority.
-    auto *registration = new QGroupBox(tr("App registration"));
-    auto *form = new QFormLayout(registration);
-    m_tenant->setObjectName(QStringLiteral("tenant"));
-    m_tenant->setPlaceholderText(tr("contoso.onmicrosoft.com or the tenant id"));
-    m_tenant->setText(accounts->tenant());
-    m_clientId->setObjectName(QStringLiteral("clientId"));
-    m_clientId->setPlaceholderText(tr("Application (client) ID"));
-    m_clientId->setText(accounts->clientId());
-    m_authority->setObjectName(QStringLiteral("authority"));
-    m_authority->setPlaceholderText(QLatin1String(SignInConfig::DefaultAuthority));
-    m_authority->setText(accounts->authority());
-    form->addRow(tr("&Tenant:"), m_tenant);
-    form->addRow(tr("C&lient id:"), m_clientId);
-    form->addRow(tr("&Authority:"), m_authority);
-    auto *steps = new QLabel(registrationSteps());
-    steps->setWordWrap(true);
-    steps->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    steps->setVisible(false);
-    auto *showSteps = new QToolButton;
-    showSteps->setText(tr("How to register the app…"));
-    showSteps->setCheckable(true);
-    auto *copySteps = new QPushButton(tr("Copy steps"));
-    copySteps->setVisible(false);
-    connect(showSteps, &QToolButton::toggled, steps, &QWidget::setVisible);
-    connect(showSteps, &QToolButton::toggled, copySteps, &QWidget::setVisible);
-    connect(copySteps, &QPushButton::clicked, this,
-            [] { QApplication::clipboard()->setText(registrationSteps()); });
-    auto *stepsRow = new QHBoxLayout;
-    stepsRow->addWidget(showSteps);
-    stepsRow->addStretch();
-    stepsRow->addWidget(copySteps);
-    form->addRow(stepsRow);
-    form->addRow(steps);
+    m_registration = new SignInConfigForm(session->accountSettings());
 
     // How: three ways, one page each.
     auto *how = new QGroupBox(tr("Sign in with"));
@@ -193,7 +157,7 @@ SignInDialog::SignInDialog(Session *session, QWidget *parent)
     errorRow->addWidget(m_error, 1);
     errorRow->addWidget(m_copyDetails, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(registration);
+    layout->addWidget(m_registration);
     layout->addWidget(how);
     layout->addWidget(m_status);
     layout->addLayout(errorRow);
@@ -224,20 +188,6 @@ SignInDialog::~SignInDialog()
     stopFlow();
 }
 
-QString SignInDialog::registrationSteps()
-{
-    return tr("1. Entra admin center → App registrations → New registration (accounts in this "
-              "organizational directory only).\n"
-              "2. Authentication → Add a platform → Mobile and desktop applications → redirect "
-              "URI http://localhost\n"
-              "3. Authentication → Allow public client flows → Yes.\n"
-              "4. API permissions → Add → Microsoft Graph → Delegated → PartnerBilling.Read.All "
-              "(and Application → PartnerBilling.Read.All for app-only use), then Grant admin "
-              "consent.\n"
-              "5. For app-only use: Certificates & secrets → a client secret or a certificate.\n"
-              "6. Enter the Directory (tenant) ID and Application (client) ID here.");
-}
-
 void SignInDialog::setMethod(Method method)
 {
     m_methods->button(int(method))->setChecked(true);
@@ -251,14 +201,14 @@ void SignInDialog::start()
     m_error->clear();
     m_copyDetails->setVisible(false);
     QString why;
-    const std::optional<SignInConfig> config
-        = SignInConfig::make(m_authority->text(), m_tenant->text(), m_clientId->text(), &why);
+    const std::optional<SignInConfig> config = SignInConfig::make(
+        m_registration->authorityEdit()->text(), m_registration->tenantEdit()->text(),
+        m_registration->clientIdEdit()->text(), &why);
     if (!config) {
         showError(SignInError::make(SignInError::Kind::Configuration, why));
         return;
     }
-    m_session->accountSettings()->setConfiguration(m_tenant->text(), m_clientId->text(),
-                                                   m_authority->text());
+    m_registration->save();
     const Method method = Method(m_methods->checkedId());
     if (method == Method::AppOnly) {
         SignInAccount account;

@@ -16,6 +16,7 @@ class QPushButton;
 class QRadioButton;
 class QStackedWidget;
 class Session;
+class SignInConfigForm;
 class SignInFlow;
 
 // Signing in to Microsoft: the tenant and client id of the partner's app registration (with
@@ -37,11 +38,7 @@ public:
     // and the dialog offers a device code instead.
     void setUrlOpener(std::function<bool(const QUrl &)> opener) { m_openUrl = std::move(opener); }
 
-    // The registration steps, as the README has them.
-    static QString registrationSteps();
-
-    QLineEdit *tenantEdit() const { return m_tenant; }
-    QLineEdit *clientIdEdit() const { return m_clientId; }
+    SignInConfigForm *registration() const { return m_registration; }
     QLineEdit *secretEdit() const { return m_secret; }
     QPushButton *startButton() const { return m_start; }
     QLabel *userCodeLabel() const { return m_userCode; }
@@ -62,9 +59,7 @@ private:
 
     Session *m_session;
     std::function<bool(const QUrl &)> m_openUrl;
-    QLineEdit *m_tenant;
-    QLineEdit *m_clientId;
-    QLineEdit *m_authority;
+    SignInConfigForm *m_registration = nullptr;
     QButtonGroup *m_methods;
     QStackedWidget *m_pages;
     QLabel *m_prompt;

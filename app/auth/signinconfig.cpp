@@ -22,6 +22,26 @@ bool isDomain(const QString &text)
     return domain.match(text).hasMatch();
 }
 
+QString tenantProblem(const QString &tenant)
+{
+    if (isGuid(tenant) || isDomain(tenant))
+        return {};
+    return QCoreApplication::translate("SignInConfig",
+                                       "\"%1\" is not a tenant id (a GUID) or a domain such as "
+                                       "contoso.onmicrosoft.com.")
+        .arg(tenant);
+}
+
+QString clientIdProblem(const QString &clientId)
+{
+    if (isGuid(clientId))
+        return {};
+    return QCoreApplication::translate("SignInConfig",
+                                       "\"%1\" is not a client id; the Application (client) ID is "
+                                       "a GUID such as 1b5e7a4c-2d3f-4a5b-8c9d-0e1f2a3b4c5d.")
+        .arg(clientId);
+}
+
 } // namespace
 
 std::optional<QUrl> SignInConfig::makeAuthority(const QString &authority, QString *error)
@@ -78,25 +98,16 @@ std::optional<SignInConfig> SignInConfig::make(const QString &authority, const Q
             QCoreApplication::translate("SignInConfig",
                                         "No tenant: give the partner tenant's id or domain (for "
                                         "example contoso.onmicrosoft.com)."));
-    if (!isGuid(tenantText) && !isDomain(tenantText))
-        return fail(
-            QCoreApplication::translate("SignInConfig",
-                                        "\"%1\" is not a tenant id (a GUID) or a domain such as "
-                                        "contoso.onmicrosoft.com.")
-                .arg(tenantText));
-
+    if (const QString problem = tenantProblem(tenantText); !problem.isEmpty())
+        return fail(problem);
     const QString clientText = clientId.trimmed();
     if (clientText.isEmpty())
         return fail(QCoreApplication::translate(
             "SignInConfig",
             "No client id: give the Application (client) ID of your app "
             "registration."));
-    if (!isGuid(clientText))
-        return fail(
-            QCoreApplication::translate("SignInConfig",
-                                        "\"%1\" is not a client id; the Application (client) ID is "
-                                        "a GUID such as 1b5e7a4c-2d3f-4a5b-8c9d-0e1f2a3b4c5d.")
-                .arg(clientText));
+    if (const QString problem = clientIdProblem(clientText); !problem.isEmpty())
+        return fail(problem);
 
     SignInConfig config;
     config.authority = *authorityUrl;
@@ -110,4 +121,17 @@ QUrl SignInConfig::endpoint(const QString &name) const
     QUrl url = authority;
     url.setPath(QStringLiteral("/%1/oauth2/v2.0/%2").arg(tenant, name));
     return url;
+}
+
+QString SignInConfig::enteredProblem(const QString &authority, const QString &tenant,
+                                     const QString &clientId)
+{
+    QString error;
+    if (!makeAuthority(authority, &error))
+        return error;
+    if (const QString tenantText = tenant.trimmed(); !tenantText.isEmpty())
+        error = tenantProblem(tenantText);
+    if (const QString clientText = clientId.trimmed(); error.isEmpty() && !clientText.isEmpty())
+        error = clientIdProblem(clientText);
+    return error;
 }

@@ -32,6 +32,11 @@ struct SignInConfig
     // The authority alone, checked the same way; empty text means the default.
     static std::optional<QUrl> makeAuthority(const QString &authority, QString *error);
 
+    // What is wrong with the pieces entered so far, leaving blanks be: Settings may keep a
+    // tenant before the client id is known. Empty when nothing entered is wrong.
+    static QString enteredProblem(const QString &authority, const QString &tenant,
+                                  const QString &clientId);
+
     // {authority}/{tenant}/oauth2/v2.0/{name}: "authorize", "token" or "devicecode".
     QUrl endpoint(const QString &name) const;
     QUrl tokenEndpoint() const { return endpoint(QStringLiteral("token")); }

@@ -31,7 +31,11 @@ const QList<CommandInfo> &commands()
          Command::Watch,
          {{QStringLiteral("--timeout"), true}, {QStringLiteral("--interval"), true}}},
         {"manifest", Command::Manifest, {}},
-        {"download", Command::Download, {{QStringLiteral("--dest"), true}}},
+        {"download",
+         Command::Download,
+         {{QStringLiteral("--dest"), true},
+          {QStringLiteral("--max-inflated-gib"), true},
+          {QStringLiteral("--max-ratio"), true}}},
         {"export",
          Command::Export,
          {{QStringLiteral("--invoice"), true},
@@ -50,12 +54,18 @@ const QList<CommandInfo> &commands()
           {QStringLiteral("--device-code"), false}}},
         {"logout", Command::Logout, {}},
         {"account", Command::Account, {}},
-        {"summarize", Command::Summarize, {{QStringLiteral("--by"), true}}},
+        {"summarize",
+         Command::Summarize,
+         {{QStringLiteral("--by"), true},
+          {QStringLiteral("--max-inflated-gib"), true},
+          {QStringLiteral("--max-ratio"), true}}},
         {"convert",
          Command::Convert,
          {{QStringLiteral("--to"), true},
           {QStringLiteral("--out"), true},
-          {QStringLiteral("--split-by"), true}}},
+          {QStringLiteral("--split-by"), true},
+          {QStringLiteral("--max-inflated-gib"), true},
+          {QStringLiteral("--max-ratio"), true}}},
         {"list", Command::List, {}},
         {"track", Command::Track, {{QStringLiteral("--label"), true}}},
     };
@@ -134,7 +144,7 @@ public:
             ok = readIds(true);
             break;
         case Command::Download:
-            ok = readIds(true) && readDestination();
+            ok = readIds(true) && readDestination() && readScanLimits();
             break;
         case Command::Export:
             ok = readExport() && readWatchOptions();
@@ -147,10 +157,10 @@ public:
             ok = noPositionals();
             break;
         case Command::Summarize:
-            ok = readDataSource() && readGrouping();
+            ok = readDataSource() && readGrouping() && readScanLimits();
             break;
         case Command::Convert:
-            ok = readDataSource() && readConversion();
+            ok = readDataSource() && readConversion() && readScanLimits();
             break;
         case Command::List:
             ok = m_raw.positionals.isEmpty()
@@ -314,6 +324,34 @@ private:
                     .arg(MaxSeconds, 0, 'f', 0)
                     .arg(quoted(m_raw.values.value(option))));
         *seconds = value;
+        return true;
+    }
+
+    // A whole number within range, when the option is given.
+    bool readBounded(const QString &option, const SettingRange &range, int *value)
+    {
+        if (!m_raw.values.contains(option))
+            return true;
+        bool ok = false;
+        const int number = m_raw.values.value(option).toInt(&ok);
+        if (!ok || number != range.clamp(number))
+            return error(QStringLiteral("%1 wants a whole number from %2 to %3, not %4")
+                             .arg(option)
+                             .arg(range.minimum)
+                             .arg(range.maximum)
+                             .arg(quoted(m_raw.values.value(option))));
+        *value = number;
+        return true;
+    }
+
+    bool readScanLimits()
+    {
+        int gib = ScanLimits::InflatedGiB.defaultValue;
+        int ratio = ScanLimits::Ratio.defaultValue;
+        if (!readBounded(QStringLiteral("--max-inflated-gib"), ScanLimits::InflatedGiB, &gib)
+            || !readBounded(QStringLiteral("--max-ratio"), ScanLimits::Ratio, &ratio))
+            return false;
+        m_options.scanLimits = ScanLimits::withCaps(gib, ratio);
         return true;
     }
 
@@ -590,6 +628,10 @@ Command options:
                            1,048,575 rows each, with numbers and dates typed.
   --out PATH               convert: the file to write, or the folder with --split-by.
   --split-by customer      convert: one file per customer, named after it.
+  --max-inflated-gib N     download, summarize, convert: refuse a file that unpacks to
+                           more than N GiB (default %2) as a decompression bomb.
+  --max-ratio N            download, summarize, convert: refuse a file that unpacks to
+                           more than N times its size past its first %3 MiB (default %4).
   --track                  export: also add the new operation to the app's list.
   --label TEXT             track: the label the operations get in the list.
   --port N                 simulate: the port on 127.0.0.1 (default 0: any free port).
@@ -650,7 +692,10 @@ Exit codes:
   130  interrupted by Ctrl+C (what is known so far is printed; a second Ctrl+C exits
        at once)
 )")
-        .arg(OperationSweep::PatienceSeconds);
+        .arg(OperationSweep::PatienceSeconds)
+        .arg(ScanLimits::InflatedGiB.defaultValue)
+        .arg(ScanLimits::DefaultRatioFloorBytes >> 20)
+        .arg(ScanLimits::Ratio.defaultValue);
 }
 
 } // namespace CliArguments

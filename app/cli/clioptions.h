@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/data/scanreport.h"
 #include "app/exports/exportrequest.h"
 
 #include <QString>
@@ -58,6 +59,7 @@ struct CliOptions
     bool convertToXlsx = false; // convert --to
     QString outPath; // convert --out
     bool splitByCustomer = false; // convert --split-by customer
+    ScanLimits scanLimits; // download, summarize, convert: --max-inflated-gib, --max-ratio
 };
 
 struct CliParseResult

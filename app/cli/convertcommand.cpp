@@ -17,6 +17,7 @@ void ConvertCommand::startWithFiles(const QStringList &paths)
                                                      : ExportConversion::Format::Csv;
     request.out = m_context.options.outPath;
     request.splitByCustomer = m_context.options.splitByCustomer;
+    request.options.limits = m_context.options.scanLimits;
     request.options.cancelled = &m_cancelled;
     request.options.progress = &m_progress;
     const qint64 size = ExportFiles::totalSize(paths);

@@ -68,6 +68,7 @@ DownloadCommand::DownloadCommand(const CommandContext &context, QObject *parent)
     , m_fetch(new ManifestFetch(context.session, this))
     , m_downloads(new DownloadManager(nullptr, this))
 {
+    m_downloads->setScanLimits(context.options.scanLimits);
     connect(m_fetch, &ManifestFetch::note, this, &DownloadCommand::complain);
     connect(m_fetch, &ManifestFetch::failed, this, [this](ExitCode code, const QString &message) {
         complain(message);

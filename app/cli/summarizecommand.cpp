@@ -70,6 +70,7 @@ ExitCode reportFileProblems(const DataSummary &summary,
 void SummarizeCommand::startWithFiles(const QStringList &paths)
 {
     ScanOptions options;
+    options.limits = m_context.options.scanLimits;
     options.cancelled = &m_cancelled;
     options.progress = &m_progress;
     runWork(

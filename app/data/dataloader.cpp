@@ -37,8 +37,9 @@ bool DataLoader::load(const QString &folder, QString *error)
     m_files = files;
     run(
         ExportFiles::totalSize(files),
-        [this, files] {
+        [this, files, limits = m_limits] {
             ScanOptions options;
+            options.limits = limits;
             options.cancelled = m_cancelled.get();
             options.progress = m_progress.get();
             DataSummary summary = ExportFiles::summarize(files, options);
@@ -58,6 +59,7 @@ void DataLoader::convert(const ExportConversion::Request &request)
     auto result = std::make_shared<ExportConversion::Result>();
     ExportConversion::Request own = request;
     own.paths = m_files;
+    own.options.limits = m_limits;
     run(
         ExportFiles::totalSize(m_files) * ExportConversion::passes(own, m_summary),
         [this, own, result]() mutable {

@@ -32,6 +32,8 @@ public:
     void convert(const ExportConversion::Request &request);
     void cancel();
     bool isBusy() const { return m_worker != nullptr; }
+    // The decompression-bomb caps for the next load or conversion.
+    void setLimits(const ScanLimits &limits) { m_limits = limits; }
 
     QString folder() const { return m_folder; }
     const QStringList &files() const { return m_files; }
@@ -55,5 +57,6 @@ private:
     std::shared_ptr<std::atomic_bool> m_cancelled;
     std::shared_ptr<std::atomic<qint64>> m_progress;
     qint64 m_total = 0;
+    ScanLimits m_limits;
     QTimer m_ticker;
 };

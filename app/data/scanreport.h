@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/settingrange.h"
+
 #include <QString>
 #include <QtGlobal>
 
@@ -28,8 +30,22 @@ struct ScanReport
 // compresses about 5 to 20 times; a file of newlines, 1000 times.
 struct ScanLimits
 {
-    static constexpr qint64 DefaultMaxInflatedBytes = qint64(8) << 30;
-    static constexpr double DefaultMaxRatio = 100;
+    // The two caps the analyst may change (Settings → Downloads and data; the CLI's
+    // --max-inflated-gib and --max-ratio): the inflated size of one file in GiB, and how
+    // many times its compressed size it may grow.
+    static constexpr SettingRange InflatedGiB {1, 8, 1024};
+    static constexpr SettingRange Ratio {10, 100, 100000};
+    // Those two, each clamped to its range.
+    static ScanLimits withCaps(int inflatedGiB, int ratio)
+    {
+        ScanLimits limits;
+        limits.maxInflatedBytes = qint64(InflatedGiB.clamp(inflatedGiB)) << 30;
+        limits.maxRatio = Ratio.clamp(ratio);
+        return limits;
+    }
+
+    static constexpr qint64 DefaultMaxInflatedBytes = qint64(InflatedGiB.defaultValue) << 30;
+    static constexpr double DefaultMaxRatio = Ratio.defaultValue;
     // Below this much inflated text the ratio is not judged: small files of repeated
     // rows legitimately compress far better than large ones.
     static constexpr qint64 DefaultRatioFloorBytes = qint64(16) << 20;

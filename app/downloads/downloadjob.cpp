@@ -439,8 +439,8 @@ void DownloadJob::startVerification()
     const QString inflated = m_decompress ? inflatedPath() : QString();
     auto cancelled = m_verifyCancelled;
     auto result = m_verifyResult;
-    m_verifier = QThread::create([path, inflated, cancelled, result] {
-        *result = verifyGzipJsonLinesFile(path, inflated, cancelled.get());
+    m_verifier = QThread::create([path, inflated, cancelled, result, limits = m_limits] {
+        *result = verifyGzipJsonLinesFile(path, inflated, cancelled.get(), limits);
     });
     connect(m_verifier, &QThread::finished, this, &DownloadJob::onVerified);
     m_verifier->start(QThread::LowPriority);

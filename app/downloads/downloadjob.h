@@ -88,6 +88,7 @@ public:
     void setDecompress(bool decompress) { m_decompress = decompress; }
     // StallTimeoutMs unless set (tests set a shorter one); the deadline follows it.
     void setStallTimeout(int milliseconds) { m_stallTimeoutMs = qMax(1, milliseconds); }
+    void setScanLimits(const ScanLimits &limits) { m_limits = limits; }
 
     void start(QNetworkAccessManager *network);
     void cancel();
@@ -126,6 +127,7 @@ private:
     bool m_decompress = false;
     int m_stallTimeoutMs = StallTimeoutMs;
     QTimer m_deadline;
+    ScanLimits m_limits;
 
     QNetworkAccessManager *m_network = nullptr;
     QPointer<QNetworkReply> m_reply;

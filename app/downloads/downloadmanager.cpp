@@ -35,11 +35,29 @@ void DownloadManager::setMaxParallel(int count)
 void DownloadManager::setDecompress(bool decompress)
 {
     m_decompress = decompress;
+    prepareUnverifiedJobs();
+}
+
+void DownloadManager::setScanLimits(const ScanLimits &limits)
+{
+    m_limits = limits;
+    prepareUnverifiedJobs();
+}
+
+void DownloadManager::prepareUnverifiedJobs() const
+{
     for (DownloadJob *job : std::as_const(m_jobs)) {
         if (job->state() == DownloadJob::State::Queued
             || job->state() == DownloadJob::State::Downloading)
-            job->setDecompress(decompress);
+            prepare(job);
     }
+}
+
+void DownloadManager::prepare(DownloadJob *job) const
+{
+    job->setDecompress(m_decompress);
+    job->setScanLimits(m_limits);
+    job->setStallTimeout(m_stallTimeoutMs);
 }
 
 QString DownloadManager::storageLinkProblem(const Manifest &manifest)
@@ -138,8 +156,7 @@ QString DownloadManager::download(const QString &operationId, const Manifest &ma
         seen.insert(blob.name);
         auto *job = new DownloadJob(m_nextId++, operationId, blob, canonicalFolder, this);
         job->setSource(manifest.blobUrl(blob), manifest.sasExpiry(), manifest.eTag);
-        job->setDecompress(m_decompress);
-        job->setStallTimeout(m_stallTimeoutMs);
+        prepare(job);
         connect(job, &DownloadJob::stateChanged, this, [this, job] { onJobStateChanged(job); });
         m_jobs.append(job);
         emit jobAdded(job);
@@ -172,7 +189,7 @@ void DownloadManager::retry(int jobId)
     DownloadJob *found = job(jobId);
     if (!found || !found->canRetry())
         return;
-    found->setDecompress(m_decompress);
+    prepare(found);
     found->requeue();
     m_running.insert(found->operationId());
     schedule();
@@ -188,7 +205,7 @@ int DownloadManager::retryWithManifest(const QString &operationId, const Manifes
             if (blob.name != job->blob().name)
                 continue;
             job->setSource(manifest.blobUrl(blob), manifest.sasExpiry(), manifest.eTag);
-            job->setDecompress(m_decompress);
+            prepare(job);
             job->requeue();
             ++retried;
             break;

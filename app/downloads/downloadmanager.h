@@ -32,6 +32,9 @@ public:
     bool decompress() const { return m_decompress; }
     // DownloadJob::StallTimeoutMs unless set (tests set a shorter one), for jobs queued later.
     void setStallTimeout(int milliseconds) { m_stallTimeoutMs = milliseconds; }
+    // The decompression-bomb caps the verification applies to files not yet verified.
+    void setScanLimits(const ScanLimits &limits);
+    const ScanLimits &scanLimits() const { return m_limits; }
 
     // Queues `blobs` of the operation's manifest for `folder`. Returns why nothing was
     // queued (the folder cannot be written, the storage link is not https, not enough
@@ -95,6 +98,9 @@ private:
     void schedule();
     void onJobStateChanged(DownloadJob *job);
     void onTick();
+    // What a job about to run takes from the manager: decompress or not, and the caps.
+    void prepare(DownloadJob *job) const;
+    void prepareUnverifiedJobs() const;
 
     QNetworkAccessManager *m_network;
     QList<DownloadJob *> m_jobs;
@@ -103,6 +109,7 @@ private:
     int m_maxParallel = PollPolicy::Limits::ParallelDownloads.defaultValue;
     bool m_decompress = false;
     int m_stallTimeoutMs = DownloadJob::StallTimeoutMs;
+    ScanLimits m_limits;
     int m_nextId = 1;
     QTimer m_ticker;
     QElapsedTimer m_clock;

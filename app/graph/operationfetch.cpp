@@ -13,6 +13,8 @@ FetchOutcome FetchOutcome::fromReply(const GraphReply &reply, const QString &ope
     outcome.httpStatus = reply.httpStatus;
     outcome.retryAfter = reply.retryAfter;
     outcome.receivedAt = reply.receivedAt;
+    outcome.requestId = QString::fromLatin1(reply.requestId);
+    outcome.clientRequestId = QString::fromLatin1(reply.clientRequestId);
     outcome.problem = reply.problem;
     if (!outcome.problem.isNull())
         return outcome;

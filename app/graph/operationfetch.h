@@ -25,6 +25,10 @@ struct FetchOutcome
     int httpStatus = 0;
     QByteArray retryAfter; // verbatim
     QDateTime receivedAt; // UTC
+    // Which request it was, for a support ticket: the request-id header, and the
+    // client-request-id the app sent.
+    QString requestId;
+    QString clientRequestId;
 
     // The answer of a 2xx, or a problem the body explains; cancelled calls never get here.
     static FetchOutcome fromReply(const GraphReply &reply, const QString &operationId);

@@ -16,6 +16,8 @@ void apply(TrackedOperation *operation, const PollUpdate &update)
     if (update.answered) {
         operation->lastChecked = update.checkedAt;
         operation->lastRetryAfter = update.retryAfter;
+        operation->lastRequestId = update.requestId;
+        operation->lastClientRequestId = update.clientRequestId;
         operation->problem = update.problem;
     } else if (update.expired) {
         // Expired by age: the model shows the "start a new export" hint instead.

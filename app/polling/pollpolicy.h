@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/settingrange.h"
+
 #include <QtGlobal>
 
 #include <optional>
@@ -44,19 +46,6 @@
 //   overdue checks go out as a staggered sweep spread over at least 5 s, never as a burst.
 // By hand: Refresh (F5) and "Check now" queue the checks at once, but still wait for a
 //   throttle pause or the network, and say so.
-
-// A setting the analyst can change: its default and the range the app accepts for it.
-struct SettingRange
-{
-    int minimum;
-    int defaultValue;
-    int maximum;
-
-    constexpr int clamp(int value) const
-    {
-        return value < minimum ? minimum : (value > maximum ? maximum : value);
-    }
-};
 
 struct PollPolicy
 {

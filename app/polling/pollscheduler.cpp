@@ -346,6 +346,8 @@ void PollScheduler::onFetched(const QString &id, quint64 sendNumber, const Fetch
     update.answered = true;
     update.checkedAt = wallNow;
     update.retryAfter = QString::fromLatin1(outcome.retryAfter);
+    update.requestId = outcome.requestId;
+    update.clientRequestId = outcome.clientRequestId;
     update.problem = outcome.problem;
     std::optional<qint64> dueMs;
 

@@ -32,6 +32,8 @@ struct PollUpdate
     std::optional<Operation> operation; // Graph's fresh state
     Problem problem; // null after a good answer and when an operation expires by age
     QString retryAfter; // the reply's Retry-After, verbatim
+    QString requestId; // the reply's request-id and the client-request-id sent
+    QString clientRequestId;
     QDateTime nextCheck; // UTC; invalid when nothing is scheduled
     bool expired = false;
 };

@@ -420,10 +420,6 @@
 <context>
     <name>DetailsPanel</name>
     <message>
-        <source>Graph refused the access token. Enter a current token in Settings; checks resume with it.</source>
-        <translation>Graph odmítl přístupový token. Zadejte platný token v Nastavení; kontroly s ním budou pokračovat.</translation>
-    </message>
-    <message>
         <source>The token is valid but may not read billing data: it needs PartnerBilling.Read.All for a partner tenant.</source>
         <translation>Token je platný, ale nesmí číst fakturační data: potřebuje oprávnění PartnerBilling.Read.All pro partnerského tenanta.</translation>
     </message>
@@ -616,6 +612,10 @@
     <message>
         <source>Operation details</source>
         <translation>Podrobnosti operace</translation>
+    </message>
+    <message>
+        <source>Graph refused the access token. Sign in again with the account button on the toolbar (or set a current BILLING_MONITOR_TOKEN); checks resume with it.</source>
+        <translation>Graph odmítl přístupový token. Přihlaste se znovu tlačítkem účtu na panelu nástrojů (nebo nastavte platný BILLING_MONITOR_TOKEN); kontroly s ním budou pokračovat.</translation>
     </message>
 </context>
 <context>
@@ -826,6 +826,21 @@ Oddíl: %2</translation>
     <message>
         <source>Graph answered about operation %1 instead of %2.</source>
         <translation>Graph odpověděl o operaci %1 místo %2.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPathNotice</name>
+    <message>
+        <source>No file manager could open the folder. It is here:</source>
+        <translation>Složku se nepodařilo otevřít v žádném správci souborů. Najdete ji zde:</translation>
+    </message>
+    <message>
+        <source>Folder path</source>
+        <translation>Cesta ke složce</translation>
+    </message>
+    <message>
+        <source>Copy path</source>
+        <translation>Kopírovat cestu</translation>
     </message>
 </context>
 <context>
@@ -1055,16 +1070,16 @@ Oddíl: %2</translation>
         <translation>Zatím nepřihlášeno.</translation>
     </message>
     <message>
-        <source>Sign in to Microsoft with the account button on the toolbar, enter a Graph token in Settings (Ctrl+,) or set %1. To look around first, start billing-monitor --demo.</source>
-        <translation>Přihlaste se k Microsoftu tlačítkem účtu na panelu nástrojů, zadejte token Graphu v Nastavení (Ctrl+,) nebo nastavte %1. Pro první seznámení spusťte billing-monitor --demo.</translation>
-    </message>
-    <message>
         <source>Handed over to the running window.</source>
         <translation>Předáno již spuštěnému oknu.</translation>
     </message>
     <message>
         <source>The running window was brought forward.</source>
         <translation>Spuštěné okno bylo přeneseno do popředí.</translation>
+    </message>
+    <message>
+        <source>Sign in to Microsoft with the account button on the toolbar (Settings, Ctrl+, keeps your app registration), or set %1 to a token obtained elsewhere. To look around first, start billing-monitor --demo.</source>
+        <translation>Přihlaste se k Microsoftu tlačítkem účtu na panelu nástrojů (registraci aplikace si pamatuje Nastavení, Ctrl+,), nebo nastavte %1 na token získaný jinde. Chcete-li se nejdřív jen rozhlédnout, spusťte billing-monitor --demo.</translation>
     </message>
 </context>
 <context>
@@ -1150,10 +1165,6 @@ Oddíl: %2</translation>
     <message>
         <source>Checking %1 now…</source>
         <translation>Kontroluje se %1…</translation>
-    </message>
-    <message>
-        <source>Access token.</source>
-        <translation>Přístupový token.</translation>
     </message>
     <message>
         <source>Graph accepted the export %1; it is tracked now.</source>
@@ -2205,26 +2216,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <translation>Uloženou adresu Graphu nelze použít (%1); místo ní se použije %2.</translation>
     </message>
     <message>
-        <source>No access token: requests go out without one and Graph will refuse them.</source>
-        <translation>Chybí přístupový token: požadavky odcházejí bez něj a Graph je odmítne.</translation>
-    </message>
-    <message>
-        <source>Token from %1.</source>
-        <translation>Token z %1.</translation>
-    </message>
-    <message>
-        <source>Token stored in the system keychain.</source>
-        <translation>Token uložený v systémové klíčence.</translation>
-    </message>
-    <message>
-        <source>Token kept for this session only.</source>
-        <translation>Token držený jen pro toto sezení.</translation>
-    </message>
-    <message>
-        <source>Token of the built-in Graph simulator.</source>
-        <translation>Token vestavěného simulátoru Graphu.</translation>
-    </message>
-    <message>
         <source>Nothing to add: paste operation ids, operation URLs or Location headers.</source>
         <translation>Není co přidat: vložte ID operací, URL operací nebo hlavičky Location.</translation>
     </message>
@@ -2260,6 +2251,18 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
             <numerusform>; načteno jen prvních %n ID</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Requests use the account you sign in with on the toolbar; billing-monitor-cli shares it. A token obtained elsewhere can be given in %1, which then wins.</source>
+        <translation>Požadavky používají účet, ke kterému se přihlásíte na panelu nástrojů; billing-monitor-cli jej sdílí. Token získaný jinde lze zadat v %1, který pak má přednost.</translation>
+    </message>
+    <message>
+        <source>%1 is set: its token is used instead of the sign-in. Unset it to use the account you sign in with.</source>
+        <translation>Proměnná %1 je nastavená: místo přihlášení se používá její token. Zrušte ji, chcete-li používat účet, ke kterému se přihlásíte.</translation>
+    </message>
+    <message>
+        <source>Demo mode signs in at the built-in simulator&apos;s own Entra ID.</source>
+        <translation>Ukázkový režim se přihlašuje u vlastního Entra ID vestavěného simulátoru.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>
@@ -2284,20 +2287,8 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <translation>Požadavek se vzdá, když se po tuto dobu nepřenese ani bajt; kontrola se pak zopakuje s prodlevou.</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>Zobrazit</translation>
-    </message>
-    <message>
-        <source>Remember in the system keychain</source>
-        <translation>Zapamatovat v systémové klíčence</translation>
-    </message>
-    <message>
         <source>Settings</source>
         <translation>Nastavení</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Demo mode&lt;/b&gt; talks to the built-in Graph simulator. The Graph address and token below are saved for normal runs but not used now; the polling settings apply at once.</source>
-        <translation>&lt;b&gt;Ukázkový režim&lt;/b&gt; komunikuje s vestavěným simulátorem Graphu. Adresa Graphu a token níže se uloží pro běžné spuštění, ale teď se nepoužijí; nastavení dotazování platí hned.</translation>
     </message>
     <message>
         <source>Microsoft Graph</source>
@@ -2318,22 +2309,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message>
         <source>API version:</source>
         <translation>Verze API:</translation>
-    </message>
-    <message>
-        <source>Bearer token with PartnerBilling.Read.All</source>
-        <translation>Token typu Bearer s oprávněním PartnerBilling.Read.All</translation>
-    </message>
-    <message>
-        <source>Access token:</source>
-        <translation>Přístupový token:</translation>
-    </message>
-    <message>
-        <source>Unset %1 to use a token typed here.</source>
-        <translation>Chcete-li použít token zadaný zde, zrušte proměnnou %1.</translation>
-    </message>
-    <message>
-        <source>Tokens are never written to the settings file. Without a keychain the token is kept for this session only. %1 overrides this field.</source>
-        <translation>Tokeny se nikdy nezapisují do souboru s nastavením. Bez klíčenky se token drží jen pro toto sezení. %1 má přednost před tímto polem.</translation>
     </message>
     <message>
         <source>Polling</source>
@@ -2407,6 +2382,42 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <source>The longest wait between two checks of a running export when Graph names no time. New exports are checked more often; a Retry-After from Graph is followed to the second.</source>
         <translation>Nejdelší čekání mezi dvěma kontrolami probíhajícího exportu, když Graph neuvede čas. Nové exporty se kontrolují častěji; Retry-After od Graphu se dodržuje na sekundu přesně.</translation>
     </message>
+    <message>
+        <source> GiB</source>
+        <translation> GiB</translation>
+    </message>
+    <message>
+        <source>A downloaded or opened file that unpacks to more than this is refused as a decompression bomb instead of filling the disk or memory.</source>
+        <translation>Stažený nebo otevřený soubor, který se rozbalí na víc než tuto velikost, je odmítnut jako dekompresní bomba, aby nezaplnil disk ani paměť.</translation>
+    </message>
+    <message>
+        <source> ×</source>
+        <translation> ×</translation>
+    </message>
+    <message>
+        <source>A file that unpacks to more than this many times its packed size (past the first %1 MiB) is refused as a decompression bomb. Billing data packs about 5 to 20 times.</source>
+        <translation>Soubor, který se po prvních %1 MiB rozbalí na víc než tolikanásobek své zabalené velikosti, je odmítnut jako dekompresní bomba. Data o fakturaci se komprimují zhruba 5 až 20krát.</translation>
+    </message>
+    <message>
+        <source>Downloads and data</source>
+        <translation>Stahování a data</translation>
+    </message>
+    <message>
+        <source>Largest file unpacked:</source>
+        <translation>Největší rozbalený soubor:</translation>
+    </message>
+    <message>
+        <source>Largest unpacking ratio:</source>
+        <translation>Největší poměr rozbalení:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Demo mode&lt;/b&gt; talks to the built-in Graph simulator and signs in at its own Entra ID, whose app registration is shown below. The Graph address is saved for normal runs but not used now; the polling settings apply at once.</source>
+        <translation>&lt;b&gt;Ukázkový režim&lt;/b&gt; komunikuje s vestavěným simulátorem Graphu a přihlašuje se u jeho vlastního Entra ID, jehož registrace aplikace je uvedena níže. Adresa Graphu se uloží pro běžná spuštění, ale teď se nepoužije; nastavení dotazování platí hned.</translation>
+    </message>
+    <message>
+        <source>Sign-in: app registration</source>
+        <translation>Přihlášení: registrace aplikace</translation>
+    </message>
 </context>
 <context>
     <name>SignInConfig</name>
@@ -2440,6 +2451,63 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     </message>
 </context>
 <context>
+    <name>SignInConfigForm</name>
+    <message>
+        <source>App registration</source>
+        <translation>Registrace aplikace</translation>
+    </message>
+    <message>
+        <source>contoso.onmicrosoft.com or the tenant id</source>
+        <translation>contoso.onmicrosoft.com nebo id tenanta</translation>
+    </message>
+    <message>
+        <source>Application (client) ID</source>
+        <translation>ID aplikace (klienta)</translation>
+    </message>
+    <message>
+        <source>Microsoft Entra ID&apos;s address. Leave it empty: partner billing is served by the global cloud only.</source>
+        <translation>Adresa Microsoft Entra ID. Nechte ji prázdnou: partnerská fakturace je dostupná jen v globálním cloudu.</translation>
+    </message>
+    <message>
+        <source>&amp;Tenant:</source>
+        <translation>&amp;Tenant:</translation>
+    </message>
+    <message>
+        <source>C&amp;lient id:</source>
+        <translation>&amp;Id klienta:</translation>
+    </message>
+    <message>
+        <source>&amp;Authority:</source>
+        <translation>&amp;Autorita:</translation>
+    </message>
+    <message>
+        <source>How to register the app…</source>
+        <translation>Jak zaregistrovat aplikaci…</translation>
+    </message>
+    <message>
+        <source>Copy steps</source>
+        <translation>Kopírovat kroky</translation>
+    </message>
+    <message>
+        <source>Copy the registration steps, e.g. for your tenant&apos;s administrator</source>
+        <translation>Zkopírovat kroky registrace, např. pro správce vašeho tenanta</translation>
+    </message>
+    <message>
+        <source>1. Entra admin center → App registrations → New registration (accounts in this organizational directory only).
+2. Authentication → Add a platform → Mobile and desktop applications → redirect URI http://localhost
+3. Authentication → Allow public client flows → Yes.
+4. API permissions → Add → Microsoft Graph → Delegated → PartnerBilling.Read.All (and Application → PartnerBilling.Read.All for app-only use), then Grant admin consent.
+5. For app-only use: Certificates &amp; secrets → a client secret or a certificate.
+6. Enter the Directory (tenant) ID and Application (client) ID here.</source>
+        <translation>1. Centrum pro správu Entra → Registrace aplikací → Nová registrace (jen účty v tomto organizačním adresáři).
+2. Ověřování → Přidat platformu → Mobilní a desktopové aplikace → identifikátor URI přesměrování http://localhost
+3. Ověřování → Povolit toky veřejného klienta → Ano.
+4. Oprávnění API → Přidat → Microsoft Graph → Delegovaná → PartnerBilling.Read.All (a Aplikace → PartnerBilling.Read.All pro použití jen aplikací), pak Udělit souhlas správce.
+5. Pro použití jen aplikací: Certificates &amp; secrets (Certifikáty a tajné kódy) → tajný klíč klienta nebo certifikát.
+6. Sem zadejte ID adresáře (tenanta) a ID aplikace (klienta).</translation>
+    </message>
+</context>
+<context>
     <name>SignInDialog</name>
     <message>
         <source>&amp;Copy code</source>
@@ -2464,38 +2532,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message>
         <source>Sign in to Microsoft</source>
         <translation>Přihlásit se k Microsoftu</translation>
-    </message>
-    <message>
-        <source>App registration</source>
-        <translation>Registrace aplikace</translation>
-    </message>
-    <message>
-        <source>contoso.onmicrosoft.com or the tenant id</source>
-        <translation>contoso.onmicrosoft.com nebo id tenanta</translation>
-    </message>
-    <message>
-        <source>Application (client) ID</source>
-        <translation>ID aplikace (klienta)</translation>
-    </message>
-    <message>
-        <source>&amp;Tenant:</source>
-        <translation>&amp;Tenant:</translation>
-    </message>
-    <message>
-        <source>C&amp;lient id:</source>
-        <translation>&amp;Id klienta:</translation>
-    </message>
-    <message>
-        <source>&amp;Authority:</source>
-        <translation>&amp;Autorita:</translation>
-    </message>
-    <message>
-        <source>How to register the app…</source>
-        <translation>Jak zaregistrovat aplikaci…</translation>
-    </message>
-    <message>
-        <source>Copy steps</source>
-        <translation>Kopírovat kroky</translation>
     </message>
     <message>
         <source>Sign in with</source>
@@ -2552,20 +2588,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message>
         <source>&amp;Get a code</source>
         <translation>&amp;Získat kód</translation>
-    </message>
-    <message>
-        <source>1. Entra admin center → App registrations → New registration (accounts in this organizational directory only).
-2. Authentication → Add a platform → Mobile and desktop applications → redirect URI http://localhost
-3. Authentication → Allow public client flows → Yes.
-4. API permissions → Add → Microsoft Graph → Delegated → PartnerBilling.Read.All (and Application → PartnerBilling.Read.All for app-only use), then Grant admin consent.
-5. For app-only use: Certificates &amp; secrets → a client secret or a certificate.
-6. Enter the Directory (tenant) ID and Application (client) ID here.</source>
-        <translation>1. Centrum pro správu Entra → Registrace aplikací → Nová registrace (jen účty v tomto organizačním adresáři).
-2. Ověřování → Přidat platformu → Mobilní a desktopové aplikace → identifikátor URI přesměrování http://localhost
-3. Ověřování → Povolit toky veřejného klienta → Ano.
-4. Oprávnění API → Přidat → Microsoft Graph → Delegovaná → PartnerBilling.Read.All (a Aplikace → PartnerBilling.Read.All pro použití jen aplikací), pak Udělit souhlas správce.
-5. Pro použití jen aplikací: Certificates &amp; secrets (Certifikáty a tajné kódy) → tajný klíč klienta nebo certifikát.
-6. Sem zadejte ID adresáře (tenanta) a ID aplikace (klienta).</translation>
     </message>
     <message>
         <source>Enter the client secret&apos;s value.</source>
@@ -2979,33 +3001,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message>
         <source>Could not renew the sign-in: %1</source>
         <translation>Přihlášení nelze obnovit: %1</translation>
-    </message>
-</context>
-<context>
-    <name>TokenStore</name>
-    <message>
-        <source>The system keychain could not be read (%1).</source>
-        <translation>Systémovou klíčenku se nepodařilo přečíst (%1).</translation>
-    </message>
-    <message>
-        <source>The token was removed from the system keychain.</source>
-        <translation>Token byl odebrán ze systémové klíčenky.</translation>
-    </message>
-    <message>
-        <source>The token is saved in the system keychain.</source>
-        <translation>Token je uložen v systémové klíčence.</translation>
-    </message>
-    <message>
-        <source>No token is stored in the system keychain.</source>
-        <translation>V systémové klíčence není uložen žádný token.</translation>
-    </message>
-    <message>
-        <source>The system keychain is not available (%1); nothing was removed from it.</source>
-        <translation>Systémová klíčenka není dostupná (%1); nic z ní nebylo odebráno.</translation>
-    </message>
-    <message>
-        <source>The system keychain is not available (%1). The token is kept for this session only; enter it again after a restart.</source>
-        <translation>Systémová klíčenka není dostupná (%1). Token se drží jen pro toto sezení; po restartu jej zadejte znovu.</translation>
     </message>
 </context>
 <context>

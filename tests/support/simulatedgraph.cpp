@@ -3,6 +3,7 @@
 #include "app/downloads/manifestloader.h"
 #include "models/graphjson.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 bool pointAtSimulator(GraphClient *client, const GraphSimulator &simulator, QString *error)
@@ -66,4 +67,12 @@ TrackedOperation SimulatedGraph::fetchOperation(const QString &id)
     if (const std::optional<Operation> operation = GraphJson::parseOperation(body, &error))
         tracked.last = *operation;
     return tracked;
+}
+
+GraphReply waitForReply(GraphCall *call)
+{
+    QSignalSpy finished(call, &GraphCall::finished);
+    if (!finished.wait(10000))
+        return {};
+    return finished.first().first().value<GraphReply>();
 }

@@ -10,6 +10,11 @@
 
 class ManifestLoader;
 
+Q_DECLARE_METATYPE(GraphReply)
+
+// The reply the call finishes with; an empty reply when none comes within 10 s.
+GraphReply waitForReply(GraphCall *call);
+
 // Points a client at the simulator's v1.0 endpoint, as Settings would; false with *error.
 bool pointAtSimulator(GraphClient *client, const GraphSimulator &simulator, QString *error);
 
