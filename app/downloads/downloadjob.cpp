@@ -61,7 +61,7 @@ DownloadJob::DownloadJob(int id, const QString &operationId, const ManifestBlob 
     if (!unsafe.isEmpty()) {
         m_state = State::Failed;
         m_failure = Failure::UnsafeName;
-        m_message = QStringLiteral("Refused to save \"%1\": %2. Nothing was written.")
+        m_message = tr("Refused to save \"%1\": %2. Nothing was written.")
                         .arg(blob.name.left(200), unsafe);
         return;
     }
@@ -158,7 +158,7 @@ void DownloadJob::sendRequest()
     const QFileInfo part(partPath());
     if (part.isSymLink()) {
         fail(Failure::Disk,
-             QStringLiteral("%1 is a symbolic link; refusing to write through it.")
+             tr("%1 is a symbolic link; refusing to write through it.")
                  .arg(QDir::toNativeSeparators(partPath())));
         return;
     }
@@ -166,7 +166,7 @@ void DownloadJob::sendRequest()
     mode |= m_discardPart ? QIODevice::Truncate : QIODevice::Append;
     if (!m_file.open(mode)) {
         fail(Failure::Disk,
-             QStringLiteral("Cannot write %1: %2.")
+             tr("Cannot write %1: %2.")
                  .arg(QDir::toNativeSeparators(partPath()), m_file.errorString()));
         return;
     }
@@ -200,9 +200,8 @@ void DownloadJob::sendRequest()
     connect(m_reply, &QNetworkReply::readyRead, this, &DownloadJob::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &DownloadJob::onFinished);
     setState(State::Downloading,
-             m_requestedOffset > 0
-                 ? QStringLiteral("Resuming after %1…").arg(sizeText(m_requestedOffset))
-                 : QStringLiteral("Downloading…"));
+             m_requestedOffset > 0 ? tr("Resuming after %1…").arg(sizeText(m_requestedOffset))
+                                   : tr("Downloading…"));
 }
 
 bool DownloadJob::checkResponseHead()
@@ -214,16 +213,16 @@ bool DownloadJob::checkResponseHead()
 
     if (m_httpStatus == 206) {
         if (range.first != m_requestedOffset) {
-            restartFromZero(QStringLiteral("the server resumed at the wrong place"));
+            restartFromZero(tr("the server resumed at the wrong place"));
             return false;
         }
         const qint64 expected = m_total >= 0 ? m_total : m_blob.sizeInBytes;
         if (expected >= 0 && range.total >= 0 && range.total != expected) {
-            restartFromZero(QStringLiteral("the file changed size on the server"));
+            restartFromZero(tr("the file changed size on the server"));
             return false;
         }
         if (!m_etag.isEmpty() && !etag.isEmpty() && etag != m_etag) {
-            restartFromZero(QStringLiteral("the file changed on the server"));
+            restartFromZero(tr("the file changed on the server"));
             return false;
         }
         m_total = range.total;
@@ -241,8 +240,7 @@ bool DownloadJob::checkResponseHead()
             m_partComplete = true; // an earlier run got every byte but stopped before renaming
             m_total = range.total;
         } else {
-            restartFromZero(
-                QStringLiteral("the partial file no longer fits the file on the server"));
+            restartFromZero(tr("the partial file no longer fits the file on the server"));
         }
         return false;
     } else {
@@ -330,22 +328,21 @@ void DownloadJob::onFinished()
     m_bytesOnDisk = QFileInfo(partPath()).size();
 
     if (m_cancelled) {
-        setState(
-            State::Cancelled,
-            QStringLiteral("Cancelled after %1; the partial file is kept and Retry resumes it.")
-                .arg(sizeText(m_bytesOnDisk)));
+        setState(State::Cancelled,
+                 tr("Cancelled after %1; the partial file is kept and Retry resumes it.")
+                     .arg(sizeText(m_bytesOnDisk)));
         return;
     }
     if (!m_diskError.isEmpty()) {
         fail(Failure::Disk,
-             QStringLiteral("Could not write %1: %2. The partial file is kept; "
-                            "free some space or pick another folder, then Retry.")
+             tr("Could not write %1: %2. The partial file is kept; "
+                "free some space or pick another folder, then Retry.")
                  .arg(QDir::toNativeSeparators(partPath()), m_diskError));
         return;
     }
     if (!m_restartReason.isEmpty()) {
         if (m_restartsFromZero >= MaxRestartsFromZero) {
-            fail(Failure::Http, QStringLiteral("Gave up: %1, again.").arg(m_restartReason));
+            fail(Failure::Http, tr("Gave up: %1, again.").arg(m_restartReason));
             return;
         }
         ++m_restartsFromZero;
@@ -366,17 +363,17 @@ void DownloadJob::onFinished()
             const bool pastExpiry
                 = m_sasExpiry.isValid() && m_sasExpiry <= QDateTime::currentDateTimeUtc();
             if (pastExpiry || storage.saysSignatureOutOfTimeFrame()) {
-                const QString when = m_sasExpiry.isValid()
-                    ? QStringLiteral(" at %1").arg(TimeText::localShort(m_sasExpiry))
-                    : QString();
                 fail(Failure::LinkExpired,
-                     QStringLiteral(
-                         "The download link expired%1; refresh the manifest to get a new one.")
-                         .arg(when));
+                     m_sasExpiry.isValid()
+                         ? tr("The download link expired at %1; refresh the manifest to get a "
+                              "new one.")
+                               .arg(TimeText::localShort(m_sasExpiry))
+                         : tr("The download link expired; refresh the manifest to get a new "
+                              "one."));
             } else {
                 fail(Failure::LinkRefused,
-                     QStringLiteral("Storage refused the download link (%1); refresh the manifest "
-                                    "to get a new one.")
+                     tr("Storage refused the download link (%1); refresh the manifest "
+                        "to get a new one.")
                          .arg(storage.summary()));
             }
             return;
@@ -390,17 +387,17 @@ void DownloadJob::onFinished()
         startVerification();
         return;
     }
-    const QString lost = m_pastDeadline ? QStringLiteral("too slow: %1 in %2 s")
+    const QString lost = m_pastDeadline ? tr("too slow: %1 in %2 s")
                                               .arg(sizeText(m_attemptBytes))
                                               .arg(m_attemptClock.elapsed() / 1000.0, 0, 'f', 1)
         : networkError == QNetworkReply::OperationCanceledError
-        ? QStringLiteral("no data arrived for %1 s").arg(m_stallTimeoutMs / 1000.0)
-        : networkError == QNetworkReply::NoError ? QStringLiteral("the answer ended early")
+        ? tr("no data arrived for %1 s").arg(m_stallTimeoutMs / 1000.0)
+        : networkError == QNetworkReply::NoError ? tr("the answer ended early")
                                                  : networkErrorText;
     if (m_automaticResumes < MaxAutomaticResumes) {
         ++m_automaticResumes;
-        m_message = QStringLiteral("Connection lost after %1 (%2); resuming…")
-                        .arg(sizeText(m_bytesOnDisk), lost);
+        m_message
+            = tr("Connection lost after %1 (%2); resuming…").arg(sizeText(m_bytesOnDisk), lost);
         emit stateChanged();
         QTimer::singleShot(500 * m_automaticResumes, this, [this] {
             if (m_state == State::Downloading && !m_reply)
@@ -409,20 +406,21 @@ void DownloadJob::onFinished()
         return;
     }
     fail(Failure::Network,
-         QStringLiteral("Connection lost after %1: %2. The partial file is "
-                        "kept; Retry resumes it.")
+         tr("Connection lost after %1: %2. The partial file is "
+            "kept; Retry resumes it.")
              .arg(sizeText(m_bytesOnDisk), lost));
 }
 
 QString DownloadJob::describeHttpFailure() const
 {
     const AzureStorageError storage = AzureStorageError::parse(m_errorBody);
-    const QString detail
-        = storage.isNull() ? QString() : QStringLiteral(" (%1)").arg(storage.summary());
     if (m_httpStatus == 404)
-        return QStringLiteral("The file is not on the server (HTTP 404%1).")
-            .arg(storage.isNull() ? QString() : QStringLiteral(" ") + storage.code);
-    return QStringLiteral("Storage answered HTTP %1%2.").arg(m_httpStatus).arg(detail);
+        return storage.isNull()
+            ? tr("The file is not on the server (HTTP 404).")
+            : tr("The file is not on the server (HTTP 404 %1).").arg(storage.code);
+    return storage.isNull()
+        ? tr("Storage answered HTTP %1.").arg(m_httpStatus)
+        : tr("Storage answered HTTP %1 (%2).").arg(m_httpStatus).arg(storage.summary());
 }
 
 void DownloadJob::restartFromZero(const QString &why)
@@ -432,7 +430,7 @@ void DownloadJob::restartFromZero(const QString &why)
 
 void DownloadJob::startVerification()
 {
-    setState(State::Verifying, QStringLiteral("Verifying…"));
+    setState(State::Verifying, tr("Verifying…"));
     m_verifyCancelled = std::make_shared<std::atomic_bool>(false);
     m_verifyResult = std::make_shared<JsonLinesReport>();
     const QString path = partPath();
@@ -453,15 +451,15 @@ void DownloadJob::onVerified()
     m_report = *m_verifyResult;
     if (m_verifyCancelled->load()) {
         setState(State::Cancelled,
-                 QStringLiteral("Cancelled while verifying; the downloaded file "
-                                "is kept as .part and Retry verifies it again."));
+                 tr("Cancelled while verifying; the downloaded file "
+                    "is kept as .part and Retry verifies it again."));
         return;
     }
     if (m_report.outcome == ScanReport::Outcome::Unreadable) {
         // The download is fine; the disk or the decompressed copy's path is not.
         fail(Failure::Disk,
-             QStringLiteral("%1: %2. The downloaded file is kept as .part and Retry verifies "
-                            "it again.")
+             tr("%1: %2. The downloaded file is kept as .part and Retry verifies "
+                "it again.")
                  .arg(m_blob.name, m_report.error));
         return;
     }
@@ -469,25 +467,25 @@ void DownloadJob::onVerified()
         QFile::remove(corruptPath());
         const bool kept = QFile::rename(partPath(), corruptPath());
         m_bytesOnDisk = 0;
-        setState(State::Corrupt,
-                 QStringLiteral("%1 is not valid gzip JSON lines: %2. %3")
-                     .arg(m_blob.name, m_report.error,
-                          kept ? QStringLiteral("It was kept aside as %1.")
-                                     .arg(QFileInfo(corruptPath()).fileName())
-                               : QStringLiteral("It stays as %1.")
-                                     .arg(QFileInfo(partPath()).fileName())));
+        setState(
+            State::Corrupt,
+            tr("%1 is not valid gzip JSON lines: %2. %3")
+                .arg(m_blob.name, m_report.error,
+                     kept ? tr("It was kept aside as %1.").arg(QFileInfo(corruptPath()).fileName())
+                          : tr("It stays as %1.").arg(QFileInfo(partPath()).fileName())));
         return;
     }
     QFile::remove(filePath());
     QFile::remove(corruptPath()); // what an earlier attempt set aside is now superseded
     if (!QFile::rename(partPath(), filePath())) {
         fail(Failure::Disk,
-             QStringLiteral("Verified, but could not rename %1 to %2.")
+             tr("Verified, but could not rename %1 to %2.")
                  .arg(QDir::toNativeSeparators(partPath()), QFileInfo(filePath()).fileName()));
         return;
     }
     setState(State::Done,
-             QStringLiteral("%L1 lines · %2 → %3")
+             // No %n: the command line prints this too, without the app's translations.
+             tr("%L1 lines · %2 → %3")
                  .arg(m_report.lines)
                  .arg(sizeText(m_report.compressedBytes), sizeText(m_report.uncompressedBytes)));
 }
@@ -495,7 +493,7 @@ void DownloadJob::onVerified()
 void DownloadJob::cancel()
 {
     if (m_state == State::Queued) {
-        setState(State::Cancelled, QStringLiteral("Cancelled before it started."));
+        setState(State::Cancelled, tr("Cancelled before it started."));
         return;
     }
     if (m_state == State::Verifying) {
@@ -509,10 +507,9 @@ void DownloadJob::cancel()
         m_reply->abort(); // finished() follows synchronously and reports the cancel
     } else {
         // Between an automatic resume's attempts.
-        setState(
-            State::Cancelled,
-            QStringLiteral("Cancelled after %1; the partial file is kept and Retry resumes it.")
-                .arg(sizeText(m_bytesOnDisk)));
+        setState(State::Cancelled,
+                 tr("Cancelled after %1; the partial file is kept and Retry resumes it.")
+                     .arg(sizeText(m_bytesOnDisk)));
     }
 }
 
@@ -524,7 +521,7 @@ void DownloadJob::requeue()
         m_discardPart = true;
         m_etag.clear();
     }
-    setState(State::Queued, QStringLiteral("Waiting…"));
+    setState(State::Queued, tr("Waiting…"));
 }
 
 void DownloadJob::sampleRate(qint64 elapsedMs)

@@ -630,6 +630,145 @@
     </message>
 </context>
 <context>
+    <name>DownloadJob</name>
+    <message>
+        <source>too slow: %1 in %2 s</source>
+        <translation>příliš pomalý přenos: %1 za %2 s</translation>
+    </message>
+    <message>
+        <source>Refused to save &quot;%1&quot;: %2. Nothing was written.</source>
+        <translation>Uložení „%1“ bylo odmítnuto: %2. Nic nebylo zapsáno.</translation>
+    </message>
+    <message>
+        <source>%1 is a symbolic link; refusing to write through it.</source>
+        <translation>%1 je symbolický odkaz; zápis přes něj je odmítnut.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2.</source>
+        <translation>Nelze zapsat %1: %2.</translation>
+    </message>
+    <message>
+        <source>Resuming after %1…</source>
+        <translation>Navazuje se po %1…</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>Stahuje se…</translation>
+    </message>
+    <message>
+        <source>the server resumed at the wrong place</source>
+        <translation>server navázal na špatném místě</translation>
+    </message>
+    <message>
+        <source>the file changed size on the server</source>
+        <translation>soubor na serveru změnil velikost</translation>
+    </message>
+    <message>
+        <source>the file changed on the server</source>
+        <translation>soubor se na serveru změnil</translation>
+    </message>
+    <message>
+        <source>the partial file no longer fits the file on the server</source>
+        <translation>částečně stažený soubor už neodpovídá souboru na serveru</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1; the partial file is kept and Retry resumes it.</source>
+        <translation>Zrušeno po %1; částečně stažený soubor zůstává a Opakovat na něj naváže.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2. The partial file is kept; free some space or pick another folder, then Retry.</source>
+        <translation>Nepodařilo se zapsat %1: %2. Částečně stažený soubor zůstává; uvolněte místo nebo zvolte jinou složku a pak zvolte Opakovat.</translation>
+    </message>
+    <message>
+        <source>Gave up: %1, again.</source>
+        <translation>Vzdáno: %1, znovu.</translation>
+    </message>
+    <message>
+        <source>The download link expired at %1; refresh the manifest to get a new one.</source>
+        <translation>Odkaz ke stažení vypršel v %1; obnovte manifest a získáte nový.</translation>
+    </message>
+    <message>
+        <source>The download link expired; refresh the manifest to get a new one.</source>
+        <translation>Odkaz ke stažení vypršel; obnovte manifest a získáte nový.</translation>
+    </message>
+    <message>
+        <source>Storage refused the download link (%1); refresh the manifest to get a new one.</source>
+        <translation>Úložiště odkaz ke stažení odmítlo (%1); obnovte manifest a získáte nový.</translation>
+    </message>
+    <message>
+        <source>no data arrived for %1 s</source>
+        <translation>%1 s nepřišla žádná data</translation>
+    </message>
+    <message>
+        <source>the answer ended early</source>
+        <translation>odpověď skončila předčasně</translation>
+    </message>
+    <message>
+        <source>Connection lost after %1 (%2); resuming…</source>
+        <translation>Spojení přerušeno po %1 (%2); navazuje se…</translation>
+    </message>
+    <message>
+        <source>Connection lost after %1: %2. The partial file is kept; Retry resumes it.</source>
+        <translation>Spojení přerušeno po %1: %2. Částečně stažený soubor zůstává; Opakovat na něj naváže.</translation>
+    </message>
+    <message>
+        <source>The file is not on the server (HTTP 404).</source>
+        <translation>Soubor na serveru není (HTTP 404).</translation>
+    </message>
+    <message>
+        <source>The file is not on the server (HTTP 404 %1).</source>
+        <translation>Soubor na serveru není (HTTP 404 %1).</translation>
+    </message>
+    <message>
+        <source>Storage answered HTTP %1.</source>
+        <translation>Úložiště odpovědělo HTTP %1.</translation>
+    </message>
+    <message>
+        <source>Storage answered HTTP %1 (%2).</source>
+        <translation>Úložiště odpovědělo HTTP %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Ověřuje se…</translation>
+    </message>
+    <message>
+        <source>Cancelled while verifying; the downloaded file is kept as .part and Retry verifies it again.</source>
+        <translation>Zrušeno během ověřování; stažený soubor zůstává jako .part a Opakovat jej ověří znovu.</translation>
+    </message>
+    <message>
+        <source>%1: %2. The downloaded file is kept as .part and Retry verifies it again.</source>
+        <translation>%1: %2. Stažený soubor zůstává jako .part a Opakovat jej ověří znovu.</translation>
+    </message>
+    <message>
+        <source>%1 is not valid gzip JSON lines: %2. %3</source>
+        <translation>%1 nejsou platné řádky JSON ve formátu gzip: %2. %3</translation>
+    </message>
+    <message>
+        <source>It was kept aside as %1.</source>
+        <translation>Byl odložen stranou jako %1.</translation>
+    </message>
+    <message>
+        <source>It stays as %1.</source>
+        <translation>Zůstává jako %1.</translation>
+    </message>
+    <message>
+        <source>Verified, but could not rename %1 to %2.</source>
+        <translation>Ověřeno, ale %1 se nepodařilo přejmenovat na %2.</translation>
+    </message>
+    <message>
+        <source>%L1 lines · %2 → %3</source>
+        <translation>řádků: %L1 · %2 → %3</translation>
+    </message>
+    <message>
+        <source>Cancelled before it started.</source>
+        <translation>Zrušeno před zahájením.</translation>
+    </message>
+    <message>
+        <source>Waiting…</source>
+        <translation>Čeká…</translation>
+    </message>
+</context>
+<context>
     <name>DownloadJobModel</name>
     <message>
         <source>%1
@@ -2383,6 +2522,14 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <translation>Nejdelší čekání mezi dvěma kontrolami probíhajícího exportu, když Graph neuvede čas. Nové exporty se kontrolují častěji; Retry-After od Graphu se dodržuje na sekundu přesně.</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Demo mode&lt;/b&gt; talks to the built-in Graph simulator and signs in at its own Entra ID, whose app registration is shown below. The Graph address is saved for normal runs but not used now; the polling settings apply at once.</source>
+        <translation>&lt;b&gt;Ukázkový režim&lt;/b&gt; komunikuje s vestavěným simulátorem Graphu a přihlašuje se u jeho vlastního Entra ID, jehož registrace aplikace je uvedena níže. Adresa Graphu se uloží pro běžná spuštění, ale teď se nepoužije; nastavení dotazování platí hned.</translation>
+    </message>
+    <message>
+        <source>Sign-in: app registration</source>
+        <translation>Přihlášení: registrace aplikace</translation>
+    </message>
+    <message>
         <source> GiB</source>
         <translation> GiB</translation>
     </message>
@@ -2409,14 +2556,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message>
         <source>Largest unpacking ratio:</source>
         <translation>Největší poměr rozbalení:</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Demo mode&lt;/b&gt; talks to the built-in Graph simulator and signs in at its own Entra ID, whose app registration is shown below. The Graph address is saved for normal runs but not used now; the polling settings apply at once.</source>
-        <translation>&lt;b&gt;Ukázkový režim&lt;/b&gt; komunikuje s vestavěným simulátorem Graphu a přihlašuje se u jeho vlastního Entra ID, jehož registrace aplikace je uvedena níže. Adresa Graphu se uloží pro běžná spuštění, ale teď se nepoužije; nastavení dotazování platí hned.</translation>
-    </message>
-    <message>
-        <source>Sign-in: app registration</source>
-        <translation>Přihlášení: registrace aplikace</translation>
     </message>
 </context>
 <context>
