@@ -13,6 +13,7 @@ build=${BILLING_MONITOR_SANITIZE_BUILD_DIR:-$here/build-sanitize}
 fuzz_seconds=${FUZZ_SECONDS:-20}
 jobs=$(nproc)
 
+began=$SECONDS
 started=$SECONDS
 cmake -S "$here" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_COMPILER=clang++ -DBILLING_MONITOR_SANITIZE=ON -DBUILD_FUZZERS=ON \
@@ -27,6 +28,7 @@ started=$SECONDS
 (cd "$build" && QT_QPA_PLATFORM=offscreen ctest --output-on-failure --parallel "$jobs" --timeout 600)
 echo "ci-extra: sanitizer test run took $((SECONDS - started)) s"
 
+started=$SECONDS
 corpus_root=$here/tests/fuzz/corpus
 for corpus in "$corpus_root"/*/; do
     name=$(basename "$corpus")
@@ -45,3 +47,4 @@ for corpus in "$corpus_root"/*/; do
     echo "ci-extra: $name: $runs inputs in ${fuzz_seconds} s ($rate/s), no crash"
     rm -rf "$scratch"
 done
+echo "ci-extra: fuzzing took $((SECONDS - started)) s; everything $((SECONDS - began)) s"

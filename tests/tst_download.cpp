@@ -528,6 +528,42 @@ private slots:
         QCOMPARE(QFileInfo(job->filePath()).size(), size);
     }
 
+    void tricklingTransferMeetsItsDeadline()
+    {
+        // A byte a second never trips a stall timeout: the deadline grows only by the time
+        // the delivered bytes take at the minimum rate.
+        QCOMPARE(DownloadJob::attemptDeadlineMs(0, 60000), qint64(60000));
+        QCOMPARE(DownloadJob::attemptDeadlineMs(60, 60000), qint64(60000 + 60000 / 4096));
+        QCOMPARE(DownloadJob::attemptDeadlineMs(DownloadJob::MinimumBytesPerSecond * 60, 60000),
+                 qint64(120000));
+
+        // The simulator sends the first answer a byte every 100 ms, so the 300 ms stall
+        // timeout never trips; only the attempt's deadline ends it, and the resume fetches
+        // the rest at full speed.
+        SimulatedOperation operation = SimulatedGraph::succeededOperation();
+        operation.manifest.blobCount = 1;
+        operation.manifest.trickleBlobs = {0};
+        const Manifest manifest = m_env->loadManifest(operation);
+        m_env->graph.simulator.clearRequestLog();
+        m_env->downloads.setStallTimeout(300);
+
+        QSignalSpy finished(&m_env->downloads, &DownloadManager::finished);
+        QCOMPARE(m_env->downloads.download(m_env->operationId, manifest, manifest.blobs,
+                                           m_folder.path()),
+                 QString());
+        DownloadJob *job = m_env->downloads.jobs(m_env->operationId).value(0);
+        QVERIFY(job);
+        QStringList messages;
+        connect(job, &DownloadJob::stateChanged, this, [&] { messages << job->message(); });
+        QVERIFY(finished.wait(10000));
+        QCOMPARE(job->state(), DownloadJob::State::Done);
+        QCOMPARE(job->resumes(), 1);
+        QCOMPARE(blobStatuses(), QList<int>({200, 206}));
+        QVERIFY2(messages.filter(QStringLiteral("too slow")).size() == 1,
+                 qPrintable(messages.join(QLatin1Char('\n'))));
+        QCOMPARE(readFile(job->filePath()), downloadCleanCopy(manifest));
+    }
+
     void eachOperationGetsItsOwnFolder()
     {
         const QString id = QStringLiteral("6fe687d7-1e0f-4bd6-9091-4672691f64bc");

@@ -24,6 +24,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <limits>
+
 Q_DECLARE_METATYPE(SignInError)
 Q_DECLARE_METATYPE(SignInAccount)
 Q_DECLARE_METATYPE(TokenResponse)
@@ -50,9 +52,12 @@ private slots:
     void errorExplanations_data();
     void errorExplanations();
     void pkceChallengeIsS256OfTheVerifier();
+    void tokenLifetimes_data();
+    void tokenLifetimes();
 
     void deviceCodeSucceedsAfterPending();
     void deviceCodeSlowDownAddsFiveSeconds();
+    void deviceCodeIntervalStaysSane();
     void deviceCodeEnds_data();
     void deviceCodeEnds();
     void deviceCodeForAnAppNotInTheTenant();
@@ -241,6 +246,44 @@ void TestSignInFlows::pkceChallengeIsS256OfTheVerifier()
     QVERIFY(Pkce::makeState() != Pkce::makeState());
 }
 
+void TestSignInFlows::tokenLifetimes_data()
+{
+    QTest::addColumn<QByteArray>("expiresIn");
+    QTest::addColumn<qint64>("seconds"); // -1: refused
+    QTest::newRow("number") << QByteArray("3599") << qint64(3599);
+    QTest::newRow("string") << QByteArray("\"3599\"") << qint64(3599);
+    QTest::newRow("fraction") << QByteArray("3599.9") << qint64(3599);
+    QTest::newRow("zero") << QByteArray("0") << qint64(-1);
+    QTest::newRow("negative") << QByteArray("-60") << qint64(-1);
+    QTest::newRow("text") << QByteArray("\"an hour\"") << qint64(-1);
+    // Converting these to an integer was undefined; the largest string made an expiry
+    // that QDateTime cannot hold.
+    QTest::newRow("huge number") << QByteArray("1e300") << qint64(-1);
+    QTest::newRow("huge string") << QByteArray("\"9223372036854775807\"") << qint64(-1);
+}
+
+void TestSignInFlows::tokenLifetimes()
+{
+    QFETCH(QByteArray, expiresIn);
+    QFETCH(qint64, seconds);
+    QJsonObject answer;
+    const SignInError read = OAuthClient::readAnswer(
+        200, R"({"access_token":"a","refresh_in":1e300,"expires_in":)" + expiresIn + '}', &answer);
+    QVERIFY(read.isNull());
+    SignInError error;
+    const TokenResponse tokens = OAuthClient::parseTokens(answer, &error);
+    if (seconds < 0) {
+        QCOMPARE(error.kind, SignInError::Kind::BadReply);
+        QVERIFY(tokens.accessToken.isEmpty());
+        return;
+    }
+    QVERIFY2(error.isNull(), qPrintable(error.description));
+    QCOMPARE(tokens.expiresInSeconds, seconds);
+    QCOMPARE(tokens.refreshInSeconds, qint64(0)); // the implausible refresh_in is ignored
+    QVERIFY(tokens.expiresAt().isValid());
+    QVERIFY(tokens.renewAt() < tokens.expiresAt());
+}
+
 void TestSignInFlows::deviceCodeSucceedsAfterPending()
 {
     m_graph->entra().setDevicePolls(
@@ -278,6 +321,20 @@ void TestSignInFlows::deviceCodeSlowDownAddsFiveSeconds()
     QCOMPARE(flow.intervalSeconds(), 6);
     // One interval of 1 s, then one of 6 s (coarse timers may fire 5% early).
     QVERIFY2(clock.elapsed() >= 6500, qPrintable(QString::number(clock.elapsed())));
+}
+
+void TestSignInFlows::deviceCodeIntervalStaysSane()
+{
+    // An interval in the millions of seconds overflowed the poll timer's milliseconds.
+    m_graph->entra().setDeviceInterval(std::numeric_limits<int>::max());
+    DeviceCodeFlow flow(m_oauth.get(), config());
+    QSignalSpy prompt(&flow, &DeviceCodeFlow::promptReady);
+    QSignalSpy failed(&flow, &SignInFlow::failed);
+    flow.start();
+    QVERIFY(prompt.wait(5000));
+    QCOMPARE(flow.intervalSeconds(), DeviceCodeFlow::MaxIntervalSeconds);
+    QVERIFY(!flow.isFinished());
+    QCOMPARE(failed.size(), 0);
 }
 
 void TestSignInFlows::deviceCodeEnds_data()

@@ -50,6 +50,14 @@ AccountButton::AccountButton(Session *session, QWidget *parent)
     updateAccount();
 }
 
+AccountButton::~AccountButton()
+{
+    if (m_banner && !m_banner->parent())
+        delete m_banner;
+    if (m_renewal && !m_renewal->parent())
+        delete m_renewal;
+}
+
 QString AccountButton::renewalText() const
 {
     const QDateTime renews = m_session->signIn()->renewsAt();

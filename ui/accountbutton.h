@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QPointer>
 #include <QToolButton>
 
 class MessageBanner;
@@ -20,6 +21,7 @@ class AccountButton : public QToolButton
     Q_OBJECT
 public:
     explicit AccountButton(Session *session, QWidget *parent = nullptr);
+    ~AccountButton() override;
 
     MessageBanner *banner() const { return m_banner; }
     QLabel *renewalLabel() const { return m_renewal; }
@@ -40,9 +42,11 @@ private:
     void onSignInRequired(const SignInError &why);
 
     Session *m_session;
-    MessageBanner *m_banner;
+    // Placed by the window, which then deletes them; guarded, so that the destructor
+    // deletes only the ones never placed.
+    QPointer<MessageBanner> m_banner;
     QPushButton *m_signInAgain;
-    QLabel *m_renewal;
+    QPointer<QLabel> m_renewal;
     QMenu *m_menu;
     QAction *m_accountSection = nullptr;
     SignInDialog *m_dialog = nullptr;

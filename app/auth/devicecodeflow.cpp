@@ -39,7 +39,8 @@ void DeviceCodeFlow::start()
             const int expiresIn
                 = answer.value(QLatin1String("expires_in")).toInt(DefaultExpirySeconds);
             m_prompt.expiresAt = QDateTime::currentDateTimeUtc().addSecs(expiresIn);
-            m_interval = qMax(1, answer.value(QLatin1String("interval")).toInt(5));
+            m_interval
+                = qBound(1, answer.value(QLatin1String("interval")).toInt(5), MaxIntervalSeconds);
             if (m_deviceCode.isEmpty() || m_prompt.userCode.isEmpty()
                 || m_prompt.verificationUri.isEmpty()) {
                 fail(SignInError::make(
@@ -100,7 +101,7 @@ void DeviceCodeFlow::onPolled(const QJsonObject &answer, const SignInError &erro
         return;
     }
     if (error.error == QLatin1String("slow_down")) {
-        m_interval += SlowDownSeconds;
+        m_interval = qMin(m_interval + SlowDownSeconds, int(MaxIntervalSeconds));
         m_pollTimer.start(m_interval * 1000);
         return;
     }

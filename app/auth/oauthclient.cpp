@@ -10,12 +10,28 @@ namespace {
 
 constexpr qint64 MaxAnswerBytes = 1024 * 1024;
 
+// Longer than any token Entra ID issues (an hour or so, a day at most with continuous access
+// evaluation), and short enough that now plus it is always a valid time.
+constexpr qint64 MaxLifetimeSeconds = 10LL * 366 * 24 * 3600;
+
+// A lifetime in whole seconds, or -1 when absent or implausible (negative, not a number, or
+// past MaxLifetimeSeconds).
 qint64 secondsOf(const QJsonValue &value)
 {
     // Entra ID sends numbers; some servers send them as strings.
-    if (value.isDouble())
-        return qint64(value.toDouble());
-    return value.toString().toLongLong();
+    double seconds = -1;
+    if (value.isDouble()) {
+        seconds = value.toDouble();
+    } else if (value.isString()) {
+        bool ok = false;
+        const qint64 parsed = value.toString().trimmed().toLongLong(&ok);
+        if (ok)
+            seconds = double(parsed);
+    }
+    // Compared as doubles first: converting a NaN or huge double to an integer is undefined.
+    if (!(seconds >= 0 && seconds <= double(MaxLifetimeSeconds)))
+        return -1;
+    return qint64(seconds);
 }
 
 } // namespace
@@ -60,29 +76,30 @@ void OAuthClient::postForm(const QUrl &url, const QUrlQuery &form, QObject *cont
         if (!guard)
             return;
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray answer = reply->read(MaxAnswerBytes);
         if (status == 0) {
             done({}, SignInError::make(SignInError::Kind::Network, reply->errorString()));
             return;
         }
-        if (status < 200 || status >= 300) {
-            done({}, SignInError::fromReply(status, answer));
-            return;
-        }
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(answer, &parseError);
-        if (!document.isObject()) {
-            done({},
-                 SignInError::make(
-                     SignInError::Kind::BadReply,
-                     QCoreApplication::translate("OAuthClient",
-                                                 "Entra ID's answer is not a JSON object "
-                                                 "(HTTP %1).")
-                         .arg(status)));
-            return;
-        }
-        done(document.object(), {});
+        QJsonObject answer;
+        const SignInError error = readAnswer(status, reply->read(MaxAnswerBytes), &answer);
+        done(answer, error);
     });
+}
+
+SignInError OAuthClient::readAnswer(int httpStatus, const QByteArray &body, QJsonObject *answer)
+{
+    if (httpStatus < 200 || httpStatus >= 300)
+        return SignInError::fromReply(httpStatus, body);
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (!document.isObject()) {
+        return SignInError::make(SignInError::Kind::BadReply,
+                                 QCoreApplication::translate("OAuthClient",
+                                                             "Entra ID's answer is not a JSON "
+                                                             "object (HTTP %1).")
+                                     .arg(httpStatus));
+    }
+    *answer = document.object();
+    return {};
 }
 
 void OAuthClient::requestToken(const QUrl &tokenEndpoint, const QUrlQuery &form, QObject *context,
@@ -108,7 +125,7 @@ TokenResponse OAuthClient::parseTokens(const QJsonObject &answer, SignInError *e
     tokens.refreshToken = answer.value(QLatin1String("refresh_token")).toString();
     tokens.idToken = answer.value(QLatin1String("id_token")).toString();
     tokens.expiresInSeconds = secondsOf(answer.value(QLatin1String("expires_in")));
-    tokens.refreshInSeconds = secondsOf(answer.value(QLatin1String("refresh_in")));
+    tokens.refreshInSeconds = qMax<qint64>(0, secondsOf(answer.value(QLatin1String("refresh_in"))));
     if (tokens.accessToken.isEmpty() || tokens.expiresInSeconds <= 0) {
         *error = SignInError::make(
             SignInError::Kind::BadReply,

@@ -48,6 +48,10 @@ public:
     void requestToken(const QUrl &tokenEndpoint, const QUrlQuery &form, QObject *context,
                       TokenDone done);
 
+    // What an HTTP answer of the token or device-code endpoint says: the JSON object of a
+    // 2xx answer in `answer`, or why there is none (an OAuth error, or a bad body).
+    static SignInError readAnswer(int httpStatus, const QByteArray &body, QJsonObject *answer);
+    // The tokens in a 2xx answer of the token endpoint, or why they cannot be used.
     static TokenResponse parseTokens(const QJsonObject &answer, SignInError *error);
 
 private:

@@ -14,6 +14,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <limits>
+
 namespace {
 
 constexpr qint64 WriteChunkSize = 256 * 1024;
@@ -53,6 +55,8 @@ DownloadJob::DownloadJob(int id, const QString &operationId, const ManifestBlob 
     , m_blob(blob)
     , m_folder(folder)
 {
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, &DownloadJob::checkDeadline);
     const QString unsafe = SafeFileName::problem(blob.name);
     if (!unsafe.isEmpty()) {
         m_state = State::Failed;
@@ -177,6 +181,8 @@ void DownloadJob::sendRequest()
     m_partComplete = false;
     m_cancelled = false;
     m_abortQueued = false;
+    m_attemptBytes = 0;
+    m_pastDeadline = false;
 
     QNetworkRequest request(m_url);
     // Storage may label a blob Content-Encoding: gzip; Qt would then inflate it on the
@@ -186,8 +192,10 @@ void DownloadJob::sendRequest()
         request.setRawHeader("Range", "bytes=" + QByteArray::number(m_requestedOffset) + '-');
         ++m_resumes;
     }
-    request.setTransferTimeout(StallTimeoutMs);
+    request.setTransferTimeout(m_stallTimeoutMs);
     m_reply = m_network->get(request);
+    m_attemptClock.start();
+    m_deadline.start(m_stallTimeoutMs);
     m_reply->setReadBufferSize(ReadBufferSize);
     connect(m_reply, &QNetworkReply::readyRead, this, &DownloadJob::onReadyRead);
     connect(m_reply, &QNetworkReply::finished, this, &DownloadJob::onFinished);
@@ -267,7 +275,28 @@ void DownloadJob::onReadyRead()
             return;
         }
         m_bytesOnDisk += chunk.size();
+        m_attemptBytes += chunk.size();
     }
+}
+
+qint64 DownloadJob::attemptDeadlineMs(qint64 bytesDelivered, int stallTimeoutMs)
+{
+    return stallTimeoutMs + bytesDelivered * 1000 / MinimumBytesPerSecond;
+}
+
+void DownloadJob::checkDeadline()
+{
+    if (!m_reply)
+        return;
+    // Each byte delivered moved the deadline on; only a reply behind it is ended.
+    const qint64 left
+        = attemptDeadlineMs(m_attemptBytes, m_stallTimeoutMs) - m_attemptClock.elapsed();
+    if (left > 0) {
+        m_deadline.start(int(qMin<qint64>(left, std::numeric_limits<int>::max())));
+        return;
+    }
+    m_pastDeadline = true;
+    m_reply->abort(); // finished() follows synchronously and resumes or fails the download
 }
 
 void DownloadJob::abortSoon()
@@ -292,6 +321,7 @@ void DownloadJob::onFinished()
         checkResponseHead();
     m_reply = nullptr;
     reply->deleteLater();
+    m_deadline.stop();
     if (!m_file.flush() && m_diskError.isEmpty())
         m_diskError = m_file.errorString();
     m_file.close();
@@ -357,8 +387,11 @@ void DownloadJob::onFinished()
         startVerification();
         return;
     }
-    const QString lost = networkError == QNetworkReply::OperationCanceledError
-        ? tr("no data arrived for %1 s").arg(StallTimeoutMs / 1000)
+    const QString lost = m_pastDeadline ? tr("too slow: %1 in %2 s")
+                                              .arg(sizeText(m_attemptBytes))
+                                              .arg(m_attemptClock.elapsed() / 1000.0, 0, 'f', 1)
+        : networkError == QNetworkReply::OperationCanceledError
+        ? tr("no data arrived for %1 s").arg(m_stallTimeoutMs / 1000.0)
         : networkError == QNetworkReply::NoError ? tr("the answer ended early")
                                                  : networkErrorText;
     if (m_automaticResumes < MaxAutomaticResumes) {

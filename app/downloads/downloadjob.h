@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QTimer>
 #include <QUrl>
 
 #include <atomic>
@@ -44,6 +45,13 @@ public:
     static constexpr int MaxAutomaticResumes = 3;
     // No byte for this long ends the attempt (a stalled connection, not a slow one).
     static constexpr int StallTimeoutMs = 60000;
+    // Nor may an attempt trickle: after its first stall timeout it must have averaged
+    // MinimumBytesPerSecond, so its deadline is the stall timeout plus the time the bytes it
+    // delivered take at that rate. A server sending a byte a second never trips the stall
+    // timeout, but is cut off after about a minute instead of holding the download for ever;
+    // the bytes stay on disk and the next attempt resumes after them.
+    static constexpr qint64 MinimumBytesPerSecond = 4 * 1024;
+    static qint64 attemptDeadlineMs(qint64 bytesDelivered, int stallTimeoutMs);
     // What Qt may buffer per reply: with readyRead draining it, memory stays flat.
     static constexpr qint64 ReadBufferSize = 1024 * 1024;
 
@@ -78,6 +86,8 @@ public:
     // data changed: the partial file is then discarded instead of resumed.
     void setSource(const QUrl &url, const QDateTime &sasExpiry, const QString &manifestETag);
     void setDecompress(bool decompress) { m_decompress = decompress; }
+    // StallTimeoutMs unless set (tests set a shorter one); the deadline follows it.
+    void setStallTimeout(int milliseconds) { m_stallTimeoutMs = qMax(1, milliseconds); }
     void setScanLimits(const ScanLimits &limits) { m_limits = limits; }
 
     void start(QNetworkAccessManager *network);
@@ -97,6 +107,7 @@ private:
     void onReadyRead();
     void onFinished();
     void abortSoon();
+    void checkDeadline();
     bool checkResponseHead();
     void restartFromZero(const QString &why);
     void startVerification();
@@ -114,6 +125,8 @@ private:
     QDateTime m_sasExpiry;
     QString m_manifestETag;
     bool m_decompress = false;
+    int m_stallTimeoutMs = StallTimeoutMs;
+    QTimer m_deadline;
     ScanLimits m_limits;
 
     QNetworkAccessManager *m_network = nullptr;
@@ -133,6 +146,9 @@ private:
     bool m_partComplete = false; // a 416 said the part already holds the whole blob
     bool m_cancelled = false;
     bool m_abortQueued = false;
+    QElapsedTimer m_attemptClock;
+    qint64 m_attemptBytes = 0; // body bytes this attempt delivered
+    bool m_pastDeadline = false;
 
     // Across attempts.
     qint64 m_bytesOnDisk = 0;

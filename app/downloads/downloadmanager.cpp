@@ -57,6 +57,7 @@ void DownloadManager::prepare(DownloadJob *job) const
 {
     job->setDecompress(m_decompress);
     job->setScanLimits(m_limits);
+    job->setStallTimeout(m_stallTimeoutMs);
 }
 
 QString DownloadManager::storageLinkProblem(const Manifest &manifest)

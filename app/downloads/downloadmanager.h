@@ -30,6 +30,8 @@ public:
     // Also write "<name>.jsonl" beside each verified file. Applies to files not yet verified.
     void setDecompress(bool decompress);
     bool decompress() const { return m_decompress; }
+    // DownloadJob::StallTimeoutMs unless set (tests set a shorter one), for jobs queued later.
+    void setStallTimeout(int milliseconds) { m_stallTimeoutMs = milliseconds; }
     // The decompression-bomb caps the verification applies to files not yet verified.
     void setScanLimits(const ScanLimits &limits);
     const ScanLimits &scanLimits() const { return m_limits; }
@@ -106,6 +108,7 @@ private:
     QSet<QString> m_running; // operations whose finished() is still to come
     int m_maxParallel = PollPolicy::Limits::ParallelDownloads.defaultValue;
     bool m_decompress = false;
+    int m_stallTimeoutMs = DownloadJob::StallTimeoutMs;
     ScanLimits m_limits;
     int m_nextId = 1;
     QTimer m_ticker;

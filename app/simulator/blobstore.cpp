@@ -219,5 +219,7 @@ SimulatorReply BlobStore::serve(const QString &path, const QUrlQuery &query,
         reply.cutAfterBytes = reply.body.size() / 2;
         reply.holdOpenAfterCut = true;
     }
+    if (seen == 0 && spec.trickleBlobs.contains(blob.index))
+        reply.trickleMs = ManifestSpec::TrickleIntervalMs;
     return reply;
 }

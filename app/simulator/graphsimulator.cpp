@@ -710,7 +710,8 @@ void GraphSimulator::deliver(QHttpServerResponder &&responder, const SimulatorRe
 {
     QPointer<QTcpSocket> socket = responder.socket();
     const int delay = reply.holdMs + m_responseDelayMs;
-    const bool closesConnection = reply.closeWithoutAnswer || reply.cutAfterBytes >= 0;
+    const bool closesConnection
+        = reply.closeWithoutAnswer || reply.cutAfterBytes >= 0 || reply.trickleMs > 0;
     if (delay <= 0 && !closesConnection) {
         send(responder, socket, reply, logIndex);
         finishRequest();
@@ -773,6 +774,22 @@ void GraphSimulator::send(QHttpServerResponder &responder, QTcpSocket *socket,
         return;
     }
     responder.writeBody(QByteArray());
+    if (reply.trickleMs > 0) {
+        // Owned by the socket, so that a client giving up ends the trickle too.
+        auto *trickle = new QTimer(socket);
+        trickle->setInterval(reply.trickleMs);
+        connect(trickle, &QTimer::timeout, socket,
+                [socket, trickle, body = reply.body, sent = qsizetype(0)]() mutable {
+                    if (sent >= body.size()) {
+                        trickle->deleteLater();
+                        return;
+                    }
+                    socket->write(body.constData() + sent, 1);
+                    ++sent;
+                });
+        trickle->start();
+        return;
+    }
     // Written straight to the socket: QIODevice keeps a reference to the QByteArray
     // instead of copying it, which matters for blobs of hundreds of megabytes.
     socket->write(reply.body);

@@ -28,6 +28,10 @@ struct ManifestSpec
     // Indexes of blobs whose first request sends half the body and then nothing more while
     // keeping the connection open, as a stalled transfer does; later requests get the rest.
     QList<int> stallBlobs;
+    // Indexes of blobs whose first request sends the body a byte every TrickleIntervalMs,
+    // as a server that never quite stalls does; later requests get the rest at full speed.
+    QList<int> trickleBlobs;
+    static constexpr int TrickleIntervalMs = 100;
     // Closes the connection after this many body bytes (-1: never) on the first
     // dropRequests requests for each blob (-1: on every request), and on each later request
     // with probability dropRate (from a fixed seed, so runs repeat).

@@ -195,7 +195,8 @@ void readManifest(ObjectReader &reader, ManifestSpec *spec)
 {
     reader.allowOnly({"blobCount", "linesPerBlob", "blobSizeBytes", "sasLifetimeSeconds",
                       "reportBlobSizes", "dataFormat", "blobNames", "corruptBlobs", "stallBlobs",
-                      "dropAfterBytes", "dropRequests", "dropRate", "kind", "attributeSet"});
+                      "trickleBlobs", "dropAfterBytes", "dropRequests", "dropRate", "kind",
+                      "attributeSet"});
     reader.integer("blobCount", &spec->blobCount, 0, 10000);
     reader.integer("linesPerBlob", &spec->linesPerBlob, 0, 1e8);
     reader.integer("blobSizeBytes", &spec->blobSizeBytes, 0, 4e9);
@@ -226,6 +227,7 @@ void readManifest(ObjectReader &reader, ManifestSpec *spec)
     }
     readBlobIndexes(reader, "corruptBlobs", &spec->corruptBlobs);
     readBlobIndexes(reader, "stallBlobs", &spec->stallBlobs);
+    readBlobIndexes(reader, "trickleBlobs", &spec->trickleBlobs);
     if (spec->linesPerBlob == 0 && spec->blobSizeBytes == 0)
         reader.fail(QStringLiteral("linesPerBlob"),
                     QStringLiteral("0 needs a blobSizeBytes to fill up to"));

@@ -75,7 +75,8 @@ struct ExportSettings
  ManifestSpec: { "blobCount": 2, "linesPerBlob": 200, "blobSizeBytes": 0,
                  "sasLifetimeSeconds": 43200, "reportBlobSizes": false,
                  "dataFormat": "compressedJSON", "blobNames": ["a/b.json.gz"],
-                 "corruptBlobs": [0], "stallBlobs": [1], "dropAfterBytes": -1, "dropRequests": 1,
+                 "corruptBlobs": [0], "stallBlobs": [1], "trickleBlobs": [1],
+                 "dropAfterBytes": -1, "dropRequests": 1,
                  "dropRate": 0, "kind": "usage" | "reconciliation",
                  "attributeSet": "full" | "basic" }
  (see manifestspec.h for what each one means).

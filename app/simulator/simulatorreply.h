@@ -15,6 +15,7 @@ struct SimulatorReply
     // many body bytes (-1: send everything).
     qint64 cutAfterBytes = -1;
     bool holdOpenAfterCut = false; // after cutAfterBytes, send nothing but keep the connection
+    int trickleMs = 0; // when > 0, the body goes out one byte every this many milliseconds
     bool closeWithoutAnswer = false;
     int holdMs = 0; // answer this late; a client that gives up first gets nothing
 

@@ -632,6 +632,10 @@
 <context>
     <name>DownloadJob</name>
     <message>
+        <source>too slow: %1 in %2 s</source>
+        <translation>příliš pomalý přenos: %1 za %2 s</translation>
+    </message>
+    <message>
         <source>Refused to save &quot;%1&quot;: %2. Nothing was written.</source>
         <translation>Uložení „%1“ bylo odmítnuto: %2. Nic nebylo zapsáno.</translation>
     </message>

@@ -8,16 +8,18 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray file = fuzzBytes(data, size);
+    using Outcome = StoreFormat::ParseResult::Outcome;
     const StoreFormat::ParseResult result = StoreFormat::parse(file);
-    FUZZ_CHECK(result.isUsable() || !result.error.isEmpty());
+    const bool usable = result.outcome == Outcome::Loaded || result.outcome == Outcome::Migrated;
+    FUZZ_CHECK(usable || !result.error.isEmpty());
     for (const TrackedOperation &operation : result.operations)
         FUZZ_CHECK(OperationIds::isValid(operation.id));
     // What was read saves and reads back as the same operations.
-    if (result.isUsable()) {
+    if (usable) {
         static const QDateTime savedAt = QDateTime::fromSecsSinceEpoch(1700000000, Qt::UTC);
         const StoreFormat::ParseResult again
             = StoreFormat::parse(StoreFormat::serialize(result.operations, savedAt));
-        FUZZ_CHECK(again.outcome == StoreFormat::ParseResult::Outcome::Loaded);
+        FUZZ_CHECK(again.outcome == Outcome::Loaded);
         FUZZ_CHECK(again.operations.size() == result.operations.size());
     }
     return 0;
