@@ -363,10 +363,55 @@ void OperationFilterProxy::changeOrder(std::vector<int> &&order)
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
 
+void OperationFilterProxy::moveRow(int from, int to)
+{
+    emit layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    const auto begin = m_proxyToSource.begin();
+    if (from < to)
+        std::rotate(begin + from, begin + from + 1, begin + to + 1);
+    else
+        std::rotate(begin + to, begin + from, begin + from + 1);
+    const int low = std::min(from, to);
+    const int high = std::max(from, to);
+    for (int row = low; row <= high; ++row)
+        m_sourceToProxy[size_t(m_proxyToSource[size_t(row)])] = row;
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (const QModelIndex &index : before) {
+        int row = index.row();
+        if (row == from)
+            row = to;
+        else if (row >= low && row <= high)
+            row += from < to ? -1 : 1;
+        after.append(createIndex(row, index.column()));
+    }
+    changePersistentIndexList(before, after);
+    emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+}
+
 void OperationFilterProxy::replace(std::vector<int> &&moved)
 {
     if (moved.empty())
         return;
+    if (moved.size() == 1) {
+        // One row (a row-scoped signal): it goes where a binary search among the others puts
+        // it, and only the rows it passes shift.
+        const int row = moved.front();
+        const int from = m_sourceToProxy[size_t(row)];
+        const auto less = [this](int a, int b) {
+            return before(a, b);
+        };
+        const auto begin = m_proxyToSource.begin();
+        if (from > 0 && less(row, m_proxyToSource[size_t(from - 1)]))
+            moveRow(from, int(std::lower_bound(begin, begin + from, row, less) - begin));
+        else if (from + 1 < rowCount() && less(m_proxyToSource[size_t(from + 1)], row))
+            moveRow(
+                from,
+                int(std::lower_bound(begin + from + 1, m_proxyToSource.end(), row, less) - begin)
+                    - 1);
+        return;
+    }
     // The other rows keep their keys, so they stay in order among themselves: take the
     // moved ones out, sort them, and merge.
     std::vector<char> isMoved(m_sourceToProxy.size(), 0);

@@ -83,6 +83,8 @@ private:
     void rebuildSourceToProxy();
     // Moves to `order` (the same rows), in one layout change that carries persistent indexes.
     void changeOrder(std::vector<int> &&order);
+    // Moves one proxy row, shifting those between, in one layout change.
+    void moveRow(int from, int to);
     // Re-places the shown rows whose key changed (`moved`, source rows).
     void replace(std::vector<int> &&moved);
     void insertAccepted(std::vector<int> &&sourceRows);
