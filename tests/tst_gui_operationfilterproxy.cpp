@@ -168,6 +168,25 @@ private slots:
         QCOMPARE(currentId(), current);
     }
 
+    void agesMoveWithTheClock()
+    {
+        // Running operations age with the clock, finished ones keep their duration.
+        m_proxy->sort(OperationTableModel::AgeColumn, Qt::DescendingOrder);
+        verifySameAsReference();
+        QSignalSpy layoutChanged(m_proxy.get(), &QAbstractItemModel::layoutChanged);
+        // A clock before every creation: running rows are 0 s old, below the finished ones.
+        m_table->setClock([] { return Now.addSecs(-20000); });
+        verifySameAsReference();
+        QCOMPARE(layoutChanged.count(), 1);
+        m_table->setClock([] { return Now; });
+        verifySameAsReference();
+        QCOMPARE(layoutChanged.count(), 2);
+        // Every running row a second older: all keys change, nothing moves.
+        m_table->setClock([] { return Now.addSecs(1); });
+        verifySameAsReference();
+        QCOMPARE(layoutChanged.count(), 2);
+    }
+
     void filtersByTextAndState()
     {
         m_proxy->sort(OperationTableModel::StatusColumn);

@@ -394,14 +394,14 @@ void OperationFilterProxy::replace(std::vector<int> &&moved)
 {
     if (moved.empty())
         return;
+    const auto less = [this](int a, int b) {
+        return before(a, b);
+    };
     if (moved.size() == 1) {
         // One row (a row-scoped signal): it goes where a binary search among the others puts
         // it, and only the rows it passes shift.
         const int row = moved.front();
         const int from = m_sourceToProxy[size_t(row)];
-        const auto less = [this](int a, int b) {
-            return before(a, b);
-        };
         const auto begin = m_proxyToSource.begin();
         if (from > 0 && less(row, m_proxyToSource[size_t(from - 1)]))
             moveRow(from, int(std::lower_bound(begin, begin + from, row, less) - begin));
@@ -412,6 +412,9 @@ void OperationFilterProxy::replace(std::vector<int> &&moved)
                     - 1);
         return;
     }
+    // Keys that all moved alike (every age on a clock tick) leave the order as it is.
+    if (std::is_sorted(m_proxyToSource.begin(), m_proxyToSource.end(), less))
+        return;
     // The other rows keep their keys, so they stay in order among themselves: take the
     // moved ones out, sort them, and merge.
     std::vector<char> isMoved(m_sourceToProxy.size(), 0);
@@ -423,9 +426,6 @@ void OperationFilterProxy::replace(std::vector<int> &&moved)
         if (!isMoved[size_t(row)])
             remaining.push_back(row);
     }
-    const auto less = [this](int a, int b) {
-        return before(a, b);
-    };
     std::sort(moved.begin(), moved.end(), less);
     std::vector<int> order(m_proxyToSource.size());
     std::merge(remaining.begin(), remaining.end(), moved.begin(), moved.end(), order.begin(), less);
