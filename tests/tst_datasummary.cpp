@@ -170,6 +170,31 @@ private slots:
         QCOMPARE(summary.count(Grouping::Customer), 2);
     }
 
+    void keysMatchWhateverTheirEscapesOrOrder()
+    {
+        // The parser compares each key in place with the one at its position in the record
+        // before; escaped, reordered, longer and backslashed keys must all still land right.
+        QTemporaryDir dir;
+        const QByteArray text
+            = "{\"CustomerId\":\"a\",\"Total\":1,\"Currency\":\"EUR\"}\n"
+              "{\"Customer\\u0049d\":\"b\",\"Total\":2,\"Currency\":\"EUR\"}\n"
+              "{\"Total\":3,\"CustomerId\":\"c\",\"Currency\":\"EUR\"}\n"
+              "{\"CustomerIdX\":\"d\",\"CustomerId\":\"e\",\"Total\":4,\"Currency\":\"EUR\"}\n"
+              "{\"Customer\\\\Id\":\"z\",\"CustomerId\":\"f\",\"Total\":5,\"Currency\":\"EUR\"}\n"
+              "{\"Customer\\\\Id\":\"z\",\"Customer\\\"Id\":\"y\",\"CustomerId\":\"g\",\"Total\":6}"
+              "\n";
+        const DataSummary summary = ExportFiles::summarize(
+            {writeFile(dir, QStringLiteral("keys.json.gz"), ZlibData::gzip(text))}, {});
+        QVERIFY(summary.problems.isEmpty());
+        QCOMPARE(summary.rows, 6);
+        QCOMPARE(summary.totals.value(QStringLiteral("EUR")).toString(), QStringLiteral("15.00"));
+        QCOMPARE(summary.totals.value(QString()).toString(), QStringLiteral("6.00"));
+        QStringList customers;
+        for (const GroupTotals &customer : summary.groupsBy(Grouping::Customer))
+            customers << customer.id;
+        QCOMPARE(customers.join(QLatin1Char(',')), QStringLiteral("a,b,c,e,f,g"));
+    }
+
     void previewKeepsDocumentedOrderAndFirstRows()
     {
         QTemporaryDir dir;

@@ -16,9 +16,18 @@ struct BlockParseState
 {
     RecordSink *sink = nullptr;
     ColumnRegistry columns;
-    // Keys tend to come in the same order on every line: the column found at each position
-    // of the previous record is checked first, sparing a hash lookup per field.
-    std::vector<std::pair<std::string, int>> keyAtPosition;
+    // Keys tend to come in the same order on every line: the key found at each position of
+    // the previous record is compared first, in place in the JSON text, sparing both the
+    // copy that unescaping makes and a hash lookup per field.
+    struct KnownKey
+    {
+        std::string text; // unescaped
+        int column = -1;
+        // Holds no quote, backslash or control character, so that its JSON text is itself:
+        // only such a key is compared in place.
+        bool plain = false;
+    };
+    std::vector<KnownKey> keyAtPosition;
     std::vector<char> wanted; // per column
     std::vector<std::string_view> values; // per column, for the current record
     std::vector<unsigned> stamps; // per column: the record that set the value

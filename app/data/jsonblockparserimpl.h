@@ -8,6 +8,8 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace {
 
@@ -51,10 +53,14 @@ public:
                 if ((error = fieldResult.error()))
                     break;
                 ondemand::field field = std::move(fieldResult).value_unsafe();
-                std::string_view key;
-                if ((error = field.unescaped_key().get(key)))
-                    break;
-                const int column = columnAt(p, position++, key);
+                int column = knownColumnAt(p, position, field.key().raw());
+                if (column < 0) {
+                    std::string_view key;
+                    if ((error = field.unescaped_key().get(key)))
+                        break;
+                    column = columnAt(p, position, key);
+                }
+                ++position;
                 if (!p.wanted[std::size_t(column)])
                     continue; // the iterator skips the value
                 std::string_view text;
@@ -81,10 +87,50 @@ public:
     }
 
 private:
+    // The column of the key starting at `raw` (just past its opening quote) if it is the one
+    // the previous record had at this position, else -1. The block is padded, so reading a
+    // plain key's length (at most the padding) past `raw` stays inside it whatever the key
+    // really is; and since a plain key holds no quote or backslash, a quote right after
+    // matching bytes is the key's closing one.
+    static int knownColumnAt(const BlockParseState &p, std::size_t position, const char *raw)
+    {
+        if (position >= p.keyAtPosition.size())
+            return -1;
+        const BlockParseState::KnownKey &known = p.keyAtPosition[position];
+        const std::size_t size = known.text.size();
+        if (!known.plain || raw[size] != '"' || !sameBytes(raw, known.text.data(), size))
+            return -1;
+        return known.column;
+    }
+
+    // Keys are short: words compared inline beat a call to memcmp per field.
+    static bool sameBytes(const char *a, const char *b, std::size_t size)
+    {
+        std::uint64_t x = 0;
+        std::uint64_t y = 0;
+        for (; size >= 8; size -= 8, a += 8, b += 8) {
+            std::memcpy(&x, a, 8);
+            std::memcpy(&y, b, 8);
+            if (x != y)
+                return false;
+        }
+        for (; size > 0; --size, ++a, ++b) {
+            if (*a != *b)
+                return false;
+        }
+        return true;
+    }
+
+    static bool isPlain(std::string_view key)
+    {
+        return key.size() < simdjson::SIMDJSON_PADDING
+            && std::all_of(key.begin(), key.end(), [](char c) {
+                   return static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\';
+               });
+    }
+
     static int columnAt(BlockParseState &p, std::size_t position, std::string_view key)
     {
-        if (position < p.keyAtPosition.size() && p.keyAtPosition[position].first == key)
-            return p.keyAtPosition[position].second;
         bool isNew = false;
         const int column = p.columns.find(key, &isNew);
         if (isNew) {
@@ -94,7 +140,7 @@ private:
         }
         if (position >= p.keyAtPosition.size())
             p.keyAtPosition.resize(position + 1);
-        p.keyAtPosition[position] = {std::string(key), column};
+        p.keyAtPosition[position] = {std::string(key), column, isPlain(key)};
         return column;
     }
 

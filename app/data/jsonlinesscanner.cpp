@@ -46,6 +46,17 @@ QString isalError(int code)
     }
 }
 
+// memchr is vectorised in libc; std::count over bytes is not, and cost a quarter of a scan.
+qint64 countNewlines(const char *begin, const char *end)
+{
+    qint64 count = 0;
+    while (const void *newline = std::memchr(begin, '\n', std::size_t(end - begin))) {
+        ++count;
+        begin = static_cast<const char *>(newline) + 1;
+    }
+    return count;
+}
+
 std::string_view trimmedEnd(std::string_view text)
 {
     while (!text.empty()
@@ -251,7 +262,7 @@ bool JsonLinesScanner::parseCompleteLines(bool final)
     }
     if (end > begin && !parseBlock(m_block.get() + begin, end - begin))
         return false;
-    m_linesBefore += std::count(m_block.get() + begin, m_block.get() + end, '\n');
+    m_linesBefore += countNewlines(m_block.get() + begin, m_block.get() + end);
     std::memmove(m_block.get(), m_block.get() + end, m_used - end);
     m_used -= end;
     if (qint64(m_used) > ScanLimits::MaxLineBytes)
