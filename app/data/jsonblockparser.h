@@ -4,6 +4,7 @@
 
 #include <QtGlobal>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -21,11 +22,14 @@ struct BlockParseState
     // copy that unescaping makes and a hash lookup per field.
     struct KnownKey
     {
-        std::string text; // unescaped
-        int column = -1;
-        // Holds no quote, backslash or control character, so that its JSON text is itself:
-        // only such a key is compared in place.
+        // A plain key (shorter than simdjson's padding, without quote, backslash or control
+        // character, so that its JSON text is itself) is compared in place: its bytes and
+        // the closing quote, in words, the last one masked.
         bool plain = false;
+        int column = -1;
+        int words = 0;
+        std::uint64_t lastMask = 0;
+        std::uint64_t text[8] = {};
     };
     std::vector<KnownKey> keyAtPosition;
     std::vector<char> wanted; // per column
@@ -44,7 +48,8 @@ class JsonBlockParser
 public:
     virtual ~JsonBlockParser() = default;
     // Null when every line was a JSON object, else simdjson's error message; the records
-    // before the bad one have been handed over.
+    // before the bad one have been handed over. simdjson::SIMDJSON_PADDING readable bytes
+    // must follow `data + size`.
     virtual const char *parse(const char *data, std::size_t size, BlockParseState &state) = 0;
     virtual const char *instructionSet() const = 0;
 };

@@ -88,45 +88,47 @@ public:
 
 private:
     // The column of the key starting at `raw` (just past its opening quote) if it is the one
-    // the previous record had at this position, else -1. The block is padded, so reading a
-    // plain key's length (at most the padding) past `raw` stays inside it whatever the key
-    // really is; and since a plain key holds no quote or backslash, a quote right after
-    // matching bytes is the key's closing one.
+    // the previous record had at this position, else -1. A plain key holds no quote or
+    // backslash, so matching bytes followed by a quote are the whole key. Reading whole
+    // words stays within the padding after the block whatever the key really is.
     static int knownColumnAt(const BlockParseState &p, std::size_t position, const char *raw)
     {
         if (position >= p.keyAtPosition.size())
             return -1;
         const BlockParseState::KnownKey &known = p.keyAtPosition[position];
-        const std::size_t size = known.text.size();
-        if (!known.plain || raw[size] != '"' || !sameBytes(raw, known.text.data(), size))
+        if (!known.plain)
             return -1;
-        return known.column;
+        const int last = known.words - 1;
+        std::uint64_t word = 0;
+        for (int i = 0; i < last; ++i) {
+            std::memcpy(&word, raw + 8 * i, 8);
+            if (word != known.text[i])
+                return -1;
+        }
+        std::memcpy(&word, raw + 8 * last, 8);
+        return (word & known.lastMask) == known.text[last] ? known.column : -1;
     }
 
-    // Keys are short: words compared inline beat a call to memcmp per field.
-    static bool sameBytes(const char *a, const char *b, std::size_t size)
+    static BlockParseState::KnownKey knownKey(std::string_view key, int column)
     {
-        std::uint64_t x = 0;
-        std::uint64_t y = 0;
-        for (; size >= 8; size -= 8, a += 8, b += 8) {
-            std::memcpy(&x, a, 8);
-            std::memcpy(&y, b, 8);
-            if (x != y)
-                return false;
-        }
-        for (; size > 0; --size, ++a, ++b) {
-            if (*a != *b)
-                return false;
-        }
-        return true;
-    }
-
-    static bool isPlain(std::string_view key)
-    {
-        return key.size() < simdjson::SIMDJSON_PADDING
+        BlockParseState::KnownKey known;
+        known.column = column;
+        known.plain = key.size() < simdjson::SIMDJSON_PADDING
             && std::all_of(key.begin(), key.end(), [](char c) {
-                   return static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\';
-               });
+                          return static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\';
+                      });
+        if (!known.plain)
+            return known;
+        const std::size_t size = key.size() + 1; // and the closing quote
+        char bytes[sizeof known.text] = {};
+        std::memcpy(bytes, key.data(), key.size());
+        bytes[key.size()] = '"';
+        std::memcpy(known.text, bytes, sizeof bytes);
+        known.words = int((size + 7) / 8);
+        unsigned char mask[8] = {};
+        std::memset(mask, 0xff, size - 8 * std::size_t(known.words - 1));
+        std::memcpy(&known.lastMask, mask, sizeof mask); // whatever the byte order
+        return known;
     }
 
     static int columnAt(BlockParseState &p, std::size_t position, std::string_view key)
@@ -140,7 +142,7 @@ private:
         }
         if (position >= p.keyAtPosition.size())
             p.keyAtPosition.resize(position + 1);
-        p.keyAtPosition[position] = {std::string(key), column, isPlain(key)};
+        p.keyAtPosition[position] = knownKey(key, column);
         return column;
     }
 
