@@ -16,7 +16,7 @@ namespace {
 namespace ondemand = simdjson::ondemand;
 
 // Complete lines are parsed in blocks of about this size; the parser's capacity stays put.
-constexpr std::size_t MinBatchBytes = 1 << 20;
+constexpr std::size_t MinBatchBytes = 1 << 18;
 
 std::string_view trimmedEnd(std::string_view text)
 {
