@@ -75,8 +75,10 @@ QString Session::applySettings()
     m_monitor->setPolicy(m_settings->applyTo(m_monitor->policy()));
     m_client->setTransferTimeout(m_settings->transferTimeoutSeconds() * 1000);
     m_downloads->setScanLimits(m_settings->scanLimits());
-    if (m_fixedGraph)
+    if (m_fixedGraph) {
+        emit settingsApplied();
         return {};
+    }
 
     QString problem;
     QString error;
@@ -94,6 +96,7 @@ QString Session::applySettings()
     }
     if (m_signIn->state() == TokenManager::State::SignedOut)
         m_signIn->useAccount(m_accounts->account());
+    emit settingsApplied();
     return problem;
 }
 

@@ -100,6 +100,10 @@ public:
 
     void start();
 
+signals:
+    // applySettings() has run: what holds a copy of a setting takes it up again.
+    void settingsApplied();
+
 private:
     AppSettings *m_settings;
     std::unique_ptr<SecretStore> m_ownSecrets;

@@ -234,24 +234,29 @@ QStringList OperationTableModel::addOperations(const QList<TrackedOperation> &op
     fresh.reserve(operations.size());
     QStringList ids;
     ids.reserve(operations.size());
-    // A set, not ids.contains(): loading a store of thousands must not be quadratic.
-    QSet<QString> seen;
-    seen.reserve(operations.size());
+    const int first = int(m_operations.size());
+    // Reserved up front: growing to 100,000 ids step by step would rehash them all again
+    // at every doubling.
+    m_rowById.reserve(m_rowById.size() + operations.size());
     for (qsizetype i = 0; i < operations.size(); ++i) {
         const QString &id = operations.at(i).id;
-        if (id.isEmpty() || m_rowById.contains(id) || seen.contains(id))
+        if (id.isEmpty())
             continue;
-        seen.insert(id);
+        // One lookup per row, as hashing ids is most of what adding costs: an id already
+        // tracked, or repeated in this batch, leaves the size as it was.
+        const qsizetype known = m_rowById.size();
+        int &row = m_rowById[id];
+        if (m_rowById.size() == known)
+            continue;
+        row = first + int(fresh.size());
         fresh.append(i);
         ids.append(id);
     }
     if (fresh.isEmpty())
         return {};
-    const int first = int(m_operations.size());
     beginInsertRows({}, first, first + int(fresh.size()) - 1);
     for (const qsizetype i : std::as_const(fresh)) {
         const TrackedOperation &operation = operations.at(i);
-        m_rowById.insert(operation.id, int(m_operations.size()));
         m_statusByRow.append(quint8(operation.status()));
         if (movable)
             m_operations.append(std::move((*movable)[i]));

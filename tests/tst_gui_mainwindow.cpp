@@ -1,4 +1,5 @@
 #include "app/appsettings.h"
+#include "app/data/dataloader.h"
 #include "app/graph/graphendpoint.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
@@ -7,6 +8,7 @@
 #include "models/statusstyle.h"
 #include "ui/addoperationsbar.h"
 #include "ui/darkpalette.h"
+#include "ui/dataview.h"
 #include "ui/detailspanel.h"
 #include "ui/mainwindow.h"
 #include "ui/messagebanner.h"
@@ -58,6 +60,7 @@ private slots:
     void bigScatteredBatchResortsThroughTheProxies();
     void coloursReadInLightAndDark();
     void noNoticeHidesWhatHappenedToTheList();
+    void openDataViewTakesChangedCaps();
 
 private:
     QString addSimulated(SimulatedOperation::Outcome outcome, qint64 runningMs = 0);
@@ -582,4 +585,23 @@ void TestMainWindow::noNoticeHidesWhatHappenedToTheList()
 }
 
 QTEST_MAIN(TestMainWindow)
+void TestMainWindow::openDataViewTakesChangedCaps()
+{
+    QTemporaryDir folder;
+    QVERIFY(folder.isValid());
+    m_settings->setMaxInflatedGiB(2);
+    m_session->applySettings();
+    DataView *view = m_window->openDataView(folder.path());
+    QVERIFY(view);
+    QCOMPARE(view->loader()->limits().maxInflatedBytes, qint64(2) << 30);
+
+    // Changed in Settings while the view is open: its next opening or export uses them.
+    m_settings->setMaxInflatedGiB(3);
+    m_settings->setMaxInflationRatio(50);
+    m_session->applySettings();
+    QCOMPARE(view->loader()->limits().maxInflatedBytes, qint64(3) << 30);
+    QCOMPARE(view->loader()->limits().maxRatio, 50.0);
+    view->close();
+}
+
 #include "tst_gui_mainwindow.moc"

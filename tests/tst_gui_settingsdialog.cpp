@@ -15,11 +15,13 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLabel>
+#include <QLayout>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -44,6 +46,7 @@ private slots:
     void keepsTheSignInConfigurationWithTheAccount();
     void refusesNationalCloudsAndPlainHttpAuthorities();
     void copiesTheRegistrationSteps();
+    void fitsASmallScreen();
     void holdsNoTokenField();
     void demoModeExplains();
     void fixesUpGraphAddresses();
@@ -325,6 +328,32 @@ void TestSettingsDialog::copiesTheRegistrationSteps()
     dialog.findChild<QToolButton *>(QStringLiteral("showRegistrationSteps"))->click();
     QVERIFY(label->isVisible());
     QCOMPARE(label->textFormat(), Qt::PlainText);
+}
+
+void TestSettingsDialog::fitsASmallScreen()
+{
+    SettingsDialog dialog(m_session.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // The tallest state: the registration steps open and both messages showing.
+    dialog.findChild<QToolButton *>(QStringLiteral("showRegistrationSteps"))->click();
+    dialog.findChild<QLineEdit *>(QStringLiteral("graphRoot"))
+        ->setText(QStringLiteral("http://example.com"));
+    dialog.registration()->clientIdEdit()->setText(QStringLiteral("not-a-guid"));
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("graphRootError"))->isVisible());
+    QVERIFY(dialog.findChild<QLabel *>(QStringLiteral("signInConfigError"))->isVisible());
+    // A 768-pixel screen less a panel and the title bar.
+    QVERIFY2(dialog.height() <= 680, qPrintable(QString::number(dialog.height())));
+    QVERIFY2(dialog.layout()->totalHeightForWidth(dialog.width()) <= 680,
+             qPrintable(QString::number(dialog.layout()->totalHeightForWidth(dialog.width()))));
+    // Every page is reachable by its tab.
+    auto *pages = dialog.findChild<QTabWidget *>(QStringLiteral("settingsPages"));
+    QVERIFY(pages);
+    QCOMPARE(pages->count(), 3);
+    pages->setCurrentIndex(1);
+    pages->setCurrentIndex(2);
+    QVERIFY(dialog.findChild<QComboBox *>(QStringLiteral("theme"))->isVisible());
+    QVERIFY(!dialog.findChild<QLineEdit *>(QStringLiteral("graphRoot"))->isVisible());
 }
 
 void TestSettingsDialog::holdsNoTokenField()

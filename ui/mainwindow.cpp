@@ -915,7 +915,12 @@ void MainWindow::updateActions()
 DataView *MainWindow::openDataView(const QString &folder)
 {
     auto *view = new DataView(this);
-    view->loader()->setLimits(m_session->settings()->scanLimits());
+    const auto takeLimits = [this, view] {
+        view->loader()->setLimits(m_session->settings()->scanLimits());
+    };
+    takeLimits();
+    // Caps changed in Settings reach a view already open, for its next opening or export.
+    connect(m_session, &Session::settingsApplied, view, takeLimits);
     view->setWindowFlag(Qt::Window);
     view->setAttribute(Qt::WA_DeleteOnClose);
     view->openFolder(folder);

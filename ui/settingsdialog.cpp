@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSystemTrayIcon>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -101,6 +102,16 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     setMinimumWidth(520);
     AppSettings *settings = session->settings();
     auto *layout = new QVBoxLayout(this);
+    // One page per concern keeps the dialog within a 768-pixel screen, registration steps
+    // open and all; stacked, the groups took about 950 pixels.
+    auto *pages = new QTabWidget;
+    pages->setObjectName(QStringLiteral("settingsPages"));
+    auto *connectionPage = new QWidget;
+    auto *connectionLayout = new QVBoxLayout(connectionPage);
+    auto *pollingPage = new QWidget;
+    auto *pollingLayout = new QVBoxLayout(pollingPage);
+    auto *appearancePage = new QWidget;
+    auto *appearanceLayout = new QVBoxLayout(appearancePage);
 
     if (session->usesFixedGraph()) {
         layout->addWidget(makeNote(
@@ -131,7 +142,7 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     form->addRow(tr("API version:"), m_version);
 
     graphLayout->addLayout(form);
-    layout->addWidget(graphGroup);
+    connectionLayout->addWidget(graphGroup);
 
     // The sign-in's configuration, shared with the sign-in dialog and billing-monitor-cli.
     m_registration->setTitle(tr("Sign-in: app registration"));
@@ -142,7 +153,8 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     m_registrationError->setPalette(errorPalette);
     registrationLayout->insertRow(3, QString(), m_registrationError);
     registrationLayout->addRow(makeNote(session->tokenSourceText()));
-    layout->addWidget(m_registration);
+    connectionLayout->addWidget(m_registration);
+    connectionLayout->addStretch();
 
     auto *pollingGroup = new QGroupBox(tr("Polling"));
     auto *pollingForm = new QFormLayout(pollingGroup);
@@ -169,7 +181,7 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     restoreRow->addStretch();
     restoreRow->addWidget(restoreDefaults);
     pollingForm->addRow(restoreRow);
-    layout->addWidget(pollingGroup);
+    pollingLayout->addWidget(pollingGroup);
 
     auto *dataGroup = new QGroupBox(tr("Downloads and data"));
     auto *dataForm = new QFormLayout(dataGroup);
@@ -178,10 +190,10 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
     dataForm->addRow(tr("Largest file unpacked:"), m_maxInflated);
     m_maxRatio->setValue(settings->maxInflationRatio());
     dataForm->addRow(tr("Largest unpacking ratio:"), m_maxRatio);
-    layout->addWidget(dataGroup);
+    pollingLayout->addWidget(dataGroup);
+    pollingLayout->addStretch();
 
-    auto *appearanceGroup = new QGroupBox(tr("Appearance"));
-    auto *appearanceForm = new QFormLayout(appearanceGroup);
+    auto *appearanceForm = new QFormLayout; // the page is the group: no box titled again
     m_language->setObjectName(QStringLiteral("language"));
     m_language->addItem(tr("System language"), QString());
     for (const Translations::Language &language : Translations::languages())
@@ -207,9 +219,13 @@ SettingsDialog::SettingsDialog(Session *session, QWidget *parent)
                      ? tr("Closing the window then leaves the app watching your exports from "
                           "the tray icon; Quit in the File menu or the tray menu ends it.")
                      : tr("This desktop has no system tray, so closing the window quits.")));
-    layout->addWidget(appearanceGroup);
+    appearanceLayout->addLayout(appearanceForm);
+    appearanceLayout->addStretch();
 
-    layout->addStretch();
+    pages->addTab(connectionPage, tr("&Connection"));
+    pages->addTab(pollingPage, tr("&Polling and data"));
+    pages->addTab(appearancePage, tr("Appea&rance"));
+    layout->addWidget(pages);
     layout->addWidget(m_buttons);
 
     connect(m_registration, &SignInConfigForm::edited, this, &SettingsDialog::validate);

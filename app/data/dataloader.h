@@ -34,6 +34,7 @@ public:
     bool isBusy() const { return m_worker != nullptr; }
     // The decompression-bomb caps for the next load or conversion.
     void setLimits(const ScanLimits &limits) { m_limits = limits; }
+    ScanLimits limits() const { return m_limits; }
 
     QString folder() const { return m_folder; }
     const QStringList &files() const { return m_files; }

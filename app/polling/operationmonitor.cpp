@@ -117,6 +117,7 @@ void OperationMonitor::applyOnline()
 void OperationMonitor::trackRows(int first, int last)
 {
     QStringList elsewhere;
+    m_scheduler->reserve(last - first + 1);
     for (int row = first; row <= last; ++row)
         startTracking(m_model->at(row), &elsewhere);
     if (!elsewhere.isEmpty())

@@ -56,6 +56,9 @@ public:
     // Starts following an operation in the state the model has for it. Operations that are
     // terminal or expired are followed but not polled (checkNow() still works on them).
     void track(const TrackedOperation &operation);
+    // Makes room for this many more before tracking a batch of them (start-up tracks
+    // 100,000 in chunks; growing step by step rehashes every id at each doubling).
+    void reserve(qsizetype more) { m_entries.reserve(m_entries.size() + more); }
     void untrack(const QString &id);
     bool isTracked(const QString &id) const { return m_entries.contains(id); }
     QStringList trackedIds() const { return m_entries.keys(); }

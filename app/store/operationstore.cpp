@@ -369,11 +369,15 @@ void OperationStore::onChunk(QList<TrackedOperation> operations, const QList<siz
     QList<TrackedOperation> fresh;
     QList<TrackedOperation> known;
     bool allFresh = true;
+    // Every row the model holds that was not read from the database is in m_inserted, so
+    // with none there the lookups below are skipped: at 100,000 rows they add up.
+    const bool modelHasOthers = !m_inserted.isEmpty();
+    m_saved.reserve(m_saved.size() + operations.size());
     for (qsizetype i = 0; i < operations.size(); ++i) {
         const TrackedOperation &operation = operations.at(i);
         const bool removed = m_removed.contains(operation.id); // its deletion is on its way
         // Added here while loading: the stored operation, with its label and state, wins.
-        const bool isKnown = !removed && m_model->contains(operation.id);
+        const bool isKnown = modelHasOthers && !removed && m_model->contains(operation.id);
         if (allFresh && (removed || isKnown)) {
             allFresh = false;
             fresh = operations.mid(0, i);

@@ -2482,10 +2482,6 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
         <translation>Po zavření okna &amp;zůstat spuštěno v oznamovací oblasti</translation>
     </message>
     <message>
-        <source>Appearance</source>
-        <translation>Vzhled</translation>
-    </message>
-    <message>
         <source>System language</source>
         <translation>Jazyk systému</translation>
     </message>
@@ -2556,6 +2552,18 @@ Vložte ID operací, URL operací nebo hlavičky Location kamkoli do tohoto okna
     <message>
         <source>Largest unpacking ratio:</source>
         <translation>Největší poměr rozbalení:</translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation>&amp;Připojení</translation>
+    </message>
+    <message>
+        <source>&amp;Polling and data</source>
+        <translation>&amp;Dotazování a data</translation>
+    </message>
+    <message>
+        <source>Appea&amp;rance</source>
+        <translation>&amp;Vzhled</translation>
     </message>
 </context>
 <context>
