@@ -84,6 +84,13 @@ private slots:
         QCOMPARE(value.toExactString(), QStringLiteral("1500"));
         QVERIFY(Decimal::parse("2e-2", &value));
         QCOMPARE(value.toString(), QStringLiteral("0.02"));
+        // Past the ninth decimal an amount is rounded, half away from zero.
+        QVERIFY(Decimal::parse("0.0000000015", &value));
+        QCOMPARE(value.toExactString(), QStringLiteral("0.000000002"));
+        QVERIFY(Decimal::parse("-1234567.89123456789", &value));
+        QCOMPARE(value.toExactString(), QStringLiteral("-1234567.891234568"));
+        QVERIFY(Decimal::parse("12345678901234567890", &value));
+        QCOMPARE(value.toExactString(), QStringLiteral("12345678901234567890"));
         for (const char *bad : {"", "abc", "1.2.3", "1e", "--1", "12,50", "1e99"})
             QVERIFY2(!Decimal::parse(bad, &value), bad);
     }

@@ -4,12 +4,30 @@
 
 namespace {
 
-constexpr __int128 pow10(int exponent)
+// 10^0 to 10^38, the most a signed 128-bit integer holds: looked up, since parsing an
+// amount scales it by one of them and multiplying that out took longer than the parse.
+struct PowersOf10
 {
+    __int128 value[39] = {};
+};
+
+constexpr PowersOf10 makePowersOf10()
+{
+    PowersOf10 powers;
     __int128 value = 1;
-    for (int i = 0; i < exponent; ++i)
-        value *= 10;
-    return value;
+    for (int i = 0; i < 39; ++i) {
+        powers.value[i] = value;
+        if (i < 38)
+            value *= 10;
+    }
+    return powers;
+}
+
+constexpr PowersOf10 Powers = makePowersOf10();
+
+constexpr __int128 pow10(int exponent) // 0 <= exponent <= 38
+{
+    return Powers.value[exponent];
 }
 
 constexpr __int128 Scale = pow10(Decimal::Places);
