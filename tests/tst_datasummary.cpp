@@ -91,6 +91,23 @@ private slots:
         QCOMPARE(value.toExactString(), QStringLiteral("-1234567.891234568"));
         QVERIFY(Decimal::parse("12345678901234567890", &value));
         QCOMPARE(value.toExactString(), QStringLiteral("12345678901234567890"));
+        // The short path for plain amounts and the general one agree at their border.
+        const std::pair<const char *, const char *> exact[] = {
+            {"1.", "1"},
+            {".5", "0.5"},
+            {"-0", "0"},
+            {"+7.25", "7.25"},
+            {"9999999999999999999", "9999999999999999999"},
+            {"0.123456789", "0.123456789"},
+            {"-0.1234567895", "-0.12345679"},
+            {"12.5e1", "125"},
+        };
+        for (const auto &[text, expected] : exact) {
+            QVERIFY2(Decimal::parse(text, &value), text);
+            QCOMPARE(value.toExactString(), QLatin1String(expected));
+        }
+        for (const char *bad : {".", "-", "1..2", "1.2.", "1-2", "+-1"})
+            QVERIFY2(!Decimal::parse(bad, &value), bad);
         for (const char *bad : {"", "abc", "1.2.3", "1e", "--1", "12,50", "1e99"})
             QVERIFY2(!Decimal::parse(bad, &value), bad);
     }
