@@ -157,6 +157,8 @@ QVariant OperationTableModel::sortData(const TrackedOperation &operation, int co
 std::optional<qint64> OperationTableModel::sortNumber(const TrackedOperation &operation,
                                                       int column) const
 {
+    if (!sortsByNumber(column))
+        return std::nullopt;
     switch (column) {
     case StatusColumn:
         return int(operation.status());

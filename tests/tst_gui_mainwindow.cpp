@@ -30,7 +30,6 @@
 #include <QPainter>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -419,7 +418,7 @@ void TestMainWindow::everyColumnSorts()
     QTRY_COMPARE(statusTextOf(c), statusText(OperationStatus::Running));
     QTRY_COMPARE(statusTextOf(b), statusText(OperationStatus::Failed));
 
-    QSortFilterProxyModel *sorted = m_window->sortProxy();
+    const OperationFilterProxy *sorted = m_window->sortProxy();
     QCOMPARE(sorted->sortRole(), int(OperationTableModel::SortRole));
     for (int column = 0; column < OperationTableModel::ColumnCount; ++column) {
         m_window->table()->sortByColumn(column, Qt::AscendingOrder);

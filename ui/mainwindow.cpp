@@ -548,7 +548,7 @@ void MainWindow::createToolBar()
     m_filter->setToolTip(tr("Show only operations whose id, label, status or result contains "
                             "this text"));
     connect(m_filter, &QLineEdit::textChanged, m_sortProxy,
-            &QSortFilterProxyModel::setFilterFixedString);
+            &OperationFilterProxy::setFilterFixedString);
     connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::updatePlaceholder);
     connect(m_filter, &QLineEdit::textChanged, this, &MainWindow::updateFilterCount);
     m_filter->setAccessibleName(tr("Filter"));
