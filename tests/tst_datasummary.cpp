@@ -84,6 +84,30 @@ private slots:
         QCOMPARE(value.toExactString(), QStringLiteral("1500"));
         QVERIFY(Decimal::parse("2e-2", &value));
         QCOMPARE(value.toString(), QStringLiteral("0.02"));
+        // Past the ninth decimal an amount is rounded, half away from zero.
+        QVERIFY(Decimal::parse("0.0000000015", &value));
+        QCOMPARE(value.toExactString(), QStringLiteral("0.000000002"));
+        QVERIFY(Decimal::parse("-1234567.89123456789", &value));
+        QCOMPARE(value.toExactString(), QStringLiteral("-1234567.891234568"));
+        QVERIFY(Decimal::parse("12345678901234567890", &value));
+        QCOMPARE(value.toExactString(), QStringLiteral("12345678901234567890"));
+        // The short path for plain amounts and the general one agree at their border.
+        const std::pair<const char *, const char *> exact[] = {
+            {"1.", "1"},
+            {".5", "0.5"},
+            {"-0", "0"},
+            {"+7.25", "7.25"},
+            {"9999999999999999999", "9999999999999999999"},
+            {"0.123456789", "0.123456789"},
+            {"-0.1234567895", "-0.12345679"},
+            {"12.5e1", "125"},
+        };
+        for (const auto &[text, expected] : exact) {
+            QVERIFY2(Decimal::parse(text, &value), text);
+            QCOMPARE(value.toExactString(), QLatin1String(expected));
+        }
+        for (const char *bad : {".", "-", "1..2", "1.2.", "1-2", "+-1"})
+            QVERIFY2(!Decimal::parse(bad, &value), bad);
         for (const char *bad : {"", "abc", "1.2.3", "1e", "--1", "12,50", "1e99"})
             QVERIFY2(!Decimal::parse(bad, &value), bad);
     }
@@ -168,6 +192,31 @@ private slots:
         QVERIFY(summary.missingColumns.contains(QStringLiteral("Subtotal")));
         QVERIFY(summary.missingColumns.contains(QStringLiteral("CustomerName")));
         QCOMPARE(summary.count(Grouping::Customer), 2);
+    }
+
+    void keysMatchWhateverTheirEscapesOrOrder()
+    {
+        // The parser compares each key in place with the one at its position in the record
+        // before; escaped, reordered, longer and backslashed keys must all still land right.
+        QTemporaryDir dir;
+        const QByteArray text
+            = "{\"CustomerId\":\"a\",\"Total\":1,\"Currency\":\"EUR\"}\n"
+              "{\"Customer\\u0049d\":\"b\",\"Total\":2,\"Currency\":\"EUR\"}\n"
+              "{\"Total\":3,\"CustomerId\":\"c\",\"Currency\":\"EUR\"}\n"
+              "{\"CustomerIdX\":\"d\",\"CustomerId\":\"e\",\"Total\":4,\"Currency\":\"EUR\"}\n"
+              "{\"Customer\\\\Id\":\"z\",\"CustomerId\":\"f\",\"Total\":5,\"Currency\":\"EUR\"}\n"
+              "{\"Customer\\\\Id\":\"z\",\"Customer\\\"Id\":\"y\",\"CustomerId\":\"g\",\"Total\":6}"
+              "\n";
+        const DataSummary summary = ExportFiles::summarize(
+            {writeFile(dir, QStringLiteral("keys.json.gz"), ZlibData::gzip(text))}, {});
+        QVERIFY(summary.problems.isEmpty());
+        QCOMPARE(summary.rows, 6);
+        QCOMPARE(summary.totals.value(QStringLiteral("EUR")).toString(), QStringLiteral("15.00"));
+        QCOMPARE(summary.totals.value(QString()).toString(), QStringLiteral("6.00"));
+        QStringList customers;
+        for (const GroupTotals &customer : summary.groupsBy(Grouping::Customer))
+            customers << customer.id;
+        QCOMPARE(customers.join(QLatin1Char(',')), QStringLiteral("a,b,c,e,f,g"));
     }
 
     void previewKeepsDocumentedOrderAndFirstRows()

@@ -1,15 +1,34 @@
 #include "app/data/decimal.h"
 
 #include <cmath>
+#include <cstdint>
 
 namespace {
 
-constexpr __int128 pow10(int exponent)
+// 10^0 to 10^38, the most a signed 128-bit integer holds: looked up, since parsing an
+// amount scales it by one of them and multiplying that out took longer than the parse.
+struct PowersOf10
 {
+    __int128 value[39] = {};
+};
+
+constexpr PowersOf10 makePowersOf10()
+{
+    PowersOf10 powers;
     __int128 value = 1;
-    for (int i = 0; i < exponent; ++i)
-        value *= 10;
-    return value;
+    for (int i = 0; i < 39; ++i) {
+        powers.value[i] = value;
+        if (i < 38)
+            value *= 10;
+    }
+    return powers;
+}
+
+constexpr PowersOf10 Powers = makePowersOf10();
+
+constexpr __int128 pow10(int exponent) // 0 <= exponent <= 38
+{
+    return Powers.value[exponent];
 }
 
 constexpr __int128 Scale = pow10(Decimal::Places);
@@ -50,6 +69,32 @@ bool Decimal::parse(std::string_view text, Decimal *out)
     if (text[at] == '-' || text[at] == '+') {
         negative = text[at] == '-';
         ++at;
+    }
+    // The common amount ("0.88", "-12.5", "1234"): at most 19 digits and a point, and at
+    // most nine digits after it, added up in 64 bits. Anything else takes the general path.
+    if (end - at <= 20) {
+        std::uint64_t digits = 0;
+        int count = 0;
+        int after = -1; // digits after the point; -1 before it
+        std::size_t i = at;
+        for (; i < end; ++i) {
+            const char c = text[i];
+            if (c >= '0' && c <= '9') {
+                digits = digits * 10 + std::uint64_t(c - '0');
+                ++count;
+                if (after >= 0)
+                    ++after;
+            } else if (c == '.' && after < 0) {
+                after = 0;
+            } else {
+                break;
+            }
+        }
+        if (i == end && count > 0 && count <= 19 && after <= Places) {
+            const __int128 units = __int128(digits) * pow10(Places - (after < 0 ? 0 : after));
+            out->m_units = negative ? -units : units;
+            return true;
+        }
     }
     // The significant digits as one integer, and where the decimal point sits in them.
     __int128 mantissa = 0;

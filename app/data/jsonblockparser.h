@@ -4,6 +4,7 @@
 
 #include <QtGlobal>
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -16,9 +17,21 @@ struct BlockParseState
 {
     RecordSink *sink = nullptr;
     ColumnRegistry columns;
-    // Keys tend to come in the same order on every line: the column found at each position
-    // of the previous record is checked first, sparing a hash lookup per field.
-    std::vector<std::pair<std::string, int>> keyAtPosition;
+    // Keys tend to come in the same order on every line: the key found at each position of
+    // the previous record is compared first, in place in the JSON text, sparing both the
+    // copy that unescaping makes and a hash lookup per field.
+    struct KnownKey
+    {
+        // A plain key (shorter than simdjson's padding, without quote, backslash or control
+        // character, so that its JSON text is itself) is compared in place: its bytes and
+        // the closing quote, in words, the last one masked.
+        bool plain = false;
+        int column = -1;
+        int words = 0;
+        std::uint64_t lastMask = 0;
+        std::uint64_t text[8] = {};
+    };
+    std::vector<KnownKey> keyAtPosition;
     std::vector<char> wanted; // per column
     std::vector<std::string_view> values; // per column, for the current record
     std::vector<unsigned> stamps; // per column: the record that set the value
@@ -35,7 +48,8 @@ class JsonBlockParser
 public:
     virtual ~JsonBlockParser() = default;
     // Null when every line was a JSON object, else simdjson's error message; the records
-    // before the bad one have been handed over.
+    // before the bad one have been handed over. simdjson::SIMDJSON_PADDING readable bytes
+    // must follow `data + size`.
     virtual const char *parse(const char *data, std::size_t size, BlockParseState &state) = 0;
     virtual const char *instructionSet() const = 0;
 };

@@ -8,13 +8,15 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 namespace {
 
 namespace ondemand = simdjson::ondemand;
 
 // Complete lines are parsed in blocks of about this size; the parser's capacity stays put.
-constexpr std::size_t MinBatchBytes = 1 << 20;
+constexpr std::size_t MinBatchBytes = 1 << 18;
 
 std::string_view trimmedEnd(std::string_view text)
 {
@@ -51,10 +53,14 @@ public:
                 if ((error = fieldResult.error()))
                     break;
                 ondemand::field field = std::move(fieldResult).value_unsafe();
-                std::string_view key;
-                if ((error = field.unescaped_key().get(key)))
-                    break;
-                const int column = columnAt(p, position++, key);
+                int column = knownColumnAt(p, position, field.key().raw());
+                if (column < 0) {
+                    std::string_view key;
+                    if ((error = field.unescaped_key().get(key)))
+                        break;
+                    column = columnAt(p, position, key);
+                }
+                ++position;
                 if (!p.wanted[std::size_t(column)])
                     continue; // the iterator skips the value
                 std::string_view text;
@@ -81,10 +87,52 @@ public:
     }
 
 private:
+    // The column of the key starting at `raw` (just past its opening quote) if it is the one
+    // the previous record had at this position, else -1. A plain key holds no quote or
+    // backslash, so matching bytes followed by a quote are the whole key. Reading whole
+    // words stays within the padding after the block whatever the key really is.
+    static int knownColumnAt(const BlockParseState &p, std::size_t position, const char *raw)
+    {
+        if (position >= p.keyAtPosition.size())
+            return -1;
+        const BlockParseState::KnownKey &known = p.keyAtPosition[position];
+        if (!known.plain)
+            return -1;
+        const int last = known.words - 1;
+        std::uint64_t word = 0;
+        for (int i = 0; i < last; ++i) {
+            std::memcpy(&word, raw + 8 * i, 8);
+            if (word != known.text[i])
+                return -1;
+        }
+        std::memcpy(&word, raw + 8 * last, 8);
+        return (word & known.lastMask) == known.text[last] ? known.column : -1;
+    }
+
+    static BlockParseState::KnownKey knownKey(std::string_view key, int column)
+    {
+        BlockParseState::KnownKey known;
+        known.column = column;
+        known.plain = key.size() < simdjson::SIMDJSON_PADDING
+            && std::all_of(key.begin(), key.end(), [](char c) {
+                          return static_cast<unsigned char>(c) >= 0x20 && c != '"' && c != '\\';
+                      });
+        if (!known.plain)
+            return known;
+        const std::size_t size = key.size() + 1; // and the closing quote
+        char bytes[sizeof known.text] = {};
+        std::memcpy(bytes, key.data(), key.size());
+        bytes[key.size()] = '"';
+        std::memcpy(known.text, bytes, sizeof bytes);
+        known.words = int((size + 7) / 8);
+        unsigned char mask[8] = {};
+        std::memset(mask, 0xff, size - 8 * std::size_t(known.words - 1));
+        std::memcpy(&known.lastMask, mask, sizeof mask); // whatever the byte order
+        return known;
+    }
+
     static int columnAt(BlockParseState &p, std::size_t position, std::string_view key)
     {
-        if (position < p.keyAtPosition.size() && p.keyAtPosition[position].first == key)
-            return p.keyAtPosition[position].second;
         bool isNew = false;
         const int column = p.columns.find(key, &isNew);
         if (isNew) {
@@ -94,7 +142,7 @@ private:
         }
         if (position >= p.keyAtPosition.size())
             p.keyAtPosition.resize(position + 1);
-        p.keyAtPosition[position] = {std::string(key), column};
+        p.keyAtPosition[position] = knownKey(key, column);
         return column;
     }
 

@@ -10,9 +10,9 @@ class QIODevice;
 
 // THE ONE PASS over an export file, shared by the download verification, the summary, the
 // preview and every conversion. Compressed bytes go in as they arrive; ISA-L (igzip)
-// inflates them (one gzip member or several concatenated) straight into a block of about a
-// megabyte; each block's complete lines go to simdjson's iterate_many, and every record to
-// the sink with the values it asked for. Memory is the block, the longest line and the
+// inflates them (one gzip member or several concatenated) straight into a block of a
+// quarter megabyte; each block's complete lines go to simdjson's iterate_many, and every
+// record to the sink with the values it asked for. Memory is the block, the longest line and the
 // parser: flat whatever the file's size.
 //
 // Valid input: multi-member gzip, CRLF line ends, blank lines, a UTF-8 byte order mark,

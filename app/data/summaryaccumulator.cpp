@@ -1,5 +1,7 @@
 #include "app/data/summaryaccumulator.h"
 
+#include "app/data/stringindex.h"
+
 #include <QSet>
 
 #include <algorithm>
@@ -15,10 +17,23 @@ namespace {
 // Amounts per currency: a handful of currencies at most, so a short vector beats a map.
 using Money = std::vector<std::pair<std::string, Decimal>>;
 
+// Currency codes are three letters: compared inline, they cost less than a call to memcmp,
+// and a row adds its amount to eight totals.
+bool sameCode(const std::string &code, std::string_view other)
+{
+    if (code.size() != other.size())
+        return false;
+    for (std::size_t i = 0; i < other.size(); ++i) {
+        if (code[i] != other[i])
+            return false;
+    }
+    return true;
+}
+
 void add(Money &money, std::string_view currency, const Decimal &amount)
 {
     for (auto &entry : money) {
-        if (entry.first == currency) {
+        if (sameCode(entry.first, currency)) {
             entry.second += amount;
             return;
         }
@@ -104,8 +119,8 @@ struct SummaryAccumulator::State
     Money billing, pricing, subtotal, tax, total;
     Decimal billable;
     bool hasBillable = false;
-    std::unordered_map<std::string, Group> groups[GroupingCount];
-    std::map<std::string, Money> perDay;
+    StringIndex<Group> groups[GroupingCount];
+    StringIndex<Money> perDay; // by ISO date
     std::vector<std::string> columns; // as first seen
     std::unordered_map<std::string, int> foldedColumns;
     std::bitset<ExportColumns::RoleCount> rolesSeen;
@@ -117,14 +132,9 @@ struct SummaryAccumulator::State
     Kind fileKind = Kind::Unknown;
     bool fileKindKnown = false;
     qint64 fileRecords = 0;
-    std::string key; // reused, so that looking up a group allocates nothing
     std::string productKey;
 
-    Group &group(Grouping grouping, std::string_view id)
-    {
-        key.assign(id);
-        return groups[int(grouping)][key];
-    }
+    Group &group(Grouping grouping, std::string_view id) { return groups[int(grouping)][id]; }
 
     bool amount(const ColumnRegistry &columns, const RecordView &record, Role role, Decimal *out)
     {
@@ -221,8 +231,7 @@ void SummaryAccumulator::record(const ColumnRegistry &columns, const RecordView 
         const std::string_view day = isoDate(value(Role::UsageDate));
         widen(s.usageFrom, s.usageTo, day);
         if (hasMain && !day.empty()) {
-            s.key.assign(day);
-            add(s.perDay[s.key], currency, main);
+            add(s.perDay[day], currency, main);
         }
     } else if (s.fileKind == Kind::Reconciliation) {
         ++s.reconciliationRows;
@@ -292,16 +301,16 @@ void SummaryAccumulator::mergeFrom(const SummaryAccumulator &other)
     s.billable += o.billable;
     s.hasBillable = s.hasBillable || o.hasBillable;
     for (int g = 0; g < GroupingCount; ++g) {
-        for (const auto &[id, group] : o.groups[g]) {
-            State::Group &mine = s.groups[g][id];
-            mine.rows += group.rows;
+        for (const auto &theirs : o.groups[g].entries()) {
+            State::Group &mine = s.groups[g][theirs.key];
+            mine.rows += theirs.value.rows;
             if (mine.name.empty())
-                mine.name = group.name;
-            addAll(mine.totals, group.totals);
+                mine.name = theirs.value.name;
+            addAll(mine.totals, theirs.value.totals);
         }
     }
-    for (const auto &[day, money] : o.perDay)
-        addAll(s.perDay[day], money);
+    for (const auto &day : o.perDay.entries())
+        addAll(s.perDay[day.key], day.value);
     for (const std::string &column : o.columns) {
         std::string folded = column;
         std::transform(folded.begin(), folded.end(), folded.begin(),
@@ -336,8 +345,8 @@ DataSummary SummaryAccumulator::result(const QList<FileProblem> &problems) const
     if (usage) {
         summary.totals = toTotals(s.billing);
         summary.pricingTotals = toTotals(s.pricing);
-        for (const auto &[day, money] : s.perDay)
-            summary.perDay.insert(text(day), toTotals(money));
+        for (const auto &day : s.perDay.entries())
+            summary.perDay.insert(text(day.key), toTotals(day.value));
     } else if (summary.kind == Kind::Reconciliation) {
         summary.totals = toTotals(s.total);
         summary.subtotals = toTotals(s.subtotal);
@@ -359,8 +368,9 @@ DataSummary SummaryAccumulator::result(const QList<FileProblem> &problems) const
     for (int g = 0; g < GroupingCount; ++g) {
         QList<GroupTotals> &rows = summary.groups[std::size_t(g)];
         rows.reserve(int(s.groups[g].size()));
-        for (const auto &[id, group] : s.groups[g])
-            rows.append({text(id), text(group.name), group.rows, toTotals(group.totals)});
+        for (const auto &group : s.groups[g].entries())
+            rows.append({text(group.key), text(group.value.name), group.value.rows,
+                         toTotals(group.value.totals)});
         std::sort(rows.begin(), rows.end(),
                   [](const GroupTotals &a, const GroupTotals &b) { return a.id < b.id; });
     }

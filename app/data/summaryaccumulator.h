@@ -3,7 +3,6 @@
 #include "app/data/datasummary.h"
 #include "app/data/recordsink.h"
 
-#include <map>
 #include <memory>
 #include <string>
 #include <unordered_map>
