@@ -6,6 +6,7 @@
 #include "app/graph/graphendpoint.h"
 #include "app/session.h"
 #include "app/simulator/graphsimulator.h"
+#include "models/timetext.h"
 #include "ui/accountbutton.h"
 #include "ui/messagebanner.h"
 #include "ui/signinconfigform.h"
@@ -122,7 +123,10 @@ void TestSignInDialog::deviceCodeShowsTheCodeAndSignsIn()
     // The menu's arrow has room of its own beside the name.
     QVERIFY(button.sizeHint().width() >= button.fontMetrics().horizontalAdvance(button.text())
                 + button.style()->pixelMetric(QStyle::PM_MenuButtonIndicator, nullptr, &button));
-    QVERIFY(button.renewalLabel()->text().startsWith(QStringLiteral("Sign-in renews at")));
+    // In the window's one time format, like the table and "next check" beside it.
+    QCOMPARE(button.renewalLabel()->text(),
+             QStringLiteral("Sign-in renews at %1")
+                 .arg(TimeText::localShort(m_session->signIn()->renewsAt())));
     // The account facts are shared with the CLI; the refresh token went to the keychain.
     QVERIFY(QTest::qWaitFor([&] { return m_accounts->account().secretInKeychain; }, 5000));
     QCOMPARE(m_accounts->account().userName, QLatin1String(EntraSimulator::UserName));

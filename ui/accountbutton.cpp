@@ -6,10 +6,10 @@
 #include "app/auth/signinaccount.h"
 #include "app/auth/tokenmanager.h"
 #include "app/session.h"
+#include "models/timetext.h"
 
 #include <QLabel>
 #include <QLayout>
-#include <QLocale>
 #include <QMenu>
 #include <QPushButton>
 #include <QStyle>
@@ -63,8 +63,9 @@ QString AccountButton::renewalText() const
     const QDateTime renews = m_session->signIn()->renewsAt();
     if (!renews.isValid())
         return {};
-    return tr("Sign-in renews at %1")
-        .arg(QLocale().toString(renews.toLocalTime().time(), QLocale::ShortFormat));
+    // Written as every other time in the window (the table, "next check"), not in the
+    // locale's 12-hour style beside them.
+    return tr("Sign-in renews at %1").arg(TimeText::localShort(renews));
 }
 
 QSize AccountButton::sizeHint() const
