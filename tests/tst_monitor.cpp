@@ -25,6 +25,7 @@ private slots:
     void trackingValidatesAndKeepsTheLocation();
     void removedOperationsAreNoLongerPolled();
     void rowsAddedByOthersArePolled();
+    void heldRowsAreTakenUpInSlicesOnResume();
     void stopAbortsStalledChecks();
     void graphOnThisComputerIsReachableOffline();
 
@@ -300,6 +301,42 @@ void TestMonitor::rowsAddedByOthersArePolled()
     QVERIFY(waitForStatus(running, OperationStatus::Running));
     QTest::qWait(500);
     QCOMPARE(m_graph->simulator.requestsFor(finished.id).size(), 0);
+}
+
+void TestMonitor::heldRowsAreTakenUpInSlicesOnResume()
+{
+    // What the session does while the store loads: the rows arrive, polling waits.
+    const auto restored = [](const QString &id, OperationStatus status) {
+        TrackedOperation operation;
+        operation.id = id;
+        operation.addedAt = QDateTime::currentDateTimeUtc();
+        operation.last.status = status;
+        return operation;
+    };
+    const QString first = addRunning(3600 * 1000);
+    const QString last = addRunning(3600 * 1000);
+    QList<TrackedOperation> rows {restored(first, OperationStatus::Unknown)};
+    for (int i = 0; i < OperationMonitor::TrackingSlice; ++i)
+        rows.append(restored(QUuid::createUuid().toString(QUuid::WithoutBraces),
+                             OperationStatus::Succeeded));
+    rows.append(restored(last, OperationStatus::Unknown));
+    m_monitor->holdTracking();
+    m_model->add(rows);
+    m_monitor->start();
+    QTest::qWait(500);
+    QCOMPARE(m_graph->simulator.requestsFor(first).size(), 0);
+    QVERIFY(m_monitor->isTakingUp());
+
+    m_monitor->resumeTracking();
+    // The first slice went at once; the rest waits for the event loop. A row removed before
+    // its slice is never polled.
+    QVERIFY(m_monitor->isTakingUp());
+    m_monitor->remove({last});
+    QVERIFY(waitForStatus(first, OperationStatus::Running));
+    QTRY_VERIFY(!m_monitor->isTakingUp());
+    QTest::qWait(500);
+    QCOMPARE(m_graph->simulator.requestsFor(last).size(), 0);
+    QCOMPARE(m_model->rowCount(), OperationMonitor::TrackingSlice + 1);
 }
 
 void TestMonitor::stopAbortsStalledChecks()

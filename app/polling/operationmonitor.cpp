@@ -114,8 +114,51 @@ void OperationMonitor::applyOnline()
     emit onlineChanged(online);
 }
 
+void OperationMonitor::holdTracking()
+{
+    m_holding = true;
+}
+
+void OperationMonitor::resumeTracking()
+{
+    if (!m_holding)
+        return;
+    m_holding = false;
+    m_waiting.clear();
+    m_waitingNext = 0;
+    for (const TrackedOperation &operation : m_model->operations()) {
+        if (!m_scheduler->isTracked(operation.id))
+            m_waiting.append(operation.id);
+    }
+    m_scheduler->reserve(m_waiting.size());
+    takeUpWaiting();
+}
+
+void OperationMonitor::takeUpWaiting()
+{
+    QStringList elsewhere;
+    const qsizetype end = std::min(m_waiting.size(), m_waitingNext + TrackingSlice);
+    for (; m_waitingNext < end; ++m_waitingNext) {
+        const QString &id = m_waiting.at(m_waitingNext);
+        // Removed meanwhile, or added since and so tracked already.
+        const TrackedOperation *operation = m_model->find(id);
+        if (operation && !m_scheduler->isTracked(id))
+            startTracking(*operation, &elsewhere);
+    }
+    if (m_waitingNext < m_waiting.size()) {
+        QMetaObject::invokeMethod(this, &OperationMonitor::takeUpWaiting, Qt::QueuedConnection);
+    } else {
+        m_waiting.clear();
+        m_waitingNext = 0;
+    }
+    if (!elsewhere.isEmpty())
+        emit locationsElsewhere(elsewhere);
+}
+
 void OperationMonitor::trackRows(int first, int last)
 {
+    if (m_holding)
+        return; // resumeTracking() takes them up
     QStringList elsewhere;
     m_scheduler->reserve(last - first + 1);
     for (int row = first; row <= last; ++row)
