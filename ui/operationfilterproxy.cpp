@@ -163,13 +163,14 @@ void OperationFilterProxy::connectSource(QAbstractItemModel *source)
                  &OperationFilterProxy::onLayoutAboutToBeChanged);
     c << connect(source, &QAbstractItemModel::layoutChanged, this,
                  &OperationFilterProxy::onLayoutChanged);
+    // Without a signal, as QSortFilterProxyModel does (QAbstractProxyModel has already
+    // invalidated the persistent indexes): a source usually goes with its window, and the
+    // window's slots must not run while it is being destroyed.
     c << connect(source, &QObject::destroyed, this, [this] {
-        beginResetModel();
         m_proxyToSource.clear();
         m_sourceToProxy.clear();
         m_numbers.clear();
         m_values.clear();
-        endResetModel();
     });
     // A flat table never does these; should a source do them, start over.
     const auto begin = [this] {

@@ -109,6 +109,7 @@ void GraphCall::send(const QString &token)
     // thread's 100,000 waiting timers made every timer start and every request slower.
     auto *deadline = new QTimer(reply);
     deadline->setSingleShot(true);
+    deadline->setTimerType(Qt::PreciseTimer); // a coarse timer may fire up to 5 % early
     connect(deadline, &QTimer::timeout, this, [this, reply] {
         if (m_reply != reply || reply->isFinished())
             return;
