@@ -124,12 +124,13 @@ void OperationMonitor::resumeTracking()
     if (!m_holding)
         return;
     m_holding = false;
+    // Every row, unchecked: takeUpWaiting() skips the tracked ones as it goes, and asking
+    // here too would be 100,000 more lookups on the GUI thread at start-up.
     m_waiting.clear();
     m_waitingNext = 0;
-    for (const TrackedOperation &operation : m_model->operations()) {
-        if (!m_scheduler->isTracked(operation.id))
-            m_waiting.append(operation.id);
-    }
+    m_waiting.reserve(m_model->rowCount());
+    for (const TrackedOperation &operation : m_model->operations())
+        m_waiting.append(operation.id);
     m_scheduler->reserve(m_waiting.size());
     takeUpWaiting();
 }
