@@ -26,9 +26,9 @@ void OperationStyleProxy::setPalette(const QPalette &palette)
     }
 }
 
-// A sort proxy above asks for two indexes per comparison when it re-sorts, and the
+// The filter proxy above asks for an index of every cell when it filters by text, and the
 // identity proxy's own index() maps the parent down, asks the source and maps the answer
-// back up: for a flat table, most of what re-sorting 100,000 rows costs.
+// back up: for a flat table, most of what filtering 100,000 rows costs.
 QModelIndex OperationStyleProxy::index(int row, int column, const QModelIndex &parent) const
 {
     const QAbstractItemModel *source = m_flatSource.data();
