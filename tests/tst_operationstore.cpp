@@ -209,6 +209,7 @@ private slots:
     void twoWritersKeepEachOthersOperations();
     void othersAdditionsAppearInTheModel();
     void flushWritesPendingChanges();
+    void changesDuringAWriteGoInTheNext();
 
 private:
     bool writeFile(const QString &path, const QByteArray &content) const;
@@ -757,6 +758,38 @@ void TestOperationStore::flushWritesPendingChanges()
     }
     QCOMPARE(OperationStore(m_path).load().operations.first().label,
              QStringLiteral("flushed on quit"));
+}
+
+// Writes run on a thread of their own: what changes while one is on its way is not lost,
+// nor taken for written, and a row removed meanwhile is not written back.
+void TestOperationStore::changesDuringAWriteGoInTheNext()
+{
+    OperationTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    OperationStore store(m_path);
+    store.setWriteInterval(0);
+    store.attach(&model);
+    QVERIFY(store.flush());
+    QList<TrackedOperation> many;
+    for (int i = 0; i < 2000; ++i)
+        many.append(bareOperation(numberedGuid(i)));
+    model.add(many);
+    // The write timer fires and hands the 2,000 rows to the writer...
+    QTRY_VERIFY(!QSqlDatabase::connectionNames().filter(QStringLiteral("writer")).isEmpty());
+    // ... and these come while it may still be writing them.
+    QVERIFY(model.setLabel(numberedGuid(1), QStringLiteral("relabelled")));
+    model.add({bareOperation(Guid)});
+    model.remove({numberedGuid(2)});
+    QTRY_VERIFY(!store.hasPendingChanges());
+
+    const QList<TrackedOperation> stored = OperationStore(m_path).load().operations;
+    QCOMPARE(stored.size(), 2000);
+    QHash<QString, QString> labels;
+    for (const TrackedOperation &operation : stored)
+        labels.insert(operation.id, operation.label);
+    QCOMPARE(labels.value(numberedGuid(1)), QStringLiteral("relabelled"));
+    QVERIFY(labels.contains(Guid));
+    QVERIFY(!labels.contains(numberedGuid(2)));
 }
 
 QTEST_GUILESS_MAIN(TestOperationStore)

@@ -218,6 +218,8 @@ int main(int argc, char **argv)
     session.useFixedGraph(
         *GraphEndpoint::make(simulator.root.toString(), QStringLiteral("v1.0"), nullptr),
         simulator.token);
+    // The list is saved as the app saves it, in a database of its own.
+    session.attachStore(home.filePath(QStringLiteral("operations.db")));
     PollPolicy policy = session.monitor()->policy();
     policy.maxRequestsPerSecond = BenchOptions::number(parser, rps, 0.001, 1e9);
     session.monitor()->setPolicy(policy);
