@@ -413,7 +413,6 @@ void OperationStore::onLoaded(const LoadResult &result, qint64 lastSeq)
     m_lastSeq = lastSeq;
     m_ready = true;
     if (openForWriting()) {
-        m_dataVersion = m_database->dataVersion();
         m_watchTimer.start();
         // Whatever another process added between the load and now.
         readOthersAdditions(true);
@@ -538,18 +537,13 @@ bool OperationStore::writeNow(bool includeChecks, bool wait)
 
     startWriter();
     m_writing = true;
+    m_removing = write.removed;
     QMetaObject::invokeMethod(
         m_writer,
         [this, changes, write] {
             // On the writer thread.
-            if (!m_writerDatabase) {
-                m_writerDatabase
-                    = std::make_unique<OperationDatabase>(m_path, connectionName("writer", this));
-            }
-            const bool saved
-                = (m_writerDatabase->isOpen()
-                   || m_writerDatabase->open(false) == OperationDatabase::OpenProblem::None)
-                && m_writerDatabase->write(changes);
+            OperationDatabase *database = writerDatabase();
+            const bool saved = database && database->write(changes);
             const QString error = saved ? QString() : m_writerDatabase->lastError();
             QMetaObject::invokeMethod(
                 this, [this, write, saved, error] { finishWrite(write, saved, error); },
@@ -587,6 +581,7 @@ void OperationStore::waitForWrite()
 void OperationStore::finishWrite(const Write &write, bool saved, const QString &error)
 {
     m_writing = false;
+    m_removing.clear();
     m_lastWriteSaved = saved;
     if (saved) {
         for (auto it = write.fingerprints.cbegin(); it != write.fingerprints.cend(); ++it) {
@@ -641,28 +636,69 @@ bool OperationStore::hasPendingChanges() const
 
 void OperationStore::readOthersAdditions(bool always)
 {
-    if (!m_model || !m_database || !m_database->isOpen())
+    if (!m_model || m_reading || !m_database || !m_database->isOpen())
         return;
-    // data_version moves only when another connection commits, so this costs nothing
-    // while nobody else writes.
-    const qint64 version = m_database->dataVersion();
-    if (version == m_dataVersion && !always)
-        return;
-    m_dataVersion = version;
-    QList<TrackedOperation> fresh;
-    m_database->read(
-        m_lastSeq, ChunkSize,
-        [this, &fresh](const QList<TrackedOperation> &chunk) {
-            for (const TrackedOperation &operation : chunk) {
-                // Rows this process wrote come back too; only others' additions are new.
-                if (m_model->contains(operation.id) || m_removed.contains(operation.id))
-                    continue;
-                fresh.append(operation);
-                m_saved.insert(operation.id, OperationDatabase::fingerprint(operation));
+    startWriter();
+    m_reading = true;
+    // On the writer's connection, whose data_version moves only when another connection
+    // commits (another process, or this one's loader): our own writes are not read back,
+    // and what is read is parsed off the window's thread.
+    QMetaObject::invokeMethod(
+        m_writer,
+        [this, always, lastSeq = m_lastSeq, known = m_dataVersion] {
+            OperationDatabase *database = writerDatabase();
+            const qint64 version = database ? database->dataVersion() : known;
+            QList<TrackedOperation> operations;
+            qint64 newLastSeq = lastSeq;
+            if (database && (version != known || always)) {
+                database->read(
+                    lastSeq, ChunkSize,
+                    [&operations](const QList<TrackedOperation> &chunk) {
+                        operations += chunk;
+                        return true;
+                    },
+                    &newLastSeq);
             }
-            return true;
+            QMetaObject::invokeMethod(
+                this,
+                [this, operations, newLastSeq, version] {
+                    onOthersRead(operations, newLastSeq, version);
+                },
+                Qt::QueuedConnection);
         },
-        &m_lastSeq);
+        Qt::QueuedConnection);
+}
+
+OperationDatabase *OperationStore::writerDatabase()
+{
+    if (!m_writerDatabase) {
+        m_writerDatabase
+            = std::make_unique<OperationDatabase>(m_path, connectionName("writer", this));
+    }
+    if (m_writerDatabase->isOpen()
+        || m_writerDatabase->open(false) == OperationDatabase::OpenProblem::None)
+        return m_writerDatabase.get();
+    return nullptr;
+}
+
+void OperationStore::onOthersRead(const QList<TrackedOperation> &operations, qint64 lastSeq,
+                                  qint64 version)
+{
+    m_reading = false;
+    m_lastSeq = lastSeq;
+    m_dataVersion = version;
+    if (!m_model)
+        return;
+    QList<TrackedOperation> fresh;
+    for (const TrackedOperation &operation : operations) {
+        // Rows this process wrote come back too; only others' additions are new. A row
+        // removed here may be read before its deletion is written.
+        if (m_model->contains(operation.id) || m_removed.contains(operation.id)
+            || m_removing.contains(operation.id))
+            continue;
+        fresh.append(operation);
+        m_saved.insert(operation.id, OperationDatabase::fingerprint(operation));
+    }
     if (fresh.isEmpty())
         return;
     m_applyingStored = true;

@@ -126,6 +126,9 @@ private:
     void waitForWrite();
     void finishWrite(const Write &write, bool saved, const QString &error);
     void readOthersAdditions(bool always);
+    void onOthersRead(const QList<TrackedOperation> &operations, qint64 lastSeq, qint64 version);
+    // The writer thread's connection, opened on first use; null when it cannot be opened.
+    OperationDatabase *writerDatabase();
     void finishLoading();
     void reportOutcome(bool saved);
 
@@ -137,6 +140,8 @@ private:
     std::unique_ptr<OperationDatabase> m_writerDatabase;
     bool m_writing = false; // a write is on the writer thread
     bool m_lastWriteSaved = true;
+    QSet<QString> m_removing; // the deletions of the write on its way
+    bool m_reading = false; // the writer thread reads other processes' additions
     QPointer<OperationTableModel> m_model;
     QThread *m_loader = nullptr;
     bool m_ready = false; // the database is open here and the load is done
@@ -160,5 +165,5 @@ private:
     int m_writeInterval = 1000;
     int m_checksInterval = 60 * 1000;
     qint64 m_lastSeq = 0; // the newest row read from the database
-    qint64 m_dataVersion = -1;
+    qint64 m_dataVersion = -1; // the writer connection's, when it last read
 };
