@@ -498,8 +498,6 @@ bool OperationStore::writeNow(bool includeChecks, bool wait)
     changes.removed = QStringList(write.removed.cbegin(), write.removed.cend());
     write.inserted = std::exchange(m_inserted, {});
     changes.inserted = operationsOf(*m_model, write.inserted);
-    for (const TrackedOperation &operation : std::as_const(changes.inserted))
-        write.fingerprints.insert(operation.id, OperationDatabase::fingerprint(operation));
     for (const QString &id : std::as_const(m_changed)) {
         if (write.inserted.contains(id))
             continue;
@@ -545,8 +543,13 @@ bool OperationStore::writeNow(bool includeChecks, bool wait)
             OperationDatabase *database = writerDatabase();
             const bool saved = database && database->write(changes);
             const QString error = saved ? QString() : m_writerDatabase->lastError();
+            // The new rows' fingerprints are made here too: 10,000 of them are a frame.
+            Write written = write;
+            for (const TrackedOperation &operation : changes.inserted)
+                written.fingerprints.insert(operation.id,
+                                            OperationDatabase::fingerprint(operation));
             QMetaObject::invokeMethod(
-                this, [this, write, saved, error] { finishWrite(write, saved, error); },
+                this, [this, written, saved, error] { finishWrite(written, saved, error); },
                 Qt::QueuedConnection);
         },
         Qt::QueuedConnection);
