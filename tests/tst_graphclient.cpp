@@ -3,14 +3,19 @@
 #include "app/graph/operationfetch.h"
 #include "app/graph/tokenprovider.h"
 #include "app/simulator/graphsimulator.h"
+#include "models/graphjson.h"
 #include "support/rawhttpserver.h"
 #include "support/simulatedgraph.h"
+#include "support/testcertificate.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
+#include <QScopeGuard>
 #include <QSignalSpy>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 #include <QUuid>
@@ -81,8 +86,13 @@ private slots:
     void tokenOnlyToTheGraphOrigin();
     void redirectToAnotherOriginCarriesNoToken();
     void freshClientRequestIdPerRequest();
+    void httpsWithATrustedCertificate();
+    void httpsWithAnUntrustedCertificateSendsNothing();
 
 private:
+    // Points the client at a simulator serving https with a fresh certificate for 127.0.0.1.
+    void startOverTls(GraphSimulator *graph, TestCertificate *certificate);
+
     GraphReply get(const QUrl &url) { return waitForReply(m_client->get(url)); }
 
     std::unique_ptr<GraphSimulator> m_simulator;
@@ -621,6 +631,75 @@ void TestGraphClient::freshClientRequestIdPerRequest()
         sent.insert(reply.clientRequestId);
     }
     QCOMPARE(sent.size(), 3);
+}
+
+void TestGraphClient::startOverTls(GraphSimulator *graph, TestCertificate *certificate)
+{
+    *certificate = TestCertificate::forLoopbackServer();
+    QTemporaryDir dir;
+    const QString certificatePath = dir.filePath(QStringLiteral("cert.pem"));
+    const QString keyPath = dir.filePath(QStringLiteral("key.pem"));
+    QFile certificateFile(certificatePath);
+    QFile keyFile(keyPath);
+    QVERIFY(certificateFile.open(QIODevice::WriteOnly) && keyFile.open(QIODevice::WriteOnly));
+    certificateFile.write(certificate->certificatePem);
+    keyFile.write(certificate->privateKeyPem);
+    certificateFile.close();
+    keyFile.close();
+    QString error;
+    QVERIFY2(graph->useTls(certificatePath, keyPath, &error), qPrintable(error));
+    QVERIFY(graph->start());
+    QCOMPARE(graph->rootUrl().scheme(), QStringLiteral("https"));
+    graph->setAcceptedToken(m_simulator->acceptedToken());
+    const auto endpoint
+        = GraphEndpoint::make(graph->rootUrl().toString(), QStringLiteral("v1.0"), &error);
+    QVERIFY2(endpoint, qPrintable(error));
+    m_client->setEndpoint(*endpoint);
+}
+
+// What compare.sh measures: the client over TLS, as against Graph, trusting the simulator's
+// certificate the way a machine trusts a CA.
+void TestGraphClient::httpsWithATrustedCertificate()
+{
+    GraphSimulator graph;
+    TestCertificate certificate;
+    startOverTls(&graph, &certificate);
+    if (QTest::currentTestFailed())
+        return;
+    const QSslConfiguration before = QSslConfiguration::defaultConfiguration();
+    const auto restore = qScopeGuard([&] { QSslConfiguration::setDefaultConfiguration(before); });
+    QSslConfiguration trusting = before;
+    trusting.addCaCertificates(QSslCertificate::fromData(certificate.certificatePem));
+    QSslConfiguration::setDefaultConfiguration(trusting);
+
+    const QString id = graph.addOperation(SimulatedGraph::succeededOperation());
+    const GraphReply reply = get(m_client->endpoint().operationUrl(id));
+    QCOMPARE(reply.httpStatus, 200);
+    QCOMPARE(reply.problem.kind, Problem::Kind::None);
+    QString error;
+    const std::optional<Operation> operation = GraphJson::parseOperation(reply.body, &error);
+    QVERIFY2(operation, qPrintable(error));
+    QCOMPARE(operation->status, OperationStatus::Succeeded);
+    QCOMPARE(graph.requestCount(), 1);
+    QVERIFY(graph.requestLog().first().hadAuthorization);
+}
+
+// A certificate nobody vouches for ends the connection in the handshake, before any request
+// (and so the token) is sent, with a message that says why.
+void TestGraphClient::httpsWithAnUntrustedCertificateSendsNothing()
+{
+    GraphSimulator graph;
+    TestCertificate certificate;
+    startOverTls(&graph, &certificate);
+    if (QTest::currentTestFailed())
+        return;
+    const QString id = graph.addOperation(SimulatedGraph::succeededOperation());
+    const GraphReply reply = get(m_client->endpoint().operationUrl(id));
+    QCOMPARE(reply.httpStatus, 0);
+    QCOMPARE(reply.problem.kind, Problem::Kind::Network);
+    QVERIFY2(reply.problem.message.contains(QStringLiteral("certificate"), Qt::CaseInsensitive),
+             qPrintable(reply.problem.message));
+    QCOMPARE(graph.requestCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestGraphClient)

@@ -2,6 +2,7 @@
 #include "app/simulator/graphsimulator.h"
 #include "app/simulator/sastoken.h"
 #include "app/simulator/simulatoroptions.h"
+#include "support/testcertificate.h"
 #include "support/zlibdata.h"
 
 #include <QCommandLineParser>
@@ -15,7 +16,6 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
-
 
 #include <climits>
 
@@ -77,6 +77,7 @@ private slots:
     void hostileFaultSpecsAreRefused();
     void hostileOptionsAreRefused_data();
     void hostileOptionsAreRefused();
+    void tlsOptions();
 
     void faultsAtFullRate_data();
     void faultsAtFullRate();
@@ -671,6 +672,56 @@ void TestSimulator::hostileFaultSpecsAreRefused()
     QVERIFY(parser.parse({QStringLiteral("x"), QStringLiteral("--faults"), spec}));
     QVERIFY(!SimulatorOptions::fromParser(parser, &error));
     QVERIFY2(error.contains(QStringLiteral("--faults")), qPrintable(error));
+}
+
+void TestSimulator::tlsOptions()
+{
+    QTemporaryDir dir;
+    const TestCertificate certificate = TestCertificate::forLoopbackServer();
+    const QString certificatePath = dir.filePath(QStringLiteral("cert.pem"));
+    const QString keyPath = dir.filePath(QStringLiteral("key.pem"));
+    for (const auto &[path, pem] : {std::pair {certificatePath, certificate.certificatePem},
+                                    std::pair {keyPath, certificate.privateKeyPem}}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(pem);
+    }
+    const auto parse = [](const QStringList &arguments, QString *error) {
+        QCommandLineParser parser;
+        SimulatorOptions::addTo(parser);
+        if (!parser.parse(QStringList {QStringLiteral("x")} + arguments))
+            return std::optional<SimulatorOptions>();
+        return SimulatorOptions::fromParser(parser, error);
+    };
+    QString error;
+    const auto options = parse(
+        {QStringLiteral("--tls-cert"), certificatePath, QStringLiteral("--tls-key"), keyPath},
+        &error);
+    QVERIFY2(options, qPrintable(error));
+    GraphSimulator simulator;
+    QVERIFY2(startSimulator(simulator, *options, &error), qPrintable(error));
+    QVERIFY(simulator.usesTls());
+    QVERIFY(simulator.rootUrl().toString().startsWith(QStringLiteral("https://127.0.0.1:")));
+
+    QVERIFY(!parse({QStringLiteral("--tls-cert"), certificatePath}, &error));
+    QCOMPARE(error, QStringLiteral("--tls-cert and --tls-key go together"));
+
+    // Each file that cannot serve is named: no certificate in it, or no key.
+    const auto swapped = parse(
+        {QStringLiteral("--tls-cert"), keyPath, QStringLiteral("--tls-key"), certificatePath},
+        &error);
+    QVERIFY(swapped);
+    GraphSimulator notStarted;
+    QVERIFY(!startSimulator(notStarted, *swapped, &error));
+    QVERIFY2(error.contains(keyPath) && error.contains(QStringLiteral("no PEM certificate")),
+             qPrintable(error));
+    QVERIFY(!notStarted.useTls(certificatePath, certificatePath, &error));
+    QVERIFY2(error.contains(certificatePath) && error.contains(QStringLiteral("private key")),
+             qPrintable(error));
+    QVERIFY(
+        !notStarted.useTls(certificatePath, dir.filePath(QStringLiteral("missing.pem")), &error));
+    QVERIFY2(error.contains(QStringLiteral("missing.pem")), qPrintable(error));
+    QVERIFY(!notStarted.usesTls());
 }
 
 void TestSimulator::hostileOptionsAreRefused_data()

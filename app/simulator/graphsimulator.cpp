@@ -3,6 +3,7 @@
 #include "exportbodycheck.h"
 #include "httpdate.h"
 
+#include <QFile>
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
@@ -12,6 +13,8 @@
 #include <QPointer>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUuid>
@@ -161,10 +164,35 @@ bool GraphSimulator::start(quint16 port)
     return true;
 }
 
+bool GraphSimulator::useTls(const QString &certificatePath, const QString &keyPath, QString *error)
+{
+    const QList<QSslCertificate> certificates = QSslCertificate::fromPath(certificatePath);
+    if (certificates.isEmpty()) {
+        *error = QStringLiteral("%1 holds no PEM certificate").arg(certificatePath);
+        return false;
+    }
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("%1: %2").arg(keyPath, keyFile.errorString());
+        return false;
+    }
+    const QByteArray pem = keyFile.readAll();
+    QSslKey key(pem, QSsl::Ec);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Rsa);
+    if (key.isNull()) {
+        *error = QStringLiteral("%1 holds no unencrypted PEM EC or RSA private key").arg(keyPath);
+        return false;
+    }
+    m_server->sslSetup(certificates.first(), key);
+    m_tls = true;
+    return true;
+}
+
 QUrl GraphSimulator::rootUrl() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(QStringLiteral("127.0.0.1"));
     url.setPort(m_port);
     return url;

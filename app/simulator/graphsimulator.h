@@ -40,7 +40,12 @@ public:
     // Binds 127.0.0.1 only (port 0: any free port). False with errorString() on failure.
     bool start(quint16 port = 0);
     QString errorString() const { return m_errorString; }
-    QUrl rootUrl() const; // http://127.0.0.1:PORT, without a version
+    // Serves https:// with this certificate (for 127.0.0.1) from the next start(), as Graph
+    // does, so a client's cost is measured on the path it takes against Graph. Clients must
+    // trust the certificate. False with *error naming the file that could not be used.
+    bool useTls(const QString &certificatePath, const QString &keyPath, QString *error);
+    bool usesTls() const { return m_tls; }
+    QUrl rootUrl() const; // http(s)://127.0.0.1:PORT, without a version
     QUrl operationUrl(const QString &operationId,
                       const QString &version = QStringLiteral("v1.0")) const;
 
@@ -124,6 +129,7 @@ private:
     QElapsedTimer m_clock;
     QString m_errorString;
     quint16 m_port = 0;
+    bool m_tls = false;
     QString m_token;
     QHash<QString, LiveOperation> m_operations;
     QHash<QString, QString> m_operationByManifest;

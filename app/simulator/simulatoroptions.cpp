@@ -67,6 +67,12 @@ void SimulatorOptions::addTo(QCommandLineParser &parser)
          QStringLiteral("Lifetime of the access tokens its Entra ID issues, in seconds "
                         "(default 3600), to watch them renew."),
          QStringLiteral("SECONDS")},
+        {QStringLiteral("tls-cert"),
+         QStringLiteral("Serve https:// with this PEM certificate for 127.0.0.1 (with "
+                        "--tls-key); clients must trust it."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("tls-key"),
+         QStringLiteral("The certificate's unencrypted PEM private key."), QStringLiteral("FILE")},
     });
 }
 
@@ -101,6 +107,12 @@ std::optional<SimulatorOptions> SimulatorOptions::fromParser(const QCommandLineP
     options.tokenLifetimeSeconds = int(lifetime);
     options.scenarioPath = parser.value(QStringLiteral("scenario"));
     options.token = parser.value(QStringLiteral("token"));
+    options.tlsCertificatePath = parser.value(QStringLiteral("tls-cert"));
+    options.tlsKeyPath = parser.value(QStringLiteral("tls-key"));
+    if (options.tlsCertificatePath.isEmpty() != options.tlsKeyPath.isEmpty()) {
+        *error = QStringLiteral("--tls-cert and --tls-key go together");
+        return std::nullopt;
+    }
     if (parser.isSet(QStringLiteral("faults"))) {
         QString faultError;
         options.faults
@@ -133,6 +145,9 @@ bool startSimulator(GraphSimulator &simulator, const SimulatorOptions &options, 
     simulator.setResponseDelay(options.responseDelayMs);
     if (options.tokenLifetimeSeconds > 0)
         simulator.entra().setAccessTokenLifetime(options.tokenLifetimeSeconds);
+    if (!options.tlsCertificatePath.isEmpty()
+        && !simulator.useTls(options.tlsCertificatePath, options.tlsKeyPath, error))
+        return false;
     if (!simulator.start(options.port)) {
         *error = simulator.errorString();
         return false;

@@ -24,9 +24,11 @@ struct SimulatorOptions
     QString token;
     int responseDelayMs = 0;
     int tokenLifetimeSeconds = 0; // of the access tokens its Entra ID issues; 0: an hour
+    QString tlsCertificatePath; // both set: serve https://
+    QString tlsKeyPath;
 
     // Adds --port, --scenario, --fleet, --seed, --fleet-min, --fleet-max, --failure-rate,
-    // --faults, --token, --delay and --token-lifetime.
+    // --faults, --token, --delay, --token-lifetime, --tls-cert and --tls-key.
     static void addTo(QCommandLineParser &parser);
     // On failure returns nullopt and sets *error to a message naming the option.
     static std::optional<SimulatorOptions> fromParser(const QCommandLineParser &parser,
@@ -37,7 +39,7 @@ struct SimulatorOptions
 bool startSimulator(GraphSimulator &simulator, const SimulatorOptions &options, QString *error);
 
 // Paste-able shell lines that point the app at the simulator:
-// export BILLING_MONITOR_GRAPH_URL=http://127.0.0.1:PORT
+// export BILLING_MONITOR_GRAPH_URL=http(s)://127.0.0.1:PORT
 // export BILLING_MONITOR_TOKEN=<token>
 QString simulatorShellExports(const GraphSimulator &simulator);
 

@@ -2,7 +2,7 @@
 // a Graph that runs in another process, so its figures compare with other clients of the
 // same server (tests/benchmarks/compare.sh, P2 and P3). Prints figures; asserts nothing.
 //
-//   bench_engine --graph http://127.0.0.1:PORT --token T --ids FILE
+//   bench_engine --graph http(s)://127.0.0.1:PORT --token T --ids FILE [--ca-cert FILE]
 //                [--rps R] [--in-flight K] [--trace FILE] [--timeout S]
 //
 // It tracks the operations in FILE (one id a line) and runs until every one is terminal in
@@ -28,6 +28,8 @@
 #include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSslCertificate>
+#include <QSslConfiguration>
 #include <QTimer>
 
 #include <cstdio>
@@ -87,9 +89,13 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    const QCommandLineOption graphOption(QStringLiteral("graph"),
-                                         QStringLiteral("The Graph root, http://127.0.0.1:PORT."),
-                                         QStringLiteral("url"));
+    const QCommandLineOption graphOption(
+        QStringLiteral("graph"), QStringLiteral("The Graph root, http(s)://127.0.0.1:PORT."),
+        QStringLiteral("url"));
+    const QCommandLineOption caOption(
+        QStringLiteral("ca-cert"),
+        QStringLiteral("Trust this PEM certificate too (a simulator serving https)."),
+        QStringLiteral("file"));
     const QCommandLineOption tokenOption(QStringLiteral("token"),
                                          QStringLiteral("The bearer token it accepts."),
                                          QStringLiteral("token"));
@@ -105,7 +111,7 @@ int main(int argc, char **argv)
                                            QStringLiteral("Give up after this many seconds."),
                                            QStringLiteral("s"), QStringLiteral("600"));
     BenchOptions::process(&parser,
-                          {graphOption, tokenOption, idsOption, rpsOption, inFlightOption,
+                          {graphOption, caOption, tokenOption, idsOption, rpsOption, inFlightOption,
                            traceOption, timeoutOption},
                           app);
 
@@ -118,6 +124,17 @@ int main(int argc, char **argv)
     for (const QByteArray &line : idsFile.readAll().split('\n')) {
         if (!line.trimmed().isEmpty())
             ids.append(QString::fromLatin1(line.trimmed()));
+    }
+    if (parser.isSet(caOption)) {
+        const QList<QSslCertificate> trusted = QSslCertificate::fromPath(parser.value(caOption));
+        if (trusted.isEmpty()) {
+            std::fprintf(stderr, "--ca-cert: %s holds no PEM certificate\n",
+                         qPrintable(parser.value(caOption)));
+            return 1;
+        }
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.addCaCertificates(trusted);
+        QSslConfiguration::setDefaultConfiguration(tls);
     }
     QString error;
     const std::optional<GraphEndpoint> endpoint

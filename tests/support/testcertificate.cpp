@@ -4,6 +4,7 @@
 #include <openssl/pem.h>
 #include <openssl/rsa.h>
 #include <openssl/x509.h>
+#include <openssl/x509v3.h>
 
 #include <memory>
 
@@ -20,6 +21,16 @@ QByteArray drain(BIO *bio)
 
 TestCertificate TestCertificate::make(int validDays)
 {
+    return make(validDays, nullptr);
+}
+
+TestCertificate TestCertificate::forLoopbackServer()
+{
+    return make(30, "IP:127.0.0.1");
+}
+
+TestCertificate TestCertificate::make(int validDays, const char *subjectAltName)
+{
     std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key(EVP_RSA_gen(2048), &EVP_PKEY_free);
     std::unique_ptr<X509, decltype(&X509_free)> certificate(X509_new(), &X509_free);
     ASN1_INTEGER_set(X509_get_serialNumber(certificate.get()), 1);
@@ -33,6 +44,15 @@ TestCertificate TestCertificate::make(int validDays)
                                reinterpret_cast<const unsigned char *>("billing-monitor-test"), -1,
                                -1, 0);
     X509_set_issuer_name(certificate.get(), name);
+    if (subjectAltName) {
+        X509V3_CTX context;
+        X509V3_set_ctx_nodb(&context);
+        X509V3_set_ctx(&context, certificate.get(), certificate.get(), nullptr, nullptr, 0);
+        X509_EXTENSION *extension
+            = X509V3_EXT_conf_nid(nullptr, &context, NID_subject_alt_name, subjectAltName);
+        X509_add_ext(certificate.get(), extension, -1);
+        X509_EXTENSION_free(extension);
+    }
     X509_sign(certificate.get(), key.get(), EVP_sha256());
 
     TestCertificate result;

@@ -1,8 +1,9 @@
 // Turns what compare.sh collected into tables with ratios and targets.
 //
-//   node report.mjs sweep RESULTS.jsonl
+//   node report.mjs sweep RESULTS.jsonl [--no-targets]
 //     One JSON line per client (client, requests, wallMs, cpuMs): requests per second,
-//     client CPU per 1,000 requests, and each against the Graph SDK loop.
+//     client CPU per 1,000 requests, and each against the Graph SDK loop; then the targets,
+//     unless the run is only for reference.
 //   node report.mjs discipline SCENARIO.json CLIENT=TRACE.jsonl...
 //     Per Retry-After: requests per operation against the fewest that Retry-After allows,
 //     and the delay between an operation finishing and the client seeing it.
@@ -14,7 +15,7 @@ const lines = (file) => readFileSync(file, "utf8").split("\n").filter(Boolean).m
 const pad = (text, width) => String(text).padEnd(width);
 const fixed = (value, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? "-" : value.toFixed(digits));
 
-function sweep(file) {
+function sweep(file, withTargets) {
   const results = lines(file);
   const rate = (r) => (r.requests * 1000) / r.wallMs;
   const cpuPerThousand = (r) => (r.cpuMs === null || r.cpuMs === undefined ? null : (r.cpuMs * 1000) / r.requests);
@@ -32,7 +33,7 @@ function sweep(file) {
       console.log(`  (${r.client}: only ${r.finished} of ${r.operations} operations finished)`);
   }
   const app = results.find((r) => r.client === "app engine");
-  if (app && sdk) {
+  if (app && sdk && withTargets) {
     console.log(`targets: app >= 1.5x the SDK loop's req/s: ${fixed(rate(app) / rate(sdk), 2)}x; ` +
       `app CPU per request <= the SDK's: ${fixed(cpuPerThousand(app) / cpuPerThousand(sdk), 2)}x`);
   }
@@ -74,7 +75,7 @@ function discipline(scenarioFile, traces) {
   }
 }
 
-if (mode === "sweep") sweep(args[0]);
+if (mode === "sweep") sweep(args[0], args[1] !== "--no-targets");
 else if (mode === "discipline") discipline(args[0], args.slice(1));
 else {
   console.error("usage: node report.mjs sweep RESULTS.jsonl | discipline SCENARIO.json CLIENT=TRACE.jsonl...");
