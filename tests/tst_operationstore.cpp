@@ -210,6 +210,7 @@ private slots:
     void othersAdditionsAppearInTheModel();
     void flushWritesPendingChanges();
     void changesDuringAWriteGoInTheNext();
+    void changesThatCannotBeSavedAreKeptAndReported();
 
 private:
     bool writeFile(const QString &path, const QByteArray &content) const;
@@ -790,6 +791,30 @@ void TestOperationStore::changesDuringAWriteGoInTheNext()
     QCOMPARE(labels.value(numberedGuid(1)), QStringLiteral("relabelled"));
     QVERIFY(labels.contains(Guid));
     QVERIFY(!labels.contains(numberedGuid(2)));
+}
+
+// A list that cannot be saved keeps every change for the next attempt and says so once.
+void TestOperationStore::changesThatCannotBeSavedAreKeptAndReported()
+{
+    // Its folder cannot be made: a file is where it should be.
+    const QString blocker = QFileInfo(m_path).absolutePath() + QStringLiteral("/not-a-folder");
+    QVERIFY(writeFile(blocker, "a file"));
+    const QString path = blocker + QStringLiteral("/operations.db");
+    OperationTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    OperationStore store(path);
+    store.setWriteInterval(20);
+    QSignalSpy failed(&store, &OperationStore::saveFailed);
+    store.attach(&model);
+    QTRY_VERIFY(!store.isLoading());
+    model.add({bareOperation(Guid)});
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("not-a-folder")));
+    QVERIFY(store.hasPendingChanges());
+    QVERIFY(model.setLabel(Guid, QStringLiteral("still unsaved")));
+    QVERIFY(!store.flush());
+    QVERIFY(store.hasPendingChanges());
+    QCOMPARE(failed.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestOperationStore)
