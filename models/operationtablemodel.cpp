@@ -260,6 +260,7 @@ QStringList OperationTableModel::addOperations(const QList<TrackedOperation> &op
     for (const qsizetype i : std::as_const(fresh)) {
         const TrackedOperation &operation = operations.at(i);
         m_statusByRow.append(quint8(operation.status()));
+        tallyRow(operation, 1);
         if (movable)
             m_operations.append(std::move((*movable)[i]));
         else
@@ -284,7 +285,9 @@ void OperationTableModel::update(const QList<TrackedOperation> &operations)
             continue;
         const OperationStatus before = current.status();
         const bool wasChecked = current.hasBeenChecked();
+        tallyRow(current, -1);
         current = operation;
+        tallyRow(current, 1);
         m_statusByRow[row] = quint8(current.status());
         changedRows.append(row);
         if (before != current.status() && (wasChecked || current.expired))
@@ -336,8 +339,10 @@ void OperationTableModel::remove(const QStringList &ids)
             first = rows.at(++i);
         ++i;
         beginRemoveRows({}, first, last);
-        for (int row = first; row <= last; ++row)
+        for (int row = first; row <= last; ++row) {
             m_rowById.remove(m_operations.at(row).id);
+            tallyRow(m_operations.at(row), -1);
+        }
         m_operations.remove(first, last - first + 1);
         m_statusByRow.remove(first, last - first + 1);
         reindexFrom(first);
@@ -400,6 +405,7 @@ void OperationTableModel::restore(const QList<std::pair<int, TrackedOperation>> 
     for (const auto &entry : std::as_const(fresh)) {
         m_rowById.insert(entry.second.id, int(m_operations.size()));
         m_operations.append(entry.second);
+        tallyRow(entry.second, 1);
         // A sort proxy sorts the inserted rows before the layout change below.
         m_statusByRow.append(quint8(entry.second.status()));
     }
@@ -438,4 +444,14 @@ void OperationTableModel::reindexFrom(int row)
 {
     for (int i = row; i < m_operations.size(); ++i)
         m_rowById.insert(m_operations.at(i).id, i);
+}
+
+void OperationTableModel::tallyRow(const TrackedOperation &operation, int delta)
+{
+    if (operation.hasKnownStatus())
+        m_tally.byStatus[size_t(operation.status())] += delta;
+    else if (operation.lastChecked.isValid())
+        m_tally.unanswered += delta;
+    else
+        m_tally.unchecked += delta;
 }

@@ -209,6 +209,8 @@ private slots:
     void twoWritersKeepEachOthersOperations();
     void othersAdditionsAppearInTheModel();
     void flushWritesPendingChanges();
+    void changesDuringAWriteGoInTheNext();
+    void changesThatCannotBeSavedAreKeptAndReported();
 
 private:
     bool writeFile(const QString &path, const QByteArray &content) const;
@@ -757,6 +759,62 @@ void TestOperationStore::flushWritesPendingChanges()
     }
     QCOMPARE(OperationStore(m_path).load().operations.first().label,
              QStringLiteral("flushed on quit"));
+}
+
+// Writes run on a thread of their own: what changes while one is on its way is not lost,
+// nor taken for written, and a row removed meanwhile is not written back.
+void TestOperationStore::changesDuringAWriteGoInTheNext()
+{
+    OperationTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    OperationStore store(m_path);
+    store.setWriteInterval(0);
+    store.attach(&model);
+    QVERIFY(store.flush());
+    QList<TrackedOperation> many;
+    for (int i = 0; i < 2000; ++i)
+        many.append(bareOperation(numberedGuid(i)));
+    model.add(many);
+    // The write timer fires and hands the 2,000 rows to the writer...
+    QTRY_VERIFY(!QSqlDatabase::connectionNames().filter(QStringLiteral("writer")).isEmpty());
+    // ... and these come while it may still be writing them.
+    QVERIFY(model.setLabel(numberedGuid(1), QStringLiteral("relabelled")));
+    model.add({bareOperation(Guid)});
+    model.remove({numberedGuid(2)});
+    QTRY_VERIFY(!store.hasPendingChanges());
+
+    const QList<TrackedOperation> stored = OperationStore(m_path).load().operations;
+    QCOMPARE(stored.size(), 2000);
+    QHash<QString, QString> labels;
+    for (const TrackedOperation &operation : stored)
+        labels.insert(operation.id, operation.label);
+    QCOMPARE(labels.value(numberedGuid(1)), QStringLiteral("relabelled"));
+    QVERIFY(labels.contains(Guid));
+    QVERIFY(!labels.contains(numberedGuid(2)));
+}
+
+// A list that cannot be saved keeps every change for the next attempt and says so once.
+void TestOperationStore::changesThatCannotBeSavedAreKeptAndReported()
+{
+    // Its folder cannot be made: a file is where it should be.
+    const QString blocker = QFileInfo(m_path).absolutePath() + QStringLiteral("/not-a-folder");
+    QVERIFY(writeFile(blocker, "a file"));
+    const QString path = blocker + QStringLiteral("/operations.db");
+    OperationTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    OperationStore store(path);
+    store.setWriteInterval(20);
+    QSignalSpy failed(&store, &OperationStore::saveFailed);
+    store.attach(&model);
+    QTRY_VERIFY(!store.isLoading());
+    model.add({bareOperation(Guid)});
+    QTRY_COMPARE(failed.count(), 1);
+    QVERIFY(failed.first().first().toString().contains(QStringLiteral("not-a-folder")));
+    QVERIFY(store.hasPendingChanges());
+    QVERIFY(model.setLabel(Guid, QStringLiteral("still unsaved")));
+    QVERIFY(!store.flush());
+    QVERIFY(store.hasPendingChanges());
+    QCOMPARE(failed.count(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestOperationStore)

@@ -225,6 +225,71 @@ private slots:
         }
     }
 
+    // The tally the status bar reads matches a count of the rows after every kind of change.
+    void tallyFollowsEveryChange()
+    {
+        const auto verifyTally = [this] {
+            OperationTableModel::Tally counted;
+            for (const TrackedOperation &operation : m_model->operations()) {
+                if (operation.hasKnownStatus())
+                    ++counted.byStatus[size_t(operation.status())];
+                else if (operation.lastChecked.isValid())
+                    ++counted.unanswered;
+                else
+                    ++counted.unchecked;
+            }
+            const OperationTableModel::Tally &tally = m_model->tally();
+            QCOMPARE(tally.byStatus, counted.byStatus);
+            QCOMPARE(tally.unanswered, counted.unanswered);
+            QCOMPARE(tally.unchecked, counted.unchecked);
+        };
+        const QDateTime checked(QDate(2026, 11, 1), QTime(9, 30), Qt::UTC);
+        const OperationStatus statuses[]
+            = {OperationStatus::Running, OperationStatus::NotStarted, OperationStatus::Failed,
+               OperationStatus::Succeeded, OperationStatus::Unknown};
+        QList<TrackedOperation> operations;
+        for (int i = 0; i < 12; ++i) {
+            TrackedOperation operation = tracked(i, statuses[i % std::size(statuses)]);
+            if (i % 4 == 1) {
+                operation.last = Operation(); // not checked yet
+            } else if (i % 4 == 2) {
+                operation.last = Operation(); // checked, no answer yet
+                operation.lastChecked = checked;
+            }
+            operations.append(operation);
+        }
+        m_model->add(operations);
+        verifyTally();
+        QCOMPARE(m_model->tally().unchecked, 3);
+        QCOMPARE(m_model->tally().unanswered, 3);
+
+        // Answers arrive, one expires, one ends, one is sent again unchanged.
+        QList<TrackedOperation> batch;
+        TrackedOperation answered = m_model->at(1);
+        answered.last = tracked(1, OperationStatus::Running).last;
+        answered.lastChecked = checked;
+        TrackedOperation expired = m_model->at(2);
+        expired.expired = true;
+        TrackedOperation finished = m_model->at(0);
+        finished.last.status = OperationStatus::Succeeded;
+        finished.last.rawStatus = operationStatusKey(OperationStatus::Succeeded);
+        batch << answered << expired << finished << m_model->at(3);
+        m_model->update(batch);
+        verifyTally();
+        QCOMPARE(m_model->tally().byStatus[size_t(OperationStatus::Expired)], 1);
+
+        const QList<std::pair<int, TrackedOperation>> removed
+            = {{1, m_model->at(1)}, {5, m_model->at(5)}, {6, m_model->at(6)}};
+        m_model->remove({guid(1), guid(5), guid(6)});
+        verifyTally();
+        m_model->restore(removed);
+        verifyTally();
+        m_model->setLabel(guid(4), QStringLiteral("renamed"));
+        verifyTally();
+        m_model->remove({guid(0)});
+        verifyTally();
+    }
+
     void showsStatusProblemAndResult()
     {
         TrackedOperation unchecked = tracked(1);

@@ -1,28 +1,18 @@
 #include "operationtableview.h"
 
+#include "cachedtextdelegate.h"
+
 #include <QPainter>
-#include <QStyledItemDelegate>
 
-namespace {
-
-class ElideAtEndDelegate final : public QStyledItemDelegate
+OperationTableView::OperationTableView(QWidget *parent)
+    : QTableView(parent)
 {
-public:
-    using QStyledItemDelegate::QStyledItemDelegate;
-
-protected:
-    void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override
-    {
-        QStyledItemDelegate::initStyleOption(option, index);
-        option->textElideMode = Qt::ElideRight;
-    }
-};
-
-} // namespace
+    setItemDelegate(new CachedTextDelegate(this));
+}
 
 void OperationTableView::elideColumnAtEnd(int column)
 {
-    setItemDelegateForColumn(column, new ElideAtEndDelegate(this));
+    setItemDelegateForColumn(column, new CachedTextDelegate(this, Qt::ElideRight));
 }
 
 void OperationTableView::setPlaceholderText(const QString &text)

@@ -3,11 +3,13 @@
 #include <QTableView>
 
 // The operations table; when it has no rows it says what to do instead of showing a blank.
+// Its cells are painted from laid-out text kept between paints (see CachedTextDelegate), as
+// a sweep repaints the rows many times a second.
 class OperationTableView : public QTableView
 {
     Q_OBJECT
 public:
-    using QTableView::QTableView;
+    explicit OperationTableView(QWidget *parent = nullptr);
 
     void setPlaceholderText(const QString &text);
 

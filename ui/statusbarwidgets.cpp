@@ -63,18 +63,10 @@ void StatusSummary::scheduleRecount()
 
 void StatusSummary::recount()
 {
-    m_counts.fill(0);
-    m_unchecked = 0;
-    int unanswered = 0;
-    for (const TrackedOperation &operation : m_model->operations()) {
-        if (operation.hasKnownStatus())
-            ++m_counts[int(operation.status())];
-        else if (operation.lastChecked.isValid())
-            ++unanswered; // checked, but every answer so far was a problem
-        else
-            ++m_unchecked;
-    }
-    m_unanswered = unanswered;
+    const OperationTableModel::Tally &tally = m_model->tally();
+    m_counts = tally.byStatus;
+    m_unchecked = tally.unchecked;
+    m_unanswered = tally.unanswered;
     QStringList waiting;
     if (m_unchecked > 0)
         waiting << tr("%Ln not checked yet", nullptr, m_unchecked);

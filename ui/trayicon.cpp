@@ -77,15 +77,27 @@ bool TrayIcon::badgeWarns() const
     return m_summary->count(OperationStatus::Failed) > 0;
 }
 
-QIcon TrayIcon::icon() const
+QString TrayIcon::badgeText() const
 {
     const int number = badgeNumber();
     if (number == 0)
+        return {};
+    return number > 99 ? QStringLiteral("99+") : QLocale().toString(number);
+}
+
+QColor TrayIcon::badgeColour() const
+{
+    return StatusColours::foreground(
+        badgeWarns() ? OperationStatus::Failed : OperationStatus::Running, QApplication::palette());
+}
+
+QIcon TrayIcon::icon() const
+{
+    const QString text = badgeText();
+    if (text.isEmpty())
         return StatusIcons::appIcon();
     QIcon badged;
-    const QPalette palette = QApplication::palette();
-    const QColor colour = StatusColours::foreground(
-        badgeWarns() ? OperationStatus::Failed : OperationStatus::Running, palette);
+    const QColor colour = badgeColour();
     for (int size : {16, 22, 32, 48, 64}) {
         QPixmap pixmap = StatusIcons::appIcon().pixmap(size, size);
         QPainter painter(&pixmap);
@@ -99,8 +111,7 @@ QIcon TrayIcon::icon() const
         font.setPixelSize(std::max(6, int(size * 0.36)));
         painter.setFont(font);
         painter.setPen(Qt::white);
-        painter.drawText(badge, Qt::AlignCenter,
-                         number > 99 ? QStringLiteral("99+") : QLocale().toString(number));
+        painter.drawText(badge, Qt::AlignCenter, text);
         painter.end();
         badged.addPixmap(pixmap);
     }
@@ -121,6 +132,11 @@ void TrayIcon::update()
 {
     if (!m_tray)
         return;
-    m_tray->setToolTip(toolTip());
+    if (const QString tip = toolTip(); tip != m_tray->toolTip())
+        m_tray->setToolTip(tip);
+    std::pair<QString, QRgb> badge {badgeText(), badgeColour().rgba()};
+    if (badge == m_shownBadge)
+        return;
     m_tray->setIcon(icon());
+    m_shownBadge = std::move(badge);
 }

@@ -1,7 +1,11 @@
 #pragma once
 
+#include <QColor>
 #include <QIcon>
 #include <QObject>
+
+#include <optional>
+#include <utility>
 
 class QAction;
 class QMenu;
@@ -40,8 +44,14 @@ signals:
 
 private:
     void update();
+    // What the badge says ("", "7", "99+") and in which colour (it follows the theme).
+    QString badgeText() const;
+    QColor badgeColour() const;
 
     StatusSummary *m_summary;
     QMenu *m_menu;
     QSystemTrayIcon *m_tray = nullptr;
+    // The badge the tray shows: counts change with every batch of a sweep, and drawing the
+    // icon in five sizes each time would cost the window a millisecond or more for nothing.
+    std::optional<std::pair<QString, QRgb>> m_shownBadge;
 };

@@ -66,7 +66,8 @@ public:
     // polling only at resumeTracking(), then a slice of TrackingSlice rows per pass of the
     // event loop, so the window answers meanwhile. Taking up 100,000 operations costs the
     // GUI thread about 0.25 s, a third of filling the table with them.
-    static constexpr int TrackingSlice = 5000;
+    // A slice is a couple of milliseconds, well inside a frame.
+    static constexpr int TrackingSlice = 1000;
     void holdTracking();
     void resumeTracking();
     bool isTakingUp() const { return m_holding || !m_waiting.isEmpty(); }

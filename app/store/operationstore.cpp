@@ -125,6 +125,15 @@ OperationStore::~OperationStore()
         m_loader->wait();
         delete m_loader;
     }
+    if (m_writerThread) {
+        // After the write in flight, if any; the connection goes in the thread that made it.
+        QMetaObject::invokeMethod(
+            m_writer, [this] { m_writerDatabase.reset(); }, Qt::BlockingQueuedConnection);
+        m_writerThread->quit();
+        m_writerThread->wait();
+        delete m_writer;
+        delete m_writerThread;
+    }
 }
 
 // Opens the database through `database`, setting aside a file that cannot be used, and
@@ -404,7 +413,6 @@ void OperationStore::onLoaded(const LoadResult &result, qint64 lastSeq)
     m_lastSeq = lastSeq;
     m_ready = true;
     if (openForWriting()) {
-        m_dataVersion = m_database->dataVersion();
         m_watchTimer.start();
         // Whatever another process added between the load and now.
         readOthersAdditions(true);
@@ -473,16 +481,25 @@ void OperationStore::scheduleWrite()
     m_writeTimer.start(delay);
 }
 
-bool OperationStore::writeNow(bool includeChecks)
+bool OperationStore::writeNow(bool includeChecks, bool wait)
 {
     if (!m_ready || !m_model)
         return true;
+    if (m_writing) {
+        if (!wait)
+            return true; // finishWrite() schedules what gathered meanwhile
+        waitForWrite();
+    }
+    // The pending sets are taken out whole: what changes while the writer writes gathers
+    // for the next write.
     OperationDatabase::Changes changes;
-    changes.removed = QStringList(m_removed.cbegin(), m_removed.cend());
-    changes.inserted = operationsOf(*m_model, m_inserted);
-    QHash<QString, size_t> fingerprints;
+    Write write;
+    write.removed = std::exchange(m_removed, {});
+    changes.removed = QStringList(write.removed.cbegin(), write.removed.cend());
+    write.inserted = std::exchange(m_inserted, {});
+    changes.inserted = operationsOf(*m_model, write.inserted);
     for (const QString &id : std::as_const(m_changed)) {
-        if (m_inserted.contains(id))
+        if (write.inserted.contains(id))
             continue;
         const TrackedOperation *operation = m_model->find(id);
         if (!operation)
@@ -495,44 +512,114 @@ bool OperationStore::writeNow(bool includeChecks)
             m_checkedOnly.insert(id);
         } else {
             changes.updated.append(*operation);
-            fingerprints.insert(id, fingerprint);
+            write.updated.insert(id);
+            write.fingerprints.insert(id, fingerprint);
             m_checkedOnly.remove(id); // the full row carries them
         }
     }
     m_changed.clear();
     const bool checksDue
         = includeChecks || (!m_checkedOnly.isEmpty() && m_clock.elapsed() >= m_checksDueAt);
-    if (checksDue)
-        changes.checked = operationsOf(*m_model, m_checkedOnly);
+    if (checksDue) {
+        write.checked = std::exchange(m_checkedOnly, {});
+        changes.checked = operationsOf(*m_model, write.checked);
+    }
     if (changes.isEmpty()) {
-        if (checksDue)
-            m_checkedOnly.clear();
         scheduleWrite();
         return true;
     }
+    if (!openForWriting()) {
+        finishWrite(write, false, m_lastError);
+        return false;
+    }
 
-    const bool saved = openForWriting() && m_database->write(changes);
+    startWriter();
+    m_writing = true;
+    m_removing = write.removed;
+    QMetaObject::invokeMethod(
+        m_writer,
+        [this, changes, write] {
+            // On the writer thread.
+            OperationDatabase *database = writerDatabase();
+            const bool saved = database && database->write(changes);
+            const QString error = saved ? QString() : m_writerDatabase->lastError();
+            // The new rows' fingerprints are made here too: 10,000 of them are a frame.
+            Write written = write;
+            for (const TrackedOperation &operation : changes.inserted)
+                written.fingerprints.insert(operation.id,
+                                            OperationDatabase::fingerprint(operation));
+            QMetaObject::invokeMethod(
+                this, [this, written, saved, error] { finishWrite(written, saved, error); },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+    if (!wait)
+        return true;
+    waitForWrite();
+    return m_lastWriteSaved;
+}
+
+void OperationStore::startWriter()
+{
+    if (m_writerThread)
+        return;
+    m_writerThread = new QThread;
+    m_writerThread->setObjectName(QStringLiteral("operation store writer"));
+    m_writer = new QObject;
+    m_writer->moveToThread(m_writerThread);
+    m_writerThread->start();
+}
+
+void OperationStore::waitForWrite()
+{
+    if (!m_writing)
+        return;
+    // The writer takes jobs in order: once this one has run, the write has, and its answer
+    // waits here to be delivered.
+    QMetaObject::invokeMethod(
+        m_writer, [] {}, Qt::BlockingQueuedConnection);
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+}
+
+void OperationStore::finishWrite(const Write &write, bool saved, const QString &error)
+{
+    m_writing = false;
+    m_removing.clear();
+    m_lastWriteSaved = saved;
     if (saved) {
-        for (const TrackedOperation &operation : std::as_const(changes.inserted))
-            m_saved.insert(operation.id, OperationDatabase::fingerprint(operation));
-        for (auto it = fingerprints.cbegin(); it != fingerprints.cend(); ++it)
-            m_saved.insert(it.key(), it.value());
-        m_removed.clear();
-        m_inserted.clear();
-        if (checksDue)
-            m_checkedOnly.clear();
+        for (auto it = write.fingerprints.cbegin(); it != write.fingerprints.cend(); ++it) {
+            if (m_model && m_model->contains(it.key())) // not removed meanwhile
+                m_saved.insert(it.key(), it.value());
+        }
         m_lastWriteAt = m_clock.elapsed();
     } else {
-        if (m_database && !m_savingBlocked)
-            m_lastError = m_database->lastError();
-        // Kept for the next attempt: the rewritten rows go back to the changed set.
-        for (const TrackedOperation &operation : std::as_const(changes.updated))
-            m_changed.insert(operation.id);
+        if (!m_savingBlocked && !error.isEmpty())
+            m_lastError = error;
+        // Kept for the next attempt, except what changed meanwhile: a row removed since is
+        // not inserted, one added back is not deleted.
+        const auto tracked = [this](const QString &id) {
+            return m_model && m_model->contains(id);
+        };
+        for (const QString &id : write.removed) {
+            if (!tracked(id))
+                m_removed.insert(id);
+        }
+        for (const QString &id : write.inserted) {
+            if (tracked(id))
+                m_inserted.insert(id);
+        }
+        for (const QString &id : write.updated) {
+            if (tracked(id))
+                m_changed.insert(id);
+        }
+        for (const QString &id : write.checked) {
+            if (tracked(id))
+                m_checkedOnly.insert(id);
+        }
         m_lastWriteAt = m_clock.elapsed() + qint64(m_writeInterval) * RetryAfterFailureFactor;
     }
     reportOutcome(saved);
     scheduleWrite();
-    return saved;
 }
 
 bool OperationStore::flush()
@@ -541,39 +628,80 @@ bool OperationStore::flush()
     if (!m_model)
         return true;
     m_writeTimer.stop();
-    return writeNow(true);
+    return writeNow(true, true);
 }
 
 bool OperationStore::hasPendingChanges() const
 {
-    return isLoading() || !m_removed.isEmpty() || !m_inserted.isEmpty() || !m_changed.isEmpty()
-        || !m_checkedOnly.isEmpty();
+    return isLoading() || m_writing || !m_removed.isEmpty() || !m_inserted.isEmpty()
+        || !m_changed.isEmpty() || !m_checkedOnly.isEmpty();
 }
 
 void OperationStore::readOthersAdditions(bool always)
 {
-    if (!m_model || !m_database || !m_database->isOpen())
+    if (!m_model || m_reading || !m_database || !m_database->isOpen())
         return;
-    // data_version moves only when another connection commits, so this costs nothing
-    // while nobody else writes.
-    const qint64 version = m_database->dataVersion();
-    if (version == m_dataVersion && !always)
-        return;
-    m_dataVersion = version;
-    QList<TrackedOperation> fresh;
-    m_database->read(
-        m_lastSeq, ChunkSize,
-        [this, &fresh](const QList<TrackedOperation> &chunk) {
-            for (const TrackedOperation &operation : chunk) {
-                // Rows this process wrote come back too; only others' additions are new.
-                if (m_model->contains(operation.id) || m_removed.contains(operation.id))
-                    continue;
-                fresh.append(operation);
-                m_saved.insert(operation.id, OperationDatabase::fingerprint(operation));
+    startWriter();
+    m_reading = true;
+    // On the writer's connection, whose data_version moves only when another connection
+    // commits (another process, or this one's loader): our own writes are not read back,
+    // and what is read is parsed off the window's thread.
+    QMetaObject::invokeMethod(
+        m_writer,
+        [this, always, lastSeq = m_lastSeq, known = m_dataVersion] {
+            OperationDatabase *database = writerDatabase();
+            const qint64 version = database ? database->dataVersion() : known;
+            QList<TrackedOperation> operations;
+            qint64 newLastSeq = lastSeq;
+            if (database && (version != known || always)) {
+                database->read(
+                    lastSeq, ChunkSize,
+                    [&operations](const QList<TrackedOperation> &chunk) {
+                        operations += chunk;
+                        return true;
+                    },
+                    &newLastSeq);
             }
-            return true;
+            QMetaObject::invokeMethod(
+                this,
+                [this, operations, newLastSeq, version] {
+                    onOthersRead(operations, newLastSeq, version);
+                },
+                Qt::QueuedConnection);
         },
-        &m_lastSeq);
+        Qt::QueuedConnection);
+}
+
+OperationDatabase *OperationStore::writerDatabase()
+{
+    if (!m_writerDatabase) {
+        m_writerDatabase
+            = std::make_unique<OperationDatabase>(m_path, connectionName("writer", this));
+    }
+    if (m_writerDatabase->isOpen()
+        || m_writerDatabase->open(false) == OperationDatabase::OpenProblem::None)
+        return m_writerDatabase.get();
+    return nullptr;
+}
+
+void OperationStore::onOthersRead(const QList<TrackedOperation> &operations, qint64 lastSeq,
+                                  qint64 version)
+{
+    m_reading = false;
+    m_lastSeq = lastSeq;
+    m_dataVersion = version;
+    if (!m_model)
+        return;
+    QList<TrackedOperation> fresh;
+    for (const TrackedOperation &operation : operations) {
+        // Rows this process wrote come back too; only others' additions are new. A row
+        // removed here may be read before its deletion is written.
+        if (m_model->contains(operation.id) || m_removed.contains(operation.id)
+            || m_removing.contains(operation.id))
+            continue;
+        fresh.append(operation);
+        m_saved.insert(operation.id, OperationDatabase::fingerprint(operation));
+    }
     if (fresh.isEmpty())
         return;
     m_applyingStored = true;
