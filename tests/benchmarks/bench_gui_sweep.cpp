@@ -41,6 +41,7 @@
 #include <sys/resource.h>
 
 #include <algorithm>
+#include <map>
 #include <cstdio>
 #include <ctime>
 #include <vector>
@@ -319,6 +320,20 @@ int main(int argc, char **argv)
     std::printf("gaps over %lld ms      %d\n", FrameMs, int(over));
 
     if (parser.isSet(verbose)) {
+        // What the GUI thread spent its long events on, by kind: how often, typical, worst.
+        std::map<QByteArray, std::vector<qint64>> byKind;
+        for (const TimedApplication::Slow &event : app.slow)
+            byKind[event.what].push_back(event.us);
+        std::printf("events of 1 ms or more, by kind (count, median, p99, max in ms):\n");
+        for (auto &[what, durations] : byKind) {
+            std::sort(durations.begin(), durations.end());
+            const auto at = [&](double p) {
+                return durations[std::min(durations.size() - 1, size_t(p * durations.size()))]
+                    / 1000.0;
+            };
+            std::printf("  %6d  %5.1f  %5.1f  %5.1f  %s\n", int(durations.size()), at(0.5),
+                        at(0.99), at(1.0), what.constData());
+        }
         size_t next = 0;
         for (const Gap &gap : gaps) {
             if (gap.ms <= FrameMs)
