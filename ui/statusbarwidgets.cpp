@@ -63,24 +63,21 @@ void StatusSummary::scheduleRecount()
 
 void StatusSummary::recount()
 {
-    const OperationTableModel::Tally &tally = m_model->tally();
-    m_counts = tally.byStatus;
-    m_unchecked = tally.unchecked;
-    m_unanswered = tally.unanswered;
+    m_shown = m_model->tally();
     QStringList waiting;
-    if (m_unchecked > 0)
-        waiting << tr("%Ln not checked yet", nullptr, m_unchecked);
-    if (m_unanswered > 0)
-        waiting << tr("%Ln without an answer", nullptr, m_unanswered);
+    if (m_shown.unchecked > 0)
+        waiting << tr("%Ln not checked yet", nullptr, m_shown.unchecked);
+    if (m_shown.unanswered > 0)
+        waiting << tr("%Ln without an answer", nullptr, m_shown.unanswered);
     m_uncheckedLabel->setVisible(!waiting.isEmpty());
     m_uncheckedLabel->setText(waiting.join(QStringLiteral(", ")));
     for (int i = 0; i < StatusCount; ++i) {
-        const bool shown = m_counts[i] > 0;
+        const bool shown = m_shown.byStatus[i] > 0;
         m_icons[i]->setVisible(shown);
         m_numbers[i]->setVisible(shown);
-        m_numbers[i]->setText(QLocale().toString(m_counts[i]));
+        m_numbers[i]->setText(QLocale().toString(m_shown.byStatus[i]));
         // The icon alone says nothing to a screen reader; both say the count in words.
-        const QString words = countText(OperationStatus(i), m_counts[i]);
+        const QString words = countText(OperationStatus(i), m_shown.byStatus[i]);
         for (QLabel *label : {m_icons[i], m_numbers[i]}) {
             label->setToolTip(words);
             label->setAccessibleName(words);
@@ -91,8 +88,8 @@ void StatusSummary::recount()
 
 int StatusSummary::unfinishedCount() const
 {
-    return count(OperationStatus::NotStarted) + count(OperationStatus::Running) + m_unchecked
-        + m_unanswered;
+    return count(OperationStatus::NotStarted) + count(OperationStatus::Running) + m_shown.unchecked
+        + m_shown.unanswered;
 }
 
 QString StatusSummary::countText(OperationStatus status, int count)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/operationstatus.h"
+#include "models/operationtablemodel.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -8,7 +9,6 @@
 #include <array>
 
 class OperationMonitor;
-class OperationTableModel;
 class QLabel;
 
 // The permanent part of the status bar: how many operations are in each status (icon and
@@ -22,7 +22,7 @@ public:
 
     // Operations Graph has answered for, by status; those still waiting for their first
     // answer are counted apart, since they have no status yet.
-    int count(OperationStatus status) const { return m_counts.at(int(status)); }
+    int count(OperationStatus status) const { return m_shown.byStatus.at(int(status)); }
     // Not finished yet: not started, running, or without a status so far.
     int unfinishedCount() const;
     // "3 running", said as words: what a screen reader reads for a status's icon and number.
@@ -48,11 +48,10 @@ private:
     OperationTableModel *m_model;
     OperationMonitor *m_monitor;
     QTimer m_recountTimer;
-    std::array<int, StatusCount> m_counts {};
+    // The model's tally as the labels show it, taken at the last recount.
+    OperationTableModel::Tally m_shown;
     std::array<QLabel *, StatusCount> m_icons {};
     std::array<QLabel *, StatusCount> m_numbers {};
-    int m_unchecked = 0;
-    int m_unanswered = 0;
     QLabel *m_uncheckedLabel;
     QLabel *m_activity;
     QLabel *m_throttle;
