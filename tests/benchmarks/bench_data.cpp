@@ -12,6 +12,7 @@
 #include "app/data/exportfiles.h"
 #include "app/simulator/blobgenerator.h"
 #include "support/benchoptions.h"
+#include "support/cputime.h"
 #include "verifierbefore.h"
 
 #include <QCommandLineParser>
@@ -69,12 +70,6 @@ QStringList ensureBlobs(const QString &dir, int files, qint64 inflatedMb)
     return paths;
 }
 
-qint64 cpuMs(const rusage &usage)
-{
-    return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1000
-        + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
-}
-
 // What a reader took: wall and CPU time, its peak memory, and what it counted.
 struct Run
 {
@@ -91,8 +86,8 @@ int report(qint64 ms, qint64 count, bool ok)
 {
     rusage usage {};
     getrusage(RUSAGE_SELF, &usage);
-    std::printf("%lld %lld %ld %lld\n", (long long)ms, (long long)cpuMs(usage), usage.ru_maxrss,
-                (long long)count);
+    std::printf("%lld %lld %ld %lld\n", (long long)ms, (long long)CpuTime::ms(usage),
+                usage.ru_maxrss, (long long)count);
     return ok ? 0 : 1;
 }
 
@@ -142,8 +137,7 @@ Run timeProcess(const QString &program, const QStringList &arguments)
 {
     QProcess process;
     process.setStandardOutputFile(QProcess::nullDevice());
-    rusage before {};
-    getrusage(RUSAGE_CHILDREN, &before);
+    const qint64 childrenBefore = CpuTime::processMs(RUSAGE_CHILDREN);
     QElapsedTimer timer;
     timer.start();
     process.start(program, arguments);
@@ -151,9 +145,7 @@ Run timeProcess(const QString &program, const QStringList &arguments)
     if (!process.waitForFinished(-1) || process.exitCode() != 0)
         return run;
     run.ms = timer.elapsed();
-    rusage after {};
-    getrusage(RUSAGE_CHILDREN, &after);
-    run.cpuMs = cpuMs(after) - cpuMs(before);
+    run.cpuMs = CpuTime::processMs(RUSAGE_CHILDREN) - childrenBefore;
     return run;
 }
 

@@ -19,6 +19,7 @@
 #include "app/polling/operationmonitor.h"
 #include "models/operationtablemodel.h"
 #include "support/benchoptions.h"
+#include "support/cputime.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -33,17 +34,8 @@
 #include <QTimer>
 
 #include <cstdio>
-#include <sys/resource.h>
 
 namespace {
-
-qint64 cpuMs()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return (qint64(usage.ru_utime.tv_sec) + usage.ru_stime.tv_sec) * 1000
-        + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1000;
-}
 
 // Counts the checks of each operation on their way to Graph.
 class CountingFetcher final : public OperationFetcher
@@ -174,12 +166,12 @@ int main(int argc, char **argv)
                        &QCoreApplication::quit);
 
     QElapsedTimer wall;
-    const qint64 cpuBefore = cpuMs();
+    const qint64 cpuBefore = CpuTime::processMs();
     wall.start();
     monitor.start();
     app.exec();
     const qint64 elapsedMs = wall.elapsed();
-    const qint64 cpu = cpuMs() - cpuBefore;
+    const qint64 cpu = CpuTime::processMs() - cpuBefore;
 
     if (parser.isSet(traceOption)) {
         QFile trace(parser.value(traceOption));

@@ -24,6 +24,7 @@
 #include "app/simulator/scenario.h"
 #include "models/operationtablemodel.h"
 #include "support/benchoptions.h"
+#include "support/cputime.h"
 #include "ui/mainwindow.h"
 #include "ui/uiresources.h"
 
@@ -38,32 +39,14 @@
 #include <QThread>
 #include <QTimer>
 
-#include <sys/resource.h>
-
 #include <algorithm>
-#include <map>
 #include <cstdio>
-#include <ctime>
+#include <map>
 #include <vector>
 
 namespace {
 
 constexpr qint64 FrameMs = 16;
-
-double threadCpuSeconds()
-{
-    timespec now {};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
-}
-
-double processCpuSeconds()
-{
-    rusage usage {};
-    getrusage(RUSAGE_SELF, &usage);
-    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
-        + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
 
 // The simulator, created, run and read in its own thread.
 class SimulatorThread final : public QThread
@@ -107,7 +90,7 @@ protected:
         exec();
         requests = simulator.requestCount();
         peakInFlight = simulator.peakConcurrentRequests();
-        cpuSeconds = threadCpuSeconds();
+        cpuSeconds = CpuTime::threadMs() / 1000.0;
     }
 
 private:
@@ -270,16 +253,16 @@ int main(int argc, char **argv)
     QTimer::singleShot(int(BenchOptions::number(parser, seconds, 1, 86400)) * 1000, &app,
                        &QApplication::quit);
 
-    const double cpuBefore = processCpuSeconds();
-    const double guiCpuBefore = threadCpuSeconds();
+    const double cpuBefore = CpuTime::processMs() / 1000.0;
+    const double guiCpuBefore = CpuTime::threadMs() / 1000.0;
     ticker.start(5);
     doneCheck.start(500);
     app.exec();
     const double elapsed = wall.elapsed() / 1000.0;
-    const double guiCpu = threadCpuSeconds() - guiCpuBefore;
+    const double guiCpu = CpuTime::threadMs() / 1000.0 - guiCpuBefore;
     simulator.quit();
     simulator.wait();
-    const double processCpu = processCpuSeconds() - cpuBefore;
+    const double processCpu = CpuTime::processMs() / 1000.0 - cpuBefore;
 
     int finished = 0;
     for (const TrackedOperation &operation : model->operations())

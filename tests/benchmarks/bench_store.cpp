@@ -15,6 +15,7 @@
 #include "app/session.h"
 #include "app/store/operationstore.h"
 #include "models/operationtablemodel.h"
+#include "support/cputime.h"
 #include "ui/mainwindow.h"
 
 #include <QApplication>
@@ -25,8 +26,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
-
-#include <sys/resource.h>
 
 #include <cstdio>
 
@@ -72,10 +71,7 @@ struct Usage
 Usage usageNow(int who = RUSAGE_SELF)
 {
     Usage usage;
-    rusage self {};
-    getrusage(who, &self);
-    usage.cpuSeconds = double(self.ru_utime.tv_sec + self.ru_stime.tv_sec)
-        + double(self.ru_utime.tv_usec + self.ru_stime.tv_usec) / 1e6;
+    usage.cpuSeconds = CpuTime::processMs(who) / 1000.0;
     QFile io(QStringLiteral("/proc/self/io"));
     if (io.open(QIODevice::ReadOnly)) {
         for (const QByteArray &line : io.readAll().split('\n')) {
