@@ -1,16 +1,26 @@
 // The operations table's scroll bars, which keep their last painting: they look exactly like
 // QScrollBar's whatever they show, follow every change, and still scroll the view and reach
 // the item view's slots (fetchMore at the bottom) after replacing Qt's own.
+//
+// And its repaints after a re-sort, through the window's own proxies: rows that moved off
+// screen cost no painting, every place on screen that shows another row (or the same row
+// with new data) is painted again, and anything else repaints the whole viewport as before.
 
+#include "models/operationtablemodel.h"
+#include "ui/operationfilterproxy.h"
+#include "ui/operationstyleproxy.h"
 #include "ui/operationtableview.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
+#include <QPaintEvent>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
 #include <QTest>
 
 #include <memory>
+#include <utility>
 
 namespace {
 
@@ -43,6 +53,87 @@ QImage painted(QScrollBar *bar)
     return bar->grab().toImage().convertToFormat(QImage::Format_ARGB32);
 }
 
+// What a widget painted since it was last asked.
+class PaintedRegion final : public QObject
+{
+public:
+    explicit PaintedRegion(QWidget *widget) { widget->installEventFilter(this); }
+    QRegion take() { return std::exchange(m_region, {}); }
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint)
+            m_region += static_cast<QPaintEvent *>(event)->region();
+        return false;
+    }
+
+private:
+    QRegion m_region;
+};
+
+// 200 running operations in the window's proxies, sorted by status, ten or so on screen.
+class SortedTable
+{
+public:
+    SortedTable()
+    {
+        QList<TrackedOperation> operations;
+        for (int n = 0; n < 200; ++n) {
+            TrackedOperation operation;
+            operation.id = QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QChar(u'0'));
+            operation.last.id = operation.id;
+            operation.last.status = OperationStatus::Running;
+            operation.last.rawStatus = QStringLiteral("running");
+            operations.append(operation);
+        }
+        model.add(operations);
+        style.setSourceModel(&model);
+        sorted.setSourceModel(&style);
+        sorted.sort(OperationTableModel::StatusColumn);
+        view.setModel(&sorted);
+        view.verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+        view.verticalHeader()->hide();
+        view.resize(500, 300);
+        view.show();
+    }
+
+    void setStatus(int sourceRow, OperationStatus status)
+    {
+        TrackedOperation operation = model.at(sourceRow);
+        operation.last.status = status;
+        operation.last.rawStatus = operationStatusKey(status);
+        model.update({operation});
+    }
+    // Rows of the view, as they are on screen.
+    QRegion rows(int first, int last) const
+    {
+        const QRect top = view.visualRect(sorted.index(first, 0));
+        const QRect bottom = view.visualRect(sorted.index(last, 0));
+        return QRect(0, top.top(), view.viewport()->width(), bottom.bottom() - top.top() + 1)
+            .intersected(view.viewport()->rect());
+    }
+    int lastShownRow() const { return view.rowAt(view.viewport()->height() - 1); }
+    QString idAt(int row) const
+    {
+        return sorted.index(row, 0).data(OperationTableModel::OperationIdRole).toString();
+    }
+    // Lets the view lay out and paint; what it painted meanwhile.
+    QRegion settle()
+    {
+        QTest::qWait(30);
+        return painted.take();
+    }
+
+    OperationTableModel model;
+    OperationStyleProxy style;
+    OperationFilterProxy sorted;
+    QAbstractItemModelTester tester {&sorted,
+                                     QAbstractItemModelTester::FailureReportingMode::QtTest};
+    OperationTableView view;
+    PaintedRegion painted {view.viewport()};
+};
+
 } // namespace
 
 class TestOperationTableView : public QObject
@@ -54,6 +145,11 @@ private slots:
     void cleanup();
     void scrollBarsPaintAsQScrollBar();
     void scrollBarsStillScrollAndFetch();
+    void resortOffScreenPaintsNothing();
+    void resortOnScreenPaintsTheRowsThatChanged();
+    void dataChangedBeforeTheLayoutIsPainted();
+    void resortWhileScrolledPaintsWhatMoved();
+    void rowsRemovedPaintTheWholeViewport();
 
 private:
     std::unique_ptr<LazyModel> m_model;
@@ -128,6 +224,82 @@ void TestOperationTableView::scrollBarsStillScrollAndFetch()
     bar->triggerAction(QAbstractSlider::SliderToMinimum);
     QCOMPARE(bar->value(), 0);
     QCOMPARE(m_view->rowAt(0), 0);
+}
+
+void TestOperationTableView::resortOffScreenPaintsNothing()
+{
+    SortedTable table;
+    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
+    QVERIFY(table.lastShownRow() > 5 && table.lastShownRow() < 100);
+    table.settle();
+
+    table.setStatus(150, OperationStatus::Succeeded);
+    QCOMPARE(table.settle(), QRegion());
+    QCOMPARE(table.idAt(199), table.model.at(150).id);
+}
+
+void TestOperationTableView::resortOnScreenPaintsTheRowsThatChanged()
+{
+    SortedTable table;
+    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
+    table.settle();
+    const int last = table.lastShownRow();
+
+    // Row 3 leaves for the end; the rows under it each move up one place.
+    table.setStatus(3, OperationStatus::Succeeded);
+    const QRegion painted = table.settle();
+    QCOMPARE(table.idAt(3), table.model.at(4).id);
+    QVERIFY((table.rows(3, last) - painted).isEmpty());
+    QVERIFY(!painted.intersects(table.rows(0, 2)));
+}
+
+void TestOperationTableView::dataChangedBeforeTheLayoutIsPainted()
+{
+    SortedTable table;
+    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
+    table.settle();
+
+    // A re-sort off screen, then new data for a row on screen before the view lays out:
+    // the view skips repainting that row then, as it lays out right after.
+    table.setStatus(150, OperationStatus::Succeeded);
+    QVERIFY(table.model.setLabel(table.model.at(1).id, QStringLiteral("Renamed")));
+    const QRegion painted = table.settle();
+    QVERIFY((table.rows(1, 1) - painted).isEmpty());
+    QVERIFY(!painted.intersects(table.rows(2, table.lastShownRow())));
+    QVERIFY(!painted.intersects(table.rows(0, 0)));
+}
+
+void TestOperationTableView::resortWhileScrolledPaintsWhatMoved()
+{
+    SortedTable table;
+    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
+    table.view.verticalScrollBar()->setValue(50);
+    table.settle();
+    const int first = table.view.rowAt(0);
+    const int last = table.lastShownRow();
+    QVERIFY(first > 10);
+
+    // A row above the screen leaves: every row on screen moves up one place.
+    table.setStatus(10, OperationStatus::Succeeded);
+    QVERIFY((table.rows(first, last) - table.settle()).isEmpty());
+    // One under the screen leaves: none of them moves.
+    table.setStatus(180, OperationStatus::Succeeded);
+    QCOMPARE(table.settle(), QRegion());
+}
+
+void TestOperationTableView::rowsRemovedPaintTheWholeViewport()
+{
+    SortedTable table;
+    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
+    table.settle();
+
+    // A re-sort off screen, then rows removed off screen too: the view lays out as Qt does.
+    table.setStatus(150, OperationStatus::Succeeded);
+    table.model.remove({table.model.at(160).id});
+    QVERIFY((QRegion(table.view.viewport()->rect()) - table.settle()).isEmpty());
+    // And the next re-sort is followed on its own again.
+    table.setStatus(120, OperationStatus::Succeeded);
+    QCOMPARE(table.settle(), QRegion());
 }
 
 QTEST_MAIN(TestOperationTableView)

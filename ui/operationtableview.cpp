@@ -3,6 +3,7 @@
 #include "cachedtextdelegate.h"
 
 #include <QApplication>
+#include <QHeaderView>
 #include <QPainter>
 #include <QPixmap>
 #include <QScrollBar>
@@ -114,8 +115,59 @@ void OperationTableView::setPlaceholderText(const QString &text)
     viewport()->update();
 }
 
+void OperationTableView::setModel(QAbstractItemModel *model)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
+        disconnect(connection);
+    m_modelConnections.clear();
+    m_resort.structureChanged();
+    QTableView::setModel(model);
+    if (!model)
+        return;
+    auto &c = m_modelConnections;
+    c << connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this,
+                 [this](const QList<QPersistentModelIndex> &parents,
+                        QAbstractItemModel::LayoutChangeHint hint) {
+                     m_resort.layoutAboutToBeChanged(parents, hint);
+                 });
+    // Before the view hears of them: whatever it does about them, it lays out again after.
+    const auto structureChanged = [this] {
+        m_resort.structureChanged();
+    };
+    c << connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, structureChanged);
+    c << connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, structureChanged);
+    c << connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, structureChanged);
+    c << connect(model, &QAbstractItemModel::columnsAboutToBeInserted, this, structureChanged);
+    c << connect(model, &QAbstractItemModel::columnsAboutToBeRemoved, this, structureChanged);
+    c << connect(model, &QAbstractItemModel::columnsAboutToBeMoved, this, structureChanged);
+    c << connect(model, &QAbstractItemModel::modelAboutToBeReset, this, structureChanged);
+}
+
+void OperationTableView::doItemsLayout()
+{
+    const std::optional<QRegion> changed = m_resort.takeChanged();
+    // QTableView's own layout repaints the whole viewport, and turns the row header's updates
+    // back on after rows were removed.
+    if (!changed || !verticalHeader()->updatesEnabled()) {
+        QTableView::doItemsLayout();
+        return;
+    }
+    // Rows only changed places: sizes and scroll ranges stay, but an open editor follows its
+    // row.
+    updateEditorGeometries();
+    viewport()->update(*changed);
+}
+
+void OperationTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
+                                     const QList<int> &roles)
+{
+    m_resort.dataChanged(topLeft, bottomRight);
+    QTableView::dataChanged(topLeft, bottomRight, roles);
+}
+
 void OperationTableView::paintEvent(QPaintEvent *event)
 {
+    m_resort.painted();
     QTableView::paintEvent(event);
     if (!model() || model()->rowCount() > 0 || m_placeholder.isEmpty())
         return;
