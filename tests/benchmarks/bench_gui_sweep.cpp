@@ -117,6 +117,15 @@ public:
     qint64 firstPaintMs = -1;
     bool recording = false;
     std::vector<Slow> slow; // top-level events of 1 ms or more, while recording
+    // Each widget's own paint events while recording (its children paint apart): how many,
+    // and their time in microseconds.
+    struct Painting
+    {
+        int count = 0;
+        qint64 us = 0;
+        qint64 maxUs = 0;
+    };
+    std::map<QByteArray, Painting> paints;
 
     bool notify(QObject *receiver, QEvent *event) override
     {
@@ -139,6 +148,12 @@ public:
         if (recording && m_depth == 0 && end - start >= 1000000)
             slow.push_back(
                 {end / 1000000, (end - start) / 1000, describe(receiverClass, parentClass, type)});
+        if (recording && type == QEvent::Paint) {
+            Painting &painting = paints[describe(receiverClass, parentClass, type)];
+            ++painting.count;
+            painting.us += (end - start) / 1000;
+            painting.maxUs = std::max(painting.maxUs, (end - start) / 1000);
+        }
         return result;
     }
 
@@ -317,6 +332,10 @@ int main(int argc, char **argv)
             std::printf("  %6d  %5.1f  %5.1f  %5.1f  %s\n", int(durations.size()), at(0.5),
                         at(0.99), at(1.0), what.constData());
         }
+        std::printf("paint events by widget (count, total ms, max ms):\n");
+        for (const auto &[what, painting] : app.paints)
+            std::printf("  %6d  %7.1f  %5.1f  %s\n", painting.count, painting.us / 1000.0,
+                        painting.maxUs / 1000.0, what.constData());
         size_t next = 0;
         for (const Gap &gap : gaps) {
             if (gap.ms <= FrameMs)
