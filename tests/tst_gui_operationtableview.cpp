@@ -3,8 +3,10 @@
 // the item view's slots (fetchMore at the bottom) after replacing Qt's own.
 //
 // And its repaints after a re-sort, through the window's own proxies: rows that moved off
-// screen cost no painting, every place on screen that shows another row (or the same row
-// with new data) is painted again, and anything else repaints the whole viewport as before.
+// screen cost no painting, rows that moved together on screen are scrolled, every other place
+// that shows another row (or the same row with new data) is painted again, and anything else
+// repaints the whole viewport as before. What is on screen is always what a full repaint
+// draws.
 
 #include "models/operationtablemodel.h"
 #include "ui/operationfilterproxy.h"
@@ -14,6 +16,7 @@
 #include <QAbstractItemModelTester>
 #include <QHeaderView>
 #include <QPaintEvent>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStandardItemModel>
@@ -83,6 +86,8 @@ public:
             TrackedOperation operation;
             operation.id = QStringLiteral("00000000-0000-4000-8000-%1").arg(n, 12, 10, QChar(u'0'));
             operation.last.id = operation.id;
+            // Rows told apart on screen: the id column shows only the ids' common start.
+            operation.label = QString::number(n);
             operation.last.status = OperationStatus::Running;
             operation.last.rawStatus = QStringLiteral("running");
             operations.append(operation);
@@ -117,6 +122,22 @@ public:
     QString idAt(int row) const
     {
         return sorted.index(row, 0).data(OperationTableModel::OperationIdRole).toString();
+    }
+    // Whether the pixels on screen are those a full repaint draws. The offscreen platform
+    // grabs a window from its backing store, that is from what was painted so far.
+    bool screenShowsTheTruth()
+    {
+        QWidget *viewport = view.viewport();
+        const QPoint at = viewport->mapTo(viewport->window(), QPoint(0, 0));
+        const QImage shown = viewport->screen()
+                                 ->grabWindow(viewport->window()->winId(), at.x(), at.y(),
+                                              viewport->width(), viewport->height())
+                                 .toImage()
+                                 .convertToFormat(QImage::Format_RGB32);
+        const QImage truth = viewport->grab().toImage().convertToFormat(QImage::Format_RGB32);
+        // Drawing the truth is not the view painting.
+        painted.take();
+        return !shown.isNull() && shown == truth;
     }
     // Lets the view lay out and paint; what it painted meanwhile.
     QRegion settle()
@@ -236,6 +257,7 @@ void TestOperationTableView::resortOffScreenPaintsNothing()
     table.setStatus(150, OperationStatus::Succeeded);
     QCOMPARE(table.settle(), QRegion());
     QCOMPARE(table.idAt(199), table.model.at(150).id);
+    QVERIFY(table.screenShowsTheTruth());
 }
 
 void TestOperationTableView::resortOnScreenPaintsTheRowsThatChanged()
@@ -245,12 +267,36 @@ void TestOperationTableView::resortOnScreenPaintsTheRowsThatChanged()
     table.settle();
     const int last = table.lastShownRow();
 
-    // Row 3 leaves for the end; the rows under it each move up one place.
+    // Row 3 leaves for the end; the rows under it each move up one place, scrolled there,
+    // and only the row that comes on screen at the bottom is painted (with the part of the
+    // one above it that was under the bottom edge).
     table.setStatus(3, OperationStatus::Succeeded);
-    const QRegion painted = table.settle();
+    QRegion painted = table.settle();
     QCOMPARE(table.idAt(3), table.model.at(4).id);
-    QVERIFY((table.rows(3, last) - painted).isEmpty());
-    QVERIFY(!painted.intersects(table.rows(0, 2)));
+    QVERIFY((table.rows(last, last) - painted).isEmpty());
+    QVERIFY(!painted.intersects(table.rows(0, last - 2)));
+    QVERIFY(table.screenShowsTheTruth());
+
+    // One comes in at the top, moving every row down a place.
+    table.setStatus(150, OperationStatus::NotStarted);
+    painted = table.settle();
+    QCOMPARE(table.idAt(0), table.model.at(150).id);
+    QVERIFY((table.rows(0, 0) - painted).isEmpty());
+    QVERIFY(!painted.intersects(table.rows(1, last)));
+    QVERIFY(table.screenShowsTheTruth());
+
+    // Rows that move and rows whose data changes, in one batch.
+    TrackedOperation renamed = table.model.at(6);
+    renamed.label = QStringLiteral("Renamed");
+    TrackedOperation finished = table.model.at(2);
+    finished.last.status = OperationStatus::Failed;
+    finished.last.rawStatus = QStringLiteral("failed");
+    TrackedOperation started = table.model.at(170);
+    started.last.status = OperationStatus::NotStarted;
+    started.last.rawStatus = QStringLiteral("notStarted");
+    table.model.update({renamed, finished, started});
+    table.settle();
+    QVERIFY(table.screenShowsTheTruth());
 }
 
 void TestOperationTableView::dataChangedBeforeTheLayoutIsPainted()
@@ -267,6 +313,14 @@ void TestOperationTableView::dataChangedBeforeTheLayoutIsPainted()
     QVERIFY((table.rows(1, 1) - painted).isEmpty());
     QVERIFY(!painted.intersects(table.rows(2, table.lastShownRow())));
     QVERIFY(!painted.intersects(table.rows(0, 0)));
+    QVERIFY(table.screenShowsTheTruth());
+
+    // New data on screen, not painted yet, then a re-sort that moves its row up a place:
+    // what was on screen of it must not be scrolled into its new place.
+    QVERIFY(table.model.setLabel(table.model.at(5).id, QStringLiteral("Again")));
+    table.setStatus(2, OperationStatus::Succeeded);
+    table.settle();
+    QVERIFY(table.screenShowsTheTruth());
 }
 
 void TestOperationTableView::resortWhileScrolledPaintsWhatMoved()
@@ -281,10 +335,14 @@ void TestOperationTableView::resortWhileScrolledPaintsWhatMoved()
 
     // A row above the screen leaves: every row on screen moves up one place.
     table.setStatus(10, OperationStatus::Succeeded);
-    QVERIFY((table.rows(first, last) - table.settle()).isEmpty());
+    const QRegion painted = table.settle();
+    QVERIFY((table.rows(last, last) - painted).isEmpty());
+    QVERIFY(!painted.intersects(table.rows(first, last - 2)));
+    QVERIFY(table.screenShowsTheTruth());
     // One under the screen leaves: none of them moves.
     table.setStatus(180, OperationStatus::Succeeded);
     QCOMPARE(table.settle(), QRegion());
+    QVERIFY(table.screenShowsTheTruth());
 }
 
 void TestOperationTableView::rowsRemovedPaintTheWholeViewport()
@@ -300,6 +358,7 @@ void TestOperationTableView::rowsRemovedPaintTheWholeViewport()
     // And the next re-sort is followed on its own again.
     table.setStatus(120, OperationStatus::Succeeded);
     QCOMPARE(table.settle(), QRegion());
+    QVERIFY(table.screenShowsTheTruth());
 }
 
 QTEST_MAIN(TestOperationTableView)

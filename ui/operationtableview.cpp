@@ -145,17 +145,19 @@ void OperationTableView::setModel(QAbstractItemModel *model)
 
 void OperationTableView::doItemsLayout()
 {
-    const std::optional<QRegion> changed = m_resort.takeChanged();
+    const std::optional<ResortRepaint::Repaint> repaint = m_resort.takeChanged();
     // QTableView's own layout repaints the whole viewport, and turns the row header's updates
     // back on after rows were removed.
-    if (!changed || !verticalHeader()->updatesEnabled()) {
+    if (!repaint || !verticalHeader()->updatesEnabled()) {
         QTableView::doItemsLayout();
         return;
     }
     // Rows only changed places: sizes and scroll ranges stay, but an open editor follows its
     // row.
     updateEditorGeometries();
-    viewport()->update(*changed);
+    if (repaint->dy != 0)
+        viewport()->scroll(0, repaint->dy, repaint->scrolled);
+    viewport()->update(repaint->region);
 }
 
 void OperationTableView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,

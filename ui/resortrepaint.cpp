@@ -3,7 +3,9 @@
 #include <QScrollBar>
 #include <QTableView>
 
+#include <algorithm>
 #include <utility>
+#include <vector>
 
 ResortRepaint::ResortRepaint(const QTableView *view)
     : m_view(view)
@@ -58,7 +60,7 @@ void ResortRepaint::painted()
         giveUp();
 }
 
-std::optional<QRegion> ResortRepaint::takeChanged()
+std::optional<ResortRepaint::Repaint> ResortRepaint::takeChanged()
 {
     const bool noting = std::exchange(m_noting, false);
     const bool wholeViewport = std::exchange(m_wholeViewport, false);
@@ -68,13 +70,59 @@ std::optional<QRegion> ResortRepaint::takeChanged()
         || m_view->verticalScrollBar()->value() != m_scroll
         || m_view->viewport()->size() != m_viewportSize)
         return std::nullopt;
-    QRegion region;
-    for (qsizetype i = 0; i < shown.size(); ++i) {
-        const int row = m_firstRow + int(i);
-        if (changed.at(i) || shown.at(i).row() != row)
-            region += rowRect(row);
+
+    // Places on screen, counted from m_firstRow: which still show what they showed, and
+    // where each noted row went (or -1 when it left the screen).
+    const int places = int(shown.size());
+    std::vector<bool> stale(size_t(places), true);
+    std::vector<int> placeOf(size_t(places), -1);
+    for (int i = 0; i < places; ++i) {
+        const int place = shown.at(i).row() - m_firstRow;
+        if (!shown.at(i).isValid() || place < 0 || place >= places || changed.at(i))
+            continue;
+        placeOf[size_t(i)] = place;
+        if (place == i)
+            stale[size_t(i)] = false;
     }
-    return region;
+    // The longest run of noted rows that moved by the same number of places.
+    int runFirst = 0;
+    int runLength = 0;
+    for (int i = 0; i < places;) {
+        const int shift = placeOf[size_t(i)] - i;
+        int end = i + 1;
+        if (placeOf[size_t(i)] >= 0 && shift != 0) {
+            while (end < places && placeOf[size_t(end)] >= 0 && placeOf[size_t(end)] - end == shift)
+                ++end;
+            if (end - i > runLength) {
+                runFirst = i;
+                runLength = end - i;
+            }
+        }
+        i = end;
+    }
+
+    Repaint repaint;
+    if (runLength > 0) {
+        const int shift = placeOf[size_t(runFirst)] - runFirst;
+        const int top = m_firstRow + std::min(runFirst, runFirst + shift);
+        const int bottom = m_firstRow + std::max(runFirst, runFirst + shift) + runLength - 1;
+        // Moving pixels by whole rows needs rows of one height.
+        const int height = m_view->rowHeight(top);
+        bool evenRows = true;
+        for (int row = top + 1; row <= bottom && evenRows; ++row)
+            evenRows = m_view->rowHeight(row) == height;
+        if (evenRows) {
+            repaint.scrolled = rowRect(top).united(rowRect(bottom));
+            repaint.dy = shift * height;
+            for (int i = runFirst; i < runFirst + runLength; ++i)
+                stale[size_t(placeOf[size_t(i)])] = false;
+        }
+    }
+    for (int i = 0; i < places; ++i) {
+        if (stale[size_t(i)])
+            repaint.region += rowRect(m_firstRow + i);
+    }
+    return repaint;
 }
 
 QRect ResortRepaint::rowRect(int row) const

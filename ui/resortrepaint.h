@@ -20,6 +20,10 @@ class QTableView;
 // changed meanwhile count too, as the view skips their repaint while a layout is pending.
 // Anything other than rows moving among themselves (rows added or removed, a reset, a
 // scroll, a paint in between) asks for the whole viewport, as before.
+//
+// When a row leaves the screen or comes onto it, the rows below it all move one place: the
+// longest run of rows that moved together is scrolled, moving their pixels as scrolling the
+// view does, and only the places left over are painted again.
 class ResortRepaint
 {
 public:
@@ -35,9 +39,16 @@ public:
     // noted.
     void painted();
 
-    // At the layout that follows: the viewport region to repaint, or nothing when it must be
-    // repainted whole. Forgets what it noted.
-    std::optional<QRegion> takeChanged();
+    struct Repaint
+    {
+        // Scroll `scrolled` (viewport coordinates) by `dy` first, then repaint `region`.
+        QRect scrolled;
+        int dy = 0;
+        QRegion region;
+    };
+    // At the layout that follows: what to scroll and repaint, or nothing when the viewport
+    // must be repainted whole. Forgets what it noted.
+    std::optional<Repaint> takeChanged();
 
 private:
     QRect rowRect(int row) const;
