@@ -171,6 +171,7 @@ private slots:
     void dataChangedBeforeTheLayoutIsPainted();
     void resortWhileScrolledPaintsWhatMoved();
     void rowsRemovedPaintTheWholeViewport();
+    void columnHeaderIgnoresRowSorts();
 
 private:
     std::unique_ptr<LazyModel> m_model;
@@ -359,6 +360,43 @@ void TestOperationTableView::rowsRemovedPaintTheWholeViewport()
     table.setStatus(120, OperationStatus::Succeeded);
     QCOMPARE(table.settle(), QRegion());
     QVERIFY(table.screenShowsTheTruth());
+}
+
+void TestOperationTableView::columnHeaderIgnoresRowSorts()
+{
+    SortedTable table;
+    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
+    QHeaderView *header = table.view.horizontalHeader();
+    QVERIFY(header->sectionsClickable());
+    PaintedRegion headerPainted(header->viewport());
+    table.settle();
+    headerPainted.take();
+
+    table.setStatus(3, OperationStatus::Succeeded);
+    table.setStatus(150, OperationStatus::NotStarted);
+    table.settle();
+    QCOMPARE(headerPainted.take(), QRegion());
+
+    // Sorting by another column shows in the header.
+    table.sorted.sort(OperationTableModel::LabelColumn, Qt::DescendingOrder);
+    header->setSortIndicator(OperationTableModel::LabelColumn, Qt::DescendingOrder);
+    table.settle();
+    QVERIFY(!headerPainted.take().isEmpty());
+
+    // Columns that come and go still do, in the other fixture's model, sorted meanwhile.
+    QHeaderView *other = m_view->horizontalHeader();
+    PaintedRegion otherPainted(other->viewport());
+    const int columns = other->count();
+    m_model->insertColumn(2);
+    m_sorted->sort(1);
+    QTest::qWait(30);
+    QCOMPARE(other->count(), columns + 1);
+    QVERIFY(!otherPainted.take().isEmpty());
+    m_model->removeColumns(0, 3);
+    m_sorted->sort(0);
+    QTest::qWait(30);
+    QCOMPARE(other->count(), columns - 2);
+    QVERIFY(!otherPainted.take().isEmpty());
 }
 
 QTEST_MAIN(TestOperationTableView)

@@ -9,6 +9,8 @@
 #include <QScrollBar>
 #include <QStyleOptionSlider>
 
+#include <utility>
+
 namespace {
 
 // QAbstractScrollArea raises both of its scroll bars at every layout, and a raised widget is
@@ -81,12 +83,80 @@ private:
     Drawn m_drawn;
 };
 
+// QHeaderView lays itself out again and repaints after every layout change of its model, as
+// any item view does, and a sweep re-sorts the rows ten times a second: that was a third of
+// the window's painting. Rows sorting change nothing a header of columns shows (QHeaderView
+// already leaves its sections alone for them), so this one skips a layout that only they
+// asked for.
+class ColumnHeader final : public QHeaderView
+{
+public:
+    explicit ColumnHeader(QWidget *parent)
+        : QHeaderView(Qt::Horizontal, parent)
+    {
+        // As QTableView makes its own.
+        setSectionsClickable(true);
+        setHighlightSections(true);
+    }
+
+    void setModel(QAbstractItemModel *model) override
+    {
+        for (const QMetaObject::Connection &connection : std::as_const(m_connections))
+            disconnect(connection);
+        m_connections.clear();
+        m_asked = Asked::Other;
+        QHeaderView::setModel(model);
+        if (!model)
+            return;
+        m_connections << connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this,
+                                 [this](const QList<QPersistentModelIndex> &parents,
+                                        QAbstractItemModel::LayoutChangeHint hint) {
+                                     if (hint != QAbstractItemModel::VerticalSortHint
+                                         || !parents.isEmpty())
+                                         m_asked = Asked::Other;
+                                     else if (m_asked == Asked::Nothing)
+                                         m_asked = Asked::RowSortsOnly;
+                                 });
+        const auto other = [this] {
+            m_asked = Asked::Other;
+        };
+        m_connections << connect(model, &QAbstractItemModel::modelAboutToBeReset, this, other);
+        m_connections << connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, other);
+        m_connections << connect(model, &QAbstractItemModel::columnsAboutToBeInserted, this, other);
+        m_connections << connect(model, &QAbstractItemModel::columnsAboutToBeRemoved, this, other);
+        m_connections << connect(model, &QAbstractItemModel::columnsAboutToBeMoved, this, other);
+    }
+
+    void doItemsLayout() override
+    {
+        if (std::exchange(m_asked, Asked::Nothing) == Asked::RowSortsOnly)
+            return;
+        QHeaderView::doItemsLayout();
+    }
+
+protected:
+    bool event(QEvent *event) override
+    {
+        // Item views lay out again for these too.
+        if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+            m_asked = Asked::Other;
+        return QHeaderView::event(event);
+    }
+
+private:
+    // What asked for a layout since the last one.
+    enum class Asked { Nothing, RowSortsOnly, Other };
+    Asked m_asked = Asked::Other;
+    QList<QMetaObject::Connection> m_connections;
+};
+
 } // namespace
 
 OperationTableView::OperationTableView(QWidget *parent)
     : QTableView(parent)
 {
     setItemDelegate(new CachedTextDelegate(this));
+    setHorizontalHeader(new ColumnHeader(this));
     auto *vertical = new CachedScrollBar(Qt::Vertical, this);
     setVerticalScrollBar(vertical);
     auto *horizontal = new CachedScrollBar(Qt::Horizontal, this);
