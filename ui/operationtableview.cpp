@@ -9,9 +9,41 @@
 #include <QScrollBar>
 #include <QStyleOptionSlider>
 
+#include <functional>
 #include <utility>
 
 namespace {
+
+// Follows `model` for a view that skips work when rows only change places: `onLayoutChange`
+// hears every layout change, `onOtherChange` everything else that makes an item view lay out
+// again (rows or columns added, removed or moved, a reset), before the view hears of it. The
+// connections made so far are dropped first.
+void followModel(QList<QMetaObject::Connection> *connections, QAbstractItemModel *model,
+                 QObject *context,
+                 const std::function<void(const QList<QPersistentModelIndex> &,
+                                          QAbstractItemModel::LayoutChangeHint)> &onLayoutChange,
+                 const std::function<void()> &onOtherChange)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(*connections))
+        QObject::disconnect(connection);
+    connections->clear();
+    if (!model)
+        return;
+    auto &c = *connections;
+    c << QObject::connect(model, &QAbstractItemModel::layoutAboutToBeChanged, context,
+                          onLayoutChange);
+    c << QObject::connect(model, &QAbstractItemModel::rowsAboutToBeInserted, context,
+                          onOtherChange);
+    c << QObject::connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, context, onOtherChange);
+    c << QObject::connect(model, &QAbstractItemModel::rowsAboutToBeMoved, context, onOtherChange);
+    c << QObject::connect(model, &QAbstractItemModel::columnsAboutToBeInserted, context,
+                          onOtherChange);
+    c << QObject::connect(model, &QAbstractItemModel::columnsAboutToBeRemoved, context,
+                          onOtherChange);
+    c << QObject::connect(model, &QAbstractItemModel::columnsAboutToBeMoved, context,
+                          onOtherChange);
+    c << QObject::connect(model, &QAbstractItemModel::modelAboutToBeReset, context, onOtherChange);
+}
 
 // QAbstractScrollArea raises both of its scroll bars at every layout, and a raised widget is
 // repainted; with rows re-sorting ten times a second during a sweep, the two scroll bars
@@ -101,30 +133,18 @@ public:
 
     void setModel(QAbstractItemModel *model) override
     {
-        for (const QMetaObject::Connection &connection : std::as_const(m_connections))
-            disconnect(connection);
-        m_connections.clear();
         m_asked = Asked::Other;
         QHeaderView::setModel(model);
-        if (!model)
-            return;
-        m_connections << connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this,
-                                 [this](const QList<QPersistentModelIndex> &parents,
-                                        QAbstractItemModel::LayoutChangeHint hint) {
-                                     if (hint != QAbstractItemModel::VerticalSortHint
-                                         || !parents.isEmpty())
-                                         m_asked = Asked::Other;
-                                     else if (m_asked == Asked::Nothing)
-                                         m_asked = Asked::RowSortsOnly;
-                                 });
-        const auto other = [this] {
-            m_asked = Asked::Other;
-        };
-        m_connections << connect(model, &QAbstractItemModel::modelAboutToBeReset, this, other);
-        m_connections << connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, other);
-        m_connections << connect(model, &QAbstractItemModel::columnsAboutToBeInserted, this, other);
-        m_connections << connect(model, &QAbstractItemModel::columnsAboutToBeRemoved, this, other);
-        m_connections << connect(model, &QAbstractItemModel::columnsAboutToBeMoved, this, other);
+        followModel(
+            &m_connections, model, this,
+            [this](const QList<QPersistentModelIndex> &parents,
+                   QAbstractItemModel::LayoutChangeHint hint) {
+                if (!ResortRepaint::sortsRowsOnly(parents, hint))
+                    m_asked = Asked::Other;
+                else if (m_asked == Asked::Nothing)
+                    m_asked = Asked::RowSortsOnly;
+            },
+            [this] { m_asked = Asked::Other; });
     }
 
     void doItemsLayout() override
@@ -187,30 +207,15 @@ void OperationTableView::setPlaceholderText(const QString &text)
 
 void OperationTableView::setModel(QAbstractItemModel *model)
 {
-    for (const QMetaObject::Connection &connection : std::as_const(m_modelConnections))
-        disconnect(connection);
-    m_modelConnections.clear();
     m_resort.structureChanged();
     QTableView::setModel(model);
-    if (!model)
-        return;
-    auto &c = m_modelConnections;
-    c << connect(model, &QAbstractItemModel::layoutAboutToBeChanged, this,
-                 [this](const QList<QPersistentModelIndex> &parents,
-                        QAbstractItemModel::LayoutChangeHint hint) {
-                     m_resort.layoutAboutToBeChanged(parents, hint);
-                 });
-    // Before the view hears of them: whatever it does about them, it lays out again after.
-    const auto structureChanged = [this] {
-        m_resort.structureChanged();
-    };
-    c << connect(model, &QAbstractItemModel::rowsAboutToBeInserted, this, structureChanged);
-    c << connect(model, &QAbstractItemModel::rowsAboutToBeRemoved, this, structureChanged);
-    c << connect(model, &QAbstractItemModel::rowsAboutToBeMoved, this, structureChanged);
-    c << connect(model, &QAbstractItemModel::columnsAboutToBeInserted, this, structureChanged);
-    c << connect(model, &QAbstractItemModel::columnsAboutToBeRemoved, this, structureChanged);
-    c << connect(model, &QAbstractItemModel::columnsAboutToBeMoved, this, structureChanged);
-    c << connect(model, &QAbstractItemModel::modelAboutToBeReset, this, structureChanged);
+    followModel(
+        &m_modelConnections, model, this,
+        [this](const QList<QPersistentModelIndex> &parents,
+               QAbstractItemModel::LayoutChangeHint hint) {
+            m_resort.layoutAboutToBeChanged(parents, hint);
+        },
+        [this] { m_resort.structureChanged(); });
 }
 
 void OperationTableView::doItemsLayout()

@@ -11,10 +11,16 @@ ResortRepaint::ResortRepaint(const QTableView *view)
     : m_view(view)
 { }
 
+bool ResortRepaint::sortsRowsOnly(const QList<QPersistentModelIndex> &parents,
+                                  QAbstractItemModel::LayoutChangeHint hint)
+{
+    return hint == QAbstractItemModel::VerticalSortHint && parents.isEmpty();
+}
+
 void ResortRepaint::layoutAboutToBeChanged(const QList<QPersistentModelIndex> &parents,
                                            QAbstractItemModel::LayoutChangeHint hint)
 {
-    if (hint != QAbstractItemModel::VerticalSortHint || !parents.isEmpty()) {
+    if (!sortsRowsOnly(parents, hint)) {
         giveUp();
         return;
     }

@@ -29,6 +29,11 @@ class ResortRepaint
 public:
     explicit ResortRepaint(const QTableView *view);
 
+    // Whether a layout change only sorts the rows of a table: they change places among
+    // themselves, and nothing else changes.
+    static bool sortsRowsOnly(const QList<QPersistentModelIndex> &parents,
+                              QAbstractItemModel::LayoutChangeHint hint);
+
     // From the view's model.
     void layoutAboutToBeChanged(const QList<QPersistentModelIndex> &parents,
                                 QAbstractItemModel::LayoutChangeHint hint);
