@@ -171,6 +171,7 @@ private slots:
     void dataChangedBeforeTheLayoutIsPainted();
     void resortWhileScrolledPaintsWhatMoved();
     void rowsRemovedPaintTheWholeViewport();
+    void resortWhileHidden();
     void columnHeaderIgnoresRowSorts();
 
 private:
@@ -357,6 +358,28 @@ void TestOperationTableView::rowsRemovedPaintTheWholeViewport()
     table.model.remove({table.model.at(160).id});
     QVERIFY((QRegion(table.view.viewport()->rect()) - table.settle()).isEmpty());
     // And the next re-sort is followed on its own again.
+    table.setStatus(120, OperationStatus::Succeeded);
+    QCOMPARE(table.settle(), QRegion());
+    QVERIFY(table.screenShowsTheTruth());
+}
+
+void TestOperationTableView::resortWhileHidden()
+{
+    SortedTable table;
+    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
+    table.settle();
+
+    table.view.hide();
+    table.setStatus(2, OperationStatus::Succeeded);
+    table.setStatus(150, OperationStatus::NotStarted);
+    table.settle();
+    table.view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
+    table.settle();
+    QCOMPARE(table.idAt(0), table.model.at(150).id);
+    QVERIFY(table.screenShowsTheTruth());
+
+    // And re-sorts are followed on their own again.
     table.setStatus(120, OperationStatus::Succeeded);
     QCOMPARE(table.settle(), QRegion());
     QVERIFY(table.screenShowsTheTruth());

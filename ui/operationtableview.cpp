@@ -16,8 +16,8 @@ namespace {
 
 // Follows `model` for a view that skips work when rows only change places: `onLayoutChange`
 // hears every layout change, `onOtherChange` everything else that makes an item view lay out
-// again (rows or columns added, removed or moved, a reset), before the view hears of it. The
-// connections made so far are dropped first.
+// again (rows or columns added, removed or moved, a reset), as it is announced: always before
+// the view's delayed layout runs. The connections made so far are dropped first.
 void followModel(QList<QMetaObject::Connection> *connections, QAbstractItemModel *model,
                  QObject *context,
                  const std::function<void(const QList<QPersistentModelIndex> &,

@@ -27,6 +27,11 @@ void ResortRepaint::layoutAboutToBeChanged(const QList<QPersistentModelIndex> &p
     // A second re-sort before the layout: the screen still shows what was noted at the first.
     if (m_noting || m_wholeViewport)
         return;
+    // A view out of sight paints nothing now, and one without height would note every row.
+    if (!m_view->isVisible() || m_view->viewport()->height() <= 0) {
+        giveUp();
+        return;
+    }
     const QAbstractItemModel *model = m_view->model();
     m_noting = true;
     m_rowCount = model->rowCount(m_view->rootIndex());
