@@ -5,11 +5,13 @@
 
 #include <sqlite3.h>
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QJsonDocument>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QVariant>
 
 #include <algorithm>
@@ -18,6 +20,9 @@
 #include <memory>
 
 namespace {
+
+// How long a connection waits for another to let go of the file.
+constexpr int BusyTimeoutMs = 5000;
 
 // "BMop": tells our file from any other SQLite database dropped in its place.
 constexpr qint64 ApplicationId = 0x424d6f70;
@@ -283,22 +288,46 @@ bool OperationDatabase::fail(const QString &what, const QString &error)
 
 OperationDatabase::OpenProblem OperationDatabase::open(bool fullCheck)
 {
+    // Two connections opening a new file at once: while one makes it a WAL database, the
+    // other can be told "database is locked" without the busy timeout being waited out
+    // (seen when two stores attach to one new file). That is no reason to set the file
+    // aside: try again, for as long as a busy connection would wait.
+    QElapsedTimer waited;
+    waited.start();
+    for (;;) {
+        const OpenProblem problem = openOnce(fullCheck);
+        if (problem != OpenProblem::Unreadable || !m_lastOpenLocked
+            || waited.elapsed() >= BusyTimeoutMs)
+            return problem;
+        QThread::msleep(20);
+    }
+}
+
+OperationDatabase::OpenProblem OperationDatabase::openOnce(bool fullCheck)
+{
     // Address space only, and only as much as the file needs: 100,000 operations take 40 MB.
     constexpr qint64 MappedBytes = 256 * 1024 * 1024;
     close();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_path);
     // Another process may be committing; wait for it rather than fail.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BusyTimeoutMs));
+    m_lastOpenLocked = false;
+    const auto locked = [](const QSqlError &error) {
+        const int code = error.nativeErrorCode().toInt() & 0xff; // extended codes too
+        return code == SQLITE_BUSY || code == SQLITE_LOCKED;
+    };
     if (!db.open()) {
         m_lastError = db.lastError().text();
+        m_lastOpenLocked = locked(db.lastError());
         return OpenProblem::Unreadable;
     }
 
     QSqlQuery query(db);
     // The first read of the header tells a damaged or foreign file from an unreadable one.
-    const auto readProblem = [&query, this] {
+    const auto readProblem = [&query, &locked, this] {
         m_lastError = query.lastError().text();
+        m_lastOpenLocked = locked(query.lastError());
         const QString code = query.lastError().nativeErrorCode();
         // SQLITE_NOTADB (26) and SQLITE_CORRUPT (11): the bytes are there but are not a
         // database; anything else (permissions, I/O) means they could not be read.

@@ -75,6 +75,7 @@ public:
     static size_t fingerprint(const TrackedOperation &operation);
 
 private:
+    OpenProblem openOnce(bool fullCheck);
     bool createSchema();
     bool fail(const QString &what, const QString &error);
     template<typename Write> bool inTransaction(const QString &what, Write write);
@@ -82,4 +83,6 @@ private:
     QString m_path;
     QString m_connectionName;
     QString m_lastError;
+    // The last open failed on a lock another connection held (SQLITE_BUSY or SQLITE_LOCKED).
+    bool m_lastOpenLocked = false;
 };
