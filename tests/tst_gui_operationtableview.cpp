@@ -103,12 +103,25 @@ public:
         view.show();
     }
 
-    void setStatus(int sourceRow, OperationStatus status)
+    // Shown and painted, with nothing left to paint.
+    bool showAndSettle()
+    {
+        if (!QTest::qWaitForWindowExposed(&view))
+            return false;
+        settle();
+        return true;
+    }
+    // A source row's operation as it would be with this status.
+    TrackedOperation withStatus(int sourceRow, OperationStatus status) const
     {
         TrackedOperation operation = model.at(sourceRow);
         operation.last.status = status;
         operation.last.rawStatus = operationStatusKey(status);
-        model.update({operation});
+        return operation;
+    }
+    void setStatus(int sourceRow, OperationStatus status)
+    {
+        model.update({withStatus(sourceRow, status)});
     }
     // Rows of the view, as they are on screen.
     QRegion rows(int first, int last) const
@@ -252,9 +265,8 @@ void TestOperationTableView::scrollBarsStillScrollAndFetch()
 void TestOperationTableView::resortOffScreenPaintsNothing()
 {
     SortedTable table;
-    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
+    QVERIFY(table.showAndSettle());
     QVERIFY(table.lastShownRow() > 5 && table.lastShownRow() < 100);
-    table.settle();
 
     table.setStatus(150, OperationStatus::Succeeded);
     QCOMPARE(table.settle(), QRegion());
@@ -265,8 +277,7 @@ void TestOperationTableView::resortOffScreenPaintsNothing()
 void TestOperationTableView::resortOnScreenPaintsTheRowsThatChanged()
 {
     SortedTable table;
-    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
-    table.settle();
+    QVERIFY(table.showAndSettle());
     const int last = table.lastShownRow();
 
     // Row 3 leaves for the end; the rows under it each move up one place, scrolled there,
@@ -290,13 +301,8 @@ void TestOperationTableView::resortOnScreenPaintsTheRowsThatChanged()
     // Rows that move and rows whose data changes, in one batch.
     TrackedOperation renamed = table.model.at(6);
     renamed.label = QStringLiteral("Renamed");
-    TrackedOperation finished = table.model.at(2);
-    finished.last.status = OperationStatus::Failed;
-    finished.last.rawStatus = QStringLiteral("failed");
-    TrackedOperation started = table.model.at(170);
-    started.last.status = OperationStatus::NotStarted;
-    started.last.rawStatus = QStringLiteral("notStarted");
-    table.model.update({renamed, finished, started});
+    table.model.update({renamed, table.withStatus(2, OperationStatus::Failed),
+                        table.withStatus(170, OperationStatus::NotStarted)});
     table.settle();
     QVERIFY(table.screenShowsTheTruth());
 }
@@ -304,8 +310,7 @@ void TestOperationTableView::resortOnScreenPaintsTheRowsThatChanged()
 void TestOperationTableView::dataChangedBeforeTheLayoutIsPainted()
 {
     SortedTable table;
-    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
-    table.settle();
+    QVERIFY(table.showAndSettle());
 
     // A re-sort off screen, then new data for a row on screen before the view lays out:
     // the view skips repainting that row then, as it lays out right after.
@@ -328,7 +333,7 @@ void TestOperationTableView::dataChangedBeforeTheLayoutIsPainted()
 void TestOperationTableView::resortWhileScrolledPaintsWhatMoved()
 {
     SortedTable table;
-    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
+    QVERIFY(table.showAndSettle());
     table.view.verticalScrollBar()->setValue(50);
     table.settle();
     const int first = table.view.rowAt(0);
@@ -350,8 +355,7 @@ void TestOperationTableView::resortWhileScrolledPaintsWhatMoved()
 void TestOperationTableView::rowsRemovedPaintTheWholeViewport()
 {
     SortedTable table;
-    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
-    table.settle();
+    QVERIFY(table.showAndSettle());
 
     // A re-sort off screen, then rows removed off screen too: the view lays out as Qt does.
     table.setStatus(150, OperationStatus::Succeeded);
@@ -366,16 +370,14 @@ void TestOperationTableView::rowsRemovedPaintTheWholeViewport()
 void TestOperationTableView::resortWhileHidden()
 {
     SortedTable table;
-    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
-    table.settle();
+    QVERIFY(table.showAndSettle());
 
     table.view.hide();
     table.setStatus(2, OperationStatus::Succeeded);
     table.setStatus(150, OperationStatus::NotStarted);
     table.settle();
     table.view.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
-    table.settle();
+    QVERIFY(table.showAndSettle());
     QCOMPARE(table.idAt(0), table.model.at(150).id);
     QVERIFY(table.screenShowsTheTruth());
 
@@ -388,12 +390,10 @@ void TestOperationTableView::resortWhileHidden()
 void TestOperationTableView::columnHeaderIgnoresRowSorts()
 {
     SortedTable table;
-    QVERIFY(QTest::qWaitForWindowExposed(&table.view));
+    QVERIFY(table.showAndSettle());
     QHeaderView *header = table.view.horizontalHeader();
     QVERIFY(header->sectionsClickable());
     PaintedRegion headerPainted(header->viewport());
-    table.settle();
-    headerPainted.take();
 
     table.setStatus(3, OperationStatus::Succeeded);
     table.setStatus(150, OperationStatus::NotStarted);
